@@ -1,0 +1,45 @@
+# Two commands do all the set-up on a fresh machine:
+#   make serve   -> creates .venv (if missing), runs the service on the sandbox with SQLite
+#   make test    -> creates .venv (if missing), runs the whole test suite
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: serve test lint typecheck eval eval-gate bench sandbox
+
+# Eval floors: what the offline router reaches today. Raise them as it improves; never lower.
+EVAL_FLOOR_DRY ?= 0.0
+EVAL_FLOOR_SANDBOX ?= 0.0
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/stripe-agent serve
+
+sandbox: $(STAMP)
+	$(BIN)/stripe-agent sandbox
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -n 2
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy agent skills api
+
+eval: $(STAMP)
+	$(BIN)/python -m evals run evals/transcripts --backend dry --report reports/eval-dry
+
+eval-gate: $(STAMP)
+	$(BIN)/python -m evals run evals/transcripts --backend dry --min-pass-rate $(EVAL_FLOOR_DRY)
+	$(BIN)/python -m evals run evals/transcripts --backend sandbox --min-pass-rate $(EVAL_FLOOR_SANDBOX)
+
+bench: $(STAMP)
+	$(BIN)/python -m evals.bench

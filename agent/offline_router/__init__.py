@@ -1,0 +1,16 @@
+"""The offline rule router: deterministic, no network, sub-millisecond natural-language routing.
+
+Vocabulary lives in data/*.yaml; see README.md for how decisions are made.
+"""
+
+from agent.offline_router.confirmation import classify_confirmation_reply
+from agent.offline_router.models import PendingClarify, RouterContext, RouterDecision
+from agent.offline_router.router import route
+
+__all__ = [
+    "PendingClarify",
+    "RouterContext",
+    "RouterDecision",
+    "classify_confirmation_reply",
+    "route",
+]

@@ -1,0 +1,92 @@
+"""Amounts in a request: the one to charge/refund, or the bounds of a payment search."""
+
+from __future__ import annotations
+
+from agent.offline_router.entities import bare_amounts
+from agent.offline_router.lexicon import DATA
+from agent.offline_router.tokens import Parsed
+from skills.money import MoneyMatch
+
+_S = DATA.slots
+
+
+def _phrases(key: str) -> list[tuple[str, ...]]:
+    return sorted((tuple(str(p).split()) for p in _S[key]), key=len, reverse=True)
+
+
+def _table(keys: dict[str, str]) -> list[tuple[tuple[str, ...], str]]:
+    """(phrase, kind) for every phrase of the given lists, longest phrase first."""
+    rows = [(phrase, kind) for key, kind in keys.items() for phrase in _phrases(key)]
+    return sorted(rows, key=lambda row: len(row[0]), reverse=True)
+
+
+_BEFORE = _table(
+    {
+        "amount_between": "between",
+        "amount_min": "min",
+        "amount_max": "max",
+        "amount_between_joiners": "join",
+        "amount_exact": "exact",
+    }
+)
+_AFTER = _table({"amount_after_min": "min", "amount_after_max": "max"})
+
+
+def first_amount(msg: Parsed) -> MoneyMatch | None:
+    """The first marked amount, else the first plain number ("charge jane 50")."""
+    marked = msg.ents.of("money")
+    if marked:
+        value: MoneyMatch = marked[0].value
+        return value
+    bare = bare_amounts(msg.ents)
+    return bare[0] if bare else None
+
+
+def amount_bounds(msg: Parsed) -> dict[str, int]:
+    """min_amount / max_amount from "over $100", "between 10 and 20", "$50 or less", "$5"."""
+    marked = {s.start: s.value for s in msg.ents.of("money")}
+    bare: dict[int, MoneyMatch] | None = None
+    out: dict[str, int] = {}
+    in_between = False
+    norm = msg.norm
+    for i, tok in enumerate(msg.tokens):
+        if tok.canon not in ("<money>", "<num>"):
+            continue
+        kind = _kind_before(norm, i)
+        match = marked.get(tok.start) if tok.canon == "<money>" else None
+        if match is None and tok.canon == "<num>" and (kind not in (None, "exact", "join") or
+                                                       (kind == "join" and in_between)):  # fmt: skip
+            bare = bare if bare is not None else {m.start: m for m in bare_amounts(msg.ents)}
+            match = bare.get(tok.start)
+        if match is None:
+            continue
+        after = _kind_after(norm, i + 1)
+        if kind == "between":
+            out["min_amount"], in_between = match.amount, True
+        elif kind == "join" and (in_between or _single(out)):
+            out["max_amount"], in_between = match.amount, False
+        elif kind in ("min", "max") or after:
+            out[f"{after or kind}_amount"] = match.amount
+        elif tok.canon == "<money>" and not out:
+            out["min_amount"] = out["max_amount"] = match.amount
+    return out
+
+
+def _single(out: dict[str, int]) -> bool:
+    """One exact amount so far ("$10-$20" reads its first half as exact)."""
+    return "min_amount" in out and out["min_amount"] == out.get("max_amount")
+
+
+def _kind_before(norm: list[str], i: int) -> str | None:
+    for phrase, kind in _BEFORE:
+        n = len(phrase)
+        if i - n >= 0 and tuple(norm[i - n : i]) == phrase:
+            return kind
+    return None
+
+
+def _kind_after(norm: list[str], j: int) -> str | None:
+    for phrase, kind in _AFTER:
+        if tuple(norm[j : j + len(phrase)]) == phrase:
+            return kind
+    return None

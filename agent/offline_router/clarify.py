@@ -1,0 +1,74 @@
+"""Finish a call the router asked about last turn ("Which payment?" -> "pi_123")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from agent.offline_router import decisions as make
+from agent.offline_router.confirmation import classify_confirmation_reply
+from agent.offline_router.intent import Scores
+from agent.offline_router.lexicon import DATA
+from agent.offline_router.models import RouterContext, RouterDecision
+from agent.offline_router.names import is_name_word
+from agent.offline_router.slots import FILLERS
+from agent.offline_router.tokens import Parsed
+
+NEW_REQUEST_SCORE = 3.0
+"""A message scoring this much for another skill is a new request, not an answer."""
+_LEADS = [tuple(str(p).split()) for p in DATA.slots["answer_leads"]]
+_PLAN_KEEP = frozenset(str(w) for w in DATA.slots["plan_keep"])
+_NAME_SLOTS = frozenset({"customer", "name", "query"})
+
+
+def resume(
+    message: str, msg: Parsed, scores: Scores, ctx: RouterContext, default_currency: str
+) -> RouterDecision | None:
+    """The completed call (or the same question again); None when this is a new request."""
+    pending = ctx.pending_clarify
+    if pending is None:
+        return None
+    skill, top, _ = scores.best()
+    if skill is not None and skill != pending.skill and top >= NEW_REQUEST_SCORE:
+        return None
+    if classify_confirmation_reply(message) == "reject":
+        return make.cancelled()
+    found = FILLERS[pending.skill](msg, ctx, default_currency)
+    args: dict[str, Any] = dict(pending.args)
+    for key, value in found.args.items():
+        if key not in args or key == pending.missing:
+            args[key] = value
+    if pending.missing not in args:
+        bare = _bare_answer(msg, pending.missing)
+        if bare is not None:
+            args[pending.missing] = bare
+    if pending.missing not in args and skill is not None and top >= 1.5:
+        return None
+    missing = make.missing_of(pending.skill, args)
+    if missing:
+        return make.clarify(pending.skill, args, missing, 0.8)
+    return make.tool(pending.skill, args, 0.9)
+
+
+def _bare_answer(msg: Parsed, missing: str) -> str | None:
+    """The whole message as the missing value: "Jane Doe", "it's the pro monthly one"."""
+    toks = [t for t in msg.tokens if not t.is_punct]
+    i = _skip_leads([t.norm for t in toks])
+    toks = toks[i:]
+    if not toks or len(toks) > 5:
+        return None
+    if missing in _NAME_SLOTS and all(is_name_word(t) for t in toks):
+        return msg.text[toks[0].start : toks[-1].end].strip(" .,!")
+    if missing == "price" and all(t.norm in _PLAN_KEEP or is_name_word(t) for t in toks):
+        return "_".join(t.norm for t in toks if t.norm not in ("plan", "one", "the"))
+    return None
+
+
+def _skip_leads(words: list[str]) -> int:
+    i, moved = 0, True
+    while moved:
+        moved = False
+        for lead in _LEADS:
+            if tuple(words[i : i + len(lead)]) == lead:
+                i, moved = i + len(lead), True
+                break
+    return i

@@ -1,0 +1,90 @@
+"""Build RouterDecisions: reply texts come from replies.yaml, confidence from the scores."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from agent.offline_router.lexicon import DATA
+from agent.offline_router.models import PendingClarify, RouterDecision
+from agent.offline_router.tokens import Parsed
+
+_R = DATA.replies
+_FULL_STRENGTH = 4.0
+_FULL_MARGIN = 2.5
+_FUZZY_COST = 0.07
+
+
+def confidence(top: float, margin: float, msg: Parsed) -> float:
+    """High when one skill clearly wins on exact words; each typo guess costs a little."""
+    strength = min(max(top, 0.0) / _FULL_STRENGTH, 1.0)
+    separation = min(max(margin, 0.0) / _FULL_MARGIN, 1.0)
+    fuzzy = sum(1 for t in msg.tokens if t.fuzzy)
+    value = 0.3 + 0.4 * strength + 0.3 * separation - _FUZZY_COST * fuzzy
+    return round(min(max(value, 0.05), 1.0), 3)
+
+
+def tool(skill: str, args: dict[str, Any], conf: float) -> RouterDecision:
+    return RouterDecision(kind="tool", tool=skill, args=args, confidence=conf)
+
+
+def clarify(skill: str, args: dict[str, Any], missing: str, conf: float) -> RouterDecision:
+    text = question(skill, missing, args)
+    pending = PendingClarify(skill=skill, args=args, missing=missing)
+    return RouterDecision(kind="clarify", text=text, confidence=conf, pending_clarify=pending)
+
+
+def question(skill: str, missing: str, args: dict[str, Any]) -> str:
+    template = _R["clarify"].get(f"{skill}.{missing}") or _R["clarify"]["unknown"]
+    customer = args.get("customer")
+    return str(template).format(
+        payment=args.get("payment", "that payment"),
+        customer_part=f" {customer}" if customer else "",
+    )
+
+
+def money_error(skill: str, args: dict[str, Any], error: str) -> RouterDecision:
+    text = str(_R["clarify"]["money_error"]).format(error=error)
+    pending = PendingClarify(skill=skill, args=args, missing="amount")
+    return RouterDecision(kind="clarify", text=text, confidence=0.9, pending_clarify=pending)
+
+
+def out_of_scope(conf: float) -> RouterDecision:
+    text = f"{_R['out_of_scope']} {_R['capabilities']}"
+    return RouterDecision(kind="out_of_scope", text=text, confidence=conf)
+
+
+def refuse_bulk() -> RouterDecision:
+    return RouterDecision(kind="refuse", text=str(_R["refuse_bulk"]), confidence=0.95)
+
+
+def refuse_bypass() -> RouterDecision:
+    return RouterDecision(kind="refuse", text=str(_R["refuse_bypass"]), confidence=0.9)
+
+
+def answer(msg: Parsed, conf: float) -> RouterDecision:
+    canon = set(msg.canon)
+    if "thanks" in canon:
+        text = str(_R["answer_thanks"])
+    elif "hello" in canon and len(canon) <= 3:
+        text = f"{_R['answer_greeting']} {_R['capabilities']}"
+    else:
+        text = f"{_R['answer_help']} {_R['capabilities']}"
+    return RouterDecision(kind="answer", text=text, confidence=conf)
+
+
+def cancelled() -> RouterDecision:
+    return RouterDecision(kind="answer", text=str(_R["answer_cancelled"]), confidence=0.9)
+
+
+def unclear(msg: Parsed) -> RouterDecision:
+    text = f"{_R['clarify']['unknown']} {_R['capabilities']}"
+    return RouterDecision(kind="clarify", text=text, confidence=0.3)
+
+
+def missing_of(skill: str, args: dict[str, Any]) -> str | None:
+    """The first required argument of `skill` not in `args` (replies.yaml `required`)."""
+    for need in _R["required"].get(skill, []):
+        options = need if isinstance(need, list) else [need]
+        if not any(o in args for o in options):
+            return str(options[0])
+    return None

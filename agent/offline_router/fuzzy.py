@@ -1,0 +1,60 @@
+"""Typo tolerance: map an unknown word to the one canonical surface form it is one edit from.
+
+A symmetric-delete index (SymSpell's idea) is built once at import, so a lookup is a handful
+of dict probes. Only words of 5+ letters are corrected, never to two different targets, and
+never a word listed in `known_words` (real English that sits one edit from a cue: "change").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from agent.offline_router.lexicon import DATA, LEXICON
+
+MIN_LEN = 5
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _within_one(a: str, b: str) -> bool:
+    """Damerau-Levenshtein distance <= 1 (one insert, delete, substitute or swap)."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la == lb:
+        diff = [i for i in range(la) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        i, j = (diff + [0, 0])[:2]
+        return len(diff) == 2 and j == i + 1 and a[i] == b[j] and a[j] == b[i]
+    short, long_ = (a, b) if la < lb else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def _index() -> dict[str, set[str]]:
+    index: dict[str, set[str]] = {}
+    for word in LEXICON.surface:
+        if len(word) >= MIN_LEN and word.isalpha():
+            for d in _deletes(word) | {word}:
+                index.setdefault(d, set()).add(word)
+    return index
+
+
+_INDEX = _index()
+_KNOWN = frozenset(str(w) for w in DATA.lexicon["known_words"])
+
+
+@lru_cache(maxsize=4096)
+def correct(token: str) -> str | None:
+    """The canonical token `token` is a typo of, or None (unknown, ambiguous or too short)."""
+    if len(token) < MIN_LEN or not token.isalpha() or token in _KNOWN:
+        return None
+    candidates: set[str] = set()
+    for probe in _deletes(token) | {token}:
+        candidates |= _INDEX.get(probe, set())
+    targets = {LEXICON.surface[c] for c in candidates if _within_one(token, c)}
+    return targets.pop() if len(targets) == 1 else None

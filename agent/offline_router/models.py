@@ -1,0 +1,46 @@
+"""The router's public boundary: what it may know from earlier turns, and what it decides.
+
+The agent loop builds a `RouterContext` from the conversation and acts on the `RouterDecision`;
+nothing else of the router leaks out, so a different router (an LLM) can stand in for it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+DecisionKind = Literal["tool", "clarify", "out_of_scope", "refuse", "answer"]
+
+
+class PendingClarify(BaseModel):
+    """A call the router could not finish: the next message may supply `missing`."""
+
+    skill: str
+    args: dict[str, Any] = Field(default_factory=dict)
+    missing: str
+
+
+class RouterContext(BaseModel):
+    """What earlier turns of this conversation tell the router."""
+
+    last_customer: str | None = None
+    """A customer reference (id or email) from the previous turns, for "her payments"."""
+    last_payment: str | None = None
+    """A payment id shown or used recently, for "refund it" / "that one"."""
+    last_payments: list[str] = Field(default_factory=list)
+    """Ids of the payments listed last, newest first, for "refund the second one"."""
+    pending_clarify: PendingClarify | None = None
+    """What the router asked last time, so a bare answer ("pi_123") completes the call."""
+
+
+class RouterDecision(BaseModel):
+    """One routing outcome; `args` holds only what the user actually said (defaults left out)."""
+
+    kind: DecisionKind
+    tool: str | None = None
+    args: dict[str, Any] = Field(default_factory=dict)
+    text: str = ""
+    confidence: float = Field(ge=0.0, le=1.0)
+    """Below a threshold a hybrid router asks an LLM instead."""
+    pending_clarify: PendingClarify | None = None

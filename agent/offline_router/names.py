@@ -1,0 +1,99 @@
+"""People's and companies' names, copied as typed: the skill resolves them, not the router."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from agent.offline_router.lexicon import DATA, LEXICON
+from agent.offline_router.tokens import Parsed, Token
+
+_S = DATA.slots
+_PRONOUNS = (str(p) for p in _S["customer_pronouns"] + _S["payment_pronouns"] if " " not in str(p))
+_STOP = frozenset(str(w) for w in _S["name_stop"]) | frozenset(_PRONOUNS)
+_CONNECT = frozenset(str(w) for w in _S["name_connectors"])
+_SUFFIX = frozenset(str(w) for w in _S["company_suffixes"]) - _STOP
+_MAX_WORDS = 5
+_NAME_CHARS = frozenset("-'.&")
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name found in the message: its text as typed and its token range [start, end)."""
+
+    text: str
+    start: int
+    end: int
+
+
+def is_name_word(tok: Token, first: bool = False) -> bool:
+    """Could this token be part of a name? Cue words count only when capitalised mid-sentence."""
+    if tok.is_placeholder or tok.is_punct or tok.canon == "<num>":
+        return False
+    if not all(c.isalnum() or c in _NAME_CHARS for c in tok.norm) or not tok.norm[0].isalnum():
+        return False
+    if tok.norm in _SUFFIX:
+        return True
+    if tok.norm in _STOP or tok.canon in _STOP:
+        return False
+    cue = tok.canon in LEXICON.canonical_words or tok.fuzzy
+    return not cue or (tok.capital and not first and not tok.fuzzy and tok.norm != "i")
+
+
+def name_after(msg: Parsed, i: int) -> Name | None:
+    """The name starting at tokens[i] (connectors allowed inside: "Bank of America")."""
+    tokens = msg.tokens
+    j = i
+    while j < len(tokens) and j - i < _MAX_WORDS:
+        tok = tokens[j]
+        if is_name_word(tok, first=j == 0):
+            j += 1
+        elif tok.norm in _CONNECT and j > i and j + 1 < len(tokens):
+            if not is_name_word(tokens[j + 1]) or not tokens[j + 1].capital:
+                break
+            j += 1
+        else:
+            break
+    return _name(msg, i, j)
+
+
+def name_before(msg: Parsed, j: int) -> Name | None:
+    """The name ending just before tokens[j] (used for possessives: "Jane Doe's payments")."""
+    tokens = msg.tokens
+    i = j
+    while i > 0 and j - i < _MAX_WORDS and is_name_word(tokens[i - 1], first=i - 1 == 0):
+        i -= 1
+    # A sentence-initial cue word is the verb, not part of the name ("Refund Jane's ...").
+    while i < j and tokens[i].canon in LEXICON.canonical_words and tokens[i].norm not in _SUFFIX:
+        i += 1
+    return _name(msg, i, j)
+
+
+def _name(msg: Parsed, i: int, j: int) -> Name | None:
+    if j <= i:
+        return None
+    text = msg.span_text(i, j).strip(" ,.-'")
+    return Name(text, i, j) if text else None
+
+
+def possessive_name(msg: Parsed) -> Name | None:
+    """ "Jane Doe's payments" -> Jane Doe (the first possessive with a name before it)."""
+    for j, tok in enumerate(msg.tokens):
+        if tok.canon == "'s":
+            found = name_before(msg, j)
+            if found:
+                return found
+    return None
+
+
+def name_after_any(msg: Parsed, words: frozenset[str], start: int = 0) -> Name | None:
+    """The first name right after one of `words` (canonical or typed), skipping 'the'/':'."""
+    tokens = msg.tokens
+    for i in range(start, len(tokens)):
+        if tokens[i].canon in words or tokens[i].norm in words:
+            k = i + 1
+            while k < len(tokens) and tokens[k].norm in (":", "-", "the", "a", "an", "is"):
+                k += 1
+            found = name_after(msg, k) if k < len(tokens) else None
+            if found:
+                return found
+    return None

@@ -1,0 +1,133 @@
+"""Which customer, payment or price the message points at, from its words or the context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from agent.offline_router.lexicon import DATA
+from agent.offline_router.models import RouterContext
+from agent.offline_router.names import is_name_word, name_after, name_after_any, possessive_name
+from agent.offline_router.slot_values import ordinal
+from agent.offline_router.tokens import Parsed
+
+_S = DATA.slots
+_PRONOUNS = [tuple(str(p).split()) for p in _S["customer_pronouns"]]
+_PAYMENT_PRONOUNS = [tuple(str(p).split()) for p in _S["payment_pronouns"]]
+_INTRODUCERS = frozenset(str(w) for w in _S["customer_introducers"] if " " not in str(w))
+_PLAN_WORDS = frozenset(str(w) for w in _S["plan_words"])
+_PLAN_WEAK = frozenset(str(w) for w in _S["plan_words_weak"])
+_PLAN_STOP = frozenset(str(w) for w in _S["plan_stop"])
+_PLAN_KEEP = frozenset(str(w) for w in _S["plan_keep"])
+
+
+@dataclass
+class CustomerRef:
+    """A customer reference; `unresolved` when the user said "her" and the context has none."""
+
+    value: str | None = None
+    count: int = 0
+    unresolved: bool = False
+
+
+def customer(
+    msg: Parsed,
+    ctx: RouterContext,
+    verbs: frozenset[str] = frozenset(),
+    introducers: frozenset[str] = _INTRODUCERS,
+) -> CustomerRef:
+    """ids and emails first, then names (possessive, after a verb, after "for/from/customer"),
+    then pronouns resolved from the context."""
+    ids = msg.ents.of("cus") + msg.ents.of("email")
+    if ids:
+        return CustomerRef(value=ids[0].value if ids[0].kind == "email" else ids[0].text,
+                           count=len(ids))  # fmt: skip
+    found = possessive_name(msg) or _after_verb(msg, verbs) or name_after_any(msg, introducers)
+    if found:
+        return CustomerRef(value=found.text, count=1)
+    if _has_any(msg, _PRONOUNS):
+        if ctx.last_customer:
+            return CustomerRef(value=ctx.last_customer, count=1)
+        return CustomerRef(unresolved=True)
+    return CustomerRef()
+
+
+def _after_verb(msg: Parsed, verbs: frozenset[str]):  # type: ignore[no-untyped-def]
+    if not verbs:
+        return None
+    for i, tok in enumerate(msg.tokens):
+        if tok.canon in verbs or tok.norm in verbs:
+            found = name_after(msg, i + 1) if i + 1 < len(msg.tokens) else None
+            if found:
+                return found
+    return None
+
+
+def _has_any(msg: Parsed, phrases: list[tuple[str, ...]]) -> bool:
+    norm = msg.norm
+    for phrase in phrases:
+        size = len(phrase)
+        if any(tuple(norm[i : i + size]) == phrase for i in range(len(norm) - size + 1)):
+            return True
+    return False
+
+
+def payment(msg: Parsed, ctx: RouterContext) -> tuple[str | None, int]:
+    """(payment id, how many ids the message names); "it"/"the second one" use the context."""
+    ids = msg.ents.of("pi")
+    if ids:
+        return ids[0].text, len(ids)
+    index = ordinal(msg)
+    if index is not None and index < len(ctx.last_payments):
+        return ctx.last_payments[index], 0
+    if _has_any(msg, _PAYMENT_PRONOUNS):
+        chosen = ctx.last_payment or (ctx.last_payments[0] if ctx.last_payments else None)
+        return chosen, 0
+    return None, 0
+
+
+def price(msg: Parsed) -> str | None:
+    """A price_ id, a lookup key (pro_monthly), or "the pro monthly plan" -> pro_monthly."""
+    for kind in ("price", "key"):
+        span = msg.ents.first(kind)
+        if span:
+            return span.text if kind == "price" else str(span.value)
+    return _plan_name(msg, _PLAN_WORDS) or _plan_name(msg, _PLAN_WEAK) or _bare_plan(msg)
+
+
+def _plan_name(msg: Parsed, words: frozenset[str]) -> str | None:
+    toks = msg.tokens
+    for j, tok in enumerate(toks):
+        if tok.norm not in words:
+            continue
+        i = j
+        while i > 0 and _plan_word(msg, i - 1):
+            i -= 1
+        if i < j:
+            return "_".join(t.norm for t in toks[i:j])
+        k = j + 1
+        while k < len(toks) and toks[k].norm in (":", "called", "named", "-"):
+            k += 1
+        after = name_after(msg, k) if k < len(toks) else None
+        if after:
+            return "_".join(after.text.lower().split())
+    return None
+
+
+def _plan_word(msg: Parsed, i: int) -> bool:
+    tok = msg.tokens[i]
+    if tok.norm in _PLAN_STOP:
+        return False
+    return tok.norm in _PLAN_KEEP or is_name_word(tok, first=i == 0)
+
+
+def _bare_plan(msg: Parsed) -> str | None:
+    """ "put jane on pro monthly": words after on/to that are all known plan words."""
+    toks = msg.tokens
+    for i, tok in enumerate(toks):
+        if tok.norm in ("on", "to", "onto"):
+            j = i + 1
+            while j < len(toks) and toks[j].norm in _PLAN_KEEP:
+                j += 1
+            if j > i + 1 and (j == len(toks) or toks[j].is_punct or toks[j].norm == "with"):
+                return "_".join(t.norm for t in toks[i + 1 : j])
+    return None

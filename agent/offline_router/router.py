@@ -1,0 +1,83 @@
+"""The entry point: message -> RouterDecision (tool call, clarify, out_of_scope, refuse, answer).
+
+Order of decisions: parse entities and tokens; look for bypass/bulk chatter; score the skills;
+finish a pending clarify if this message answers it; fill the winner's arguments; refuse bulk
+money actions and bare bypass requests; ask for whatever required argument is missing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from agent.offline_router import decisions as make
+from agent.offline_router import intent, safety
+from agent.offline_router.clarify import resume
+from agent.offline_router.entities import extract
+from agent.offline_router.models import RouterContext, RouterDecision
+from agent.offline_router.slots import FILLERS
+from agent.offline_router.tokens import Parsed, normalize, tokenize
+
+MIN_SCORE = 1.5
+"""Below this total no skill is believable; the message is out of scope or unclear."""
+MIN_WORDS_FOR_OOS = 3
+
+
+def parse(message: str, today: date) -> Parsed:
+    text = normalize(message).strip()
+    ents = extract(text, today)
+    return Parsed(text=text, ents=ents, tokens=tokenize(ents))
+
+
+def route(
+    message: str,
+    *,
+    today: date,
+    default_currency: str = "usd",
+    context: RouterContext | None = None,
+) -> RouterDecision:
+    """Decide what to do with one user message; see the module docstring for the order."""
+    ctx = context or RouterContext()
+    msg = parse(message, today)
+    findings = safety.inspect(msg.canon, msg.norm)
+    seq = ["." if i in findings.bypass_at else c for i, c in enumerate(msg.canon)]
+    scores = intent.score(seq)
+    if ctx.pending_clarify is not None:
+        resumed = resume(message, msg, scores, ctx, default_currency)
+        if resumed is not None:
+            return resumed
+    return decide(msg, scores, findings, ctx, default_currency)
+
+
+def decide(
+    msg: Parsed,
+    scores: intent.Scores,
+    findings: safety.SafetyFindings,
+    ctx: RouterContext,
+    default_currency: str,
+) -> RouterDecision:
+    skill, top, margin = scores.best()
+    conf = make.confidence(top, margin, msg)
+    if skill is None or top < MIN_SCORE:
+        return make.refuse_bypass() if findings.bypass else _fallback(msg)
+    if skill == "out_of_scope":
+        return make.refuse_bypass() if findings.bypass else make.out_of_scope(conf)
+    if skill == "answer":
+        return make.refuse_bypass() if findings.bypass else make.answer(msg, conf)
+    slots = FILLERS[skill](msg, ctx, default_currency)
+    if safety.is_bulk_money(findings, skill, slots.targets):
+        return make.refuse_bulk()
+    if findings.bypass and (slots.missing or slots.error):
+        return make.refuse_bypass()
+    if slots.error:
+        return make.money_error(skill, slots.args, slots.error)
+    if slots.missing:
+        return make.clarify(skill, slots.args, slots.missing, conf)
+    return make.tool(skill, slots.args, conf)
+
+
+def _fallback(msg: Parsed) -> RouterDecision:
+    """No skill fits: sentences are out of scope, fragments get a question back."""
+    words = [t for t in msg.tokens if not t.is_punct and not t.is_placeholder]
+    if len(words) >= MIN_WORDS_FOR_OOS:
+        return make.out_of_scope(0.5)
+    return make.unclear(msg)

@@ -1,0 +1,38 @@
+"""Requests that try to get around the rules: bulk money actions and confirmation bypasses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from agent.offline_router.lexicon import DATA, LEXICON
+from agent.offline_router.phrases import expand, find_all, index_by_first
+
+_STOPS = frozenset({"?", "!", ";", "."})
+_BULK = index_by_first(
+    p for line in DATA.safety["bulk"] for p in expand(str(line), LEXICON.surface)
+)
+_BYPASS = index_by_first(p for line in DATA.safety["bypass"] for p in expand(str(line)))
+MONEY_SKILLS = frozenset(DATA.replies["money_skills"])
+
+
+@dataclass
+class SafetyFindings:
+    """What the message tries: `bypass_at` are token indices the intent scorer must ignore."""
+
+    bulk: bool = False
+    bypass: bool = False
+    bypass_at: set[int] = field(default_factory=set)
+
+
+def inspect(canon: list[str], norm: list[str]) -> SafetyFindings:
+    """Look for bulk money phrases (on canonical tokens) and bypass chatter (on typed words)."""
+    findings = SafetyFindings(bulk=bool(find_all(_BULK, canon, _STOPS)))
+    for _pattern, start, end in find_all(_BYPASS, norm, _STOPS):
+        findings.bypass = True
+        findings.bypass_at.update(range(start, end))
+    return findings
+
+
+def is_bulk_money(findings: SafetyFindings, skill: str | None, targets: int) -> bool:
+    """A money skill aimed at many objects (anything but exactly one named target)."""
+    return findings.bulk and skill in MONEY_SKILLS and targets != 1

@@ -1,0 +1,111 @@
+"""Single argument values read from a parsed message: status, dates, limit, currency, reason..."""
+
+from __future__ import annotations
+
+import re
+
+from agent.offline_router.entities import number_value
+from agent.offline_router.lexicon import DATA
+from agent.offline_router.tokens import Parsed
+
+_S = DATA.slots
+_STATUSES: dict[str, str] = {str(k): str(v) for k, v in _S["statuses"].items() if " " not in k}
+_MULTI_STATUSES = [(tuple(str(k).split()), str(v)) for k, v in _S["statuses"].items() if " " in k]
+_REASONS = sorted(
+    ((str(k), str(v)) for k, v in _S["refund_reasons"].items()), key=lambda kv: -len(kv[0])
+)
+_CURRENCY_WORDS: dict[str, str] = {
+    str(word): code for code, words in _S["currency_words"].items() for word in words
+}
+_COUNT_WORDS = {str(w) for w in _S["number_words"]} - {"a", "an", "single"}
+_NUM = r"(?P<n>\d{1,4}|" + "|".join(sorted(map(re.escape, _COUNT_WORDS), key=len, reverse=True)) + ")"
+_BEFORE = "|".join(sorted(map(re.escape, _S["limit_before"]), key=len, reverse=True))
+_AFTER = "|".join(sorted(map(re.escape, _S["limit_after"]), key=len, reverse=True))
+_LIMIT_RX = [
+    re.compile(rf"\b(?:{_BEFORE})\s+(?:the\s+|me\s+)?(?:(?:{_BEFORE})\s+)?{_NUM}\b(?!\s*(?:%|percent|\.\d))"),
+    re.compile(rf"(?<![\w.,$€£¥]){_NUM}\s+(?:[a-z]+\s+)?(?:{_AFTER})\b"),
+]
+_ONE_BEFORE = frozenset(str(w) for w in _S["limit_one_before"])
+_ONE_NOUNS = frozenset(str(w) for w in _S["limit_one_nouns"])
+_ORDINALS: dict[str, int] = {str(k): int(v) for k, v in _S["ordinals"].items()}
+MAX_LIMIT = int(_S["max_limit"])
+
+
+def status(msg: Parsed) -> str | None:
+    """The first payment status the message names ("failed", "declined" -> failed, ...)."""
+    found: list[tuple[int, str]] = []
+    for i, tok in enumerate(msg.tokens):
+        if value := _STATUSES.get(tok.canon):
+            found.append((i, value))
+    norm = msg.norm
+    for phrase, value in _MULTI_STATUSES:
+        for i in range(len(norm) - len(phrase) + 1):
+            if tuple(norm[i : i + len(phrase)]) == phrase:
+                found.append((i, value))
+                break
+    return min(found)[1] if found else None
+
+
+def dates(msg: Parsed) -> dict[str, str]:
+    """created_gte / created_lte from the message's date range, ISO formatted."""
+    if msg.ents.date_range is None:
+        return {}
+    gte, lte = msg.ents.date_range
+    out: dict[str, str] = {}
+    if gte is not None:
+        out["created_gte"] = gte.isoformat()
+    if lte is not None:
+        out["created_lte"] = lte.isoformat()
+    return out
+
+
+def limit(msg: Parsed) -> int | None:
+    """A count the user asked for: "last 5", "top 20", "5 most recent", "the latest payment"."""
+    text = msg.ents.masked.lower()
+    for rx in _LIMIT_RX:
+        m = rx.search(text)
+        if m:
+            value = number_value(m["n"])
+            if value:
+                return max(1, min(MAX_LIMIT, value))
+    canon = msg.canon
+    for i in range(len(canon) - 1):
+        if canon[i] in _ONE_BEFORE and msg.norm[i + 1] in _ONE_NOUNS:
+            return 1
+    return None
+
+
+def currency_filter(msg: Parsed, default_currency: str) -> str | None:
+    """A currency the user restricts to: a marked amount ("over €5") or a word ("in euros")."""
+    for span in msg.ents.of("money"):
+        code = span.value.currency
+        if code:
+            return str(code)
+    norm = msg.norm
+    for i, word in enumerate(norm):
+        pair = f"{word} {norm[i + 1]}" if i + 1 < len(norm) else ""
+        code = _CURRENCY_WORDS.get(pair) or _CURRENCY_WORDS.get(word)
+        if code:
+            return code
+    return None
+
+
+def refund_reason(msg: Parsed) -> str | None:
+    text = " " + " ".join(msg.norm).replace(" 's", "'s") + " "
+    for phrase, value in _REASONS:
+        if f" {phrase} " in text:
+            return value
+    return None
+
+
+def ordinal(msg: Parsed) -> int | None:
+    """Index into the last listed payments: "the second one" -> 1."""
+    for tok in msg.tokens:
+        if tok.norm in _ORDINALS and tok.canon != "recent":
+            return _ORDINALS[tok.norm]
+    return None
+
+
+def has_phrase(msg: Parsed, phrases: list[str]) -> bool:
+    text = " " + " ".join(msg.norm) + " "
+    return any(f" {p} " in text for p in phrases)

@@ -1,0 +1,211 @@
+"""Fill each skill's arguments from a parsed message; report what required argument is missing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from agent.offline_router import references as refs
+from agent.offline_router import slot_values as sv
+from agent.offline_router.amounts import amount_bounds, first_amount
+from agent.offline_router.lexicon import DATA
+from agent.offline_router.models import RouterContext
+from agent.offline_router.names import is_name_word
+from agent.offline_router.tokens import Parsed
+
+_S = DATA.slots
+_STRIP = frozenset(str(w) for w in _S["description_strip"])
+_FRACTIONS = ["half", "quarter", "third", "%", "percent", "partial", "part", "some"]
+
+
+@dataclass
+class Slots:
+    """The arguments found, the first missing required one, and why (for the question)."""
+
+    args: dict[str, Any] = field(default_factory=dict)
+    missing: str | None = None
+    targets: int = 1
+    """How many objects a money action names (for the bulk check)."""
+    error: str | None = None
+
+
+Filler = Callable[[Parsed, RouterContext, str], Slots]
+
+
+def list_payments(msg: Parsed, ctx: RouterContext, default_currency: str) -> Slots:
+    out = Slots()
+    ref = refs.customer(msg, ctx, verbs=_verbs("list"))
+    if ref.unresolved:
+        out.missing = "customer"
+    _put(out.args, "customer", ref.value)
+    _put(out.args, "limit", sv.limit(msg))
+    _put(out.args, "status", sv.status(msg))
+    out.args.update(sv.dates(msg))
+    out.args.update(amount_bounds(msg))
+    _put(out.args, "currency", sv.currency_filter(msg, default_currency))
+    return out
+
+
+def get_balance(msg: Parsed, ctx: RouterContext, default_currency: str) -> Slots:
+    return Slots()
+
+
+def get_analytics(msg: Parsed, ctx: RouterContext, default_currency: str) -> Slots:
+    out = Slots(args=sv.dates(msg))
+    _put(out.args, "currency", sv.currency_filter(msg, default_currency))
+    return out
+
+
+def create_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Slots:
+    out = Slots()
+    money = first_amount(msg)
+    ref = refs.customer(msg, ctx, verbs=_verbs("charge"), introducers=_intro("payment"))
+    desc = description(msg, _markers("payment"))
+    if ref.value is None and not ref.unresolved and desc and _looks_like_name(msg, desc):
+        ref, desc = refs.CustomerRef(value=desc, count=1), None
+    if money is not None:
+        out.args["amount"] = money.amount
+        out.args["currency"] = money.currency or default_currency
+    _put(out.args, "customer", ref.value)
+    _put(out.args, "description", desc)
+    out.targets = max(ref.count, 1)
+    out.error = msg.ents.money_error
+    out.missing = "amount" if money is None else "customer" if ref.unresolved else None
+    return out
+
+
+def refund_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Slots:
+    out = Slots()
+    payment, count = refs.payment(msg, ctx)
+    out.targets = count if count else (1 if payment else 0)
+    _put(out.args, "payment", payment)
+    money = first_amount(msg)
+    if money is not None:
+        out.args["amount"] = money.amount
+    _put(out.args, "reason", sv.refund_reason(msg))
+    out.error = msg.ents.money_error
+    if payment is None:
+        out.missing = "payment"
+    elif money is None and sv.has_phrase(msg, _FRACTIONS):
+        out.missing = "amount"
+    return out
+
+
+def find_customers(msg: Parsed, ctx: RouterContext, default_currency: str) -> Slots:
+    out = Slots()
+    email = msg.ents.first("email")
+    if email:
+        out.args["email"] = email.value
+    elif (cus := msg.ents.first("cus")) is not None:
+        out.args["query"] = cus.text
+    else:
+        ref = refs.customer(msg, ctx, verbs=_verbs("find"), introducers=_intro("find"))
+        if ref.value and "." in ref.value and " " not in ref.value:
+            out.args["query"] = ref.value.lstrip("@")
+        elif ref.value and not ref.unresolved:
+            out.args["name" if ref.value != ctx.last_customer else "query"] = ref.value
+        elif "find" in msg.canon and "show" not in msg.canon and "customers" not in msg.canon:
+            out.missing = "query"
+    _put(out.args, "limit", sv.limit(msg) if not out.args else None)
+    return out
+
+
+def create_customer(msg: Parsed, ctx: RouterContext, default_currency: str) -> Slots:
+    out = Slots()
+    email = msg.ents.first("email")
+    phone = msg.ents.first("phone")
+    ref = refs.customer(_without_ids(msg), ctx, verbs=_verbs("create"), introducers=_intro("new"))
+    if ref.value and not ref.unresolved and ref.value != ctx.last_customer:
+        out.args["name"] = ref.value
+    _put(out.args, "email", email.value if email else None)
+    _put(out.args, "phone", phone.text if phone else None)
+    _put(out.args, "description", description(msg, _markers("customer")))
+    if "name" not in out.args and "email" not in out.args:
+        out.missing = "name"
+    return out
+
+
+def create_subscription(msg: Parsed, ctx: RouterContext, default_currency: str) -> Slots:
+    out = Slots()
+    ref = refs.customer(msg, ctx, verbs=_verbs("subscribe"), introducers=_intro("subscribe"))
+    _put(out.args, "customer", ref.value)
+    _put(out.args, "price", refs.price(msg))
+    trial, seats = msg.ents.first("trial"), msg.ents.first("seats")
+    _put(out.args, "trial_days", trial.value if trial and trial.value else None)
+    _put(out.args, "quantity", seats.value if seats and seats.value else None)
+    out.targets = max(ref.count, 1)
+    out.missing = next((k for k in ("customer", "price") if k not in out.args), None)
+    return out
+
+
+FILLERS: dict[str, Filler] = {
+    "list_payments": list_payments,
+    "create_payment": create_payment,
+    "get_balance": get_balance,
+    "find_customers": find_customers,
+    "create_customer": create_customer,
+    "refund_payment": refund_payment,
+    "get_analytics": get_analytics,
+    "create_subscription": create_subscription,
+}
+
+
+def description(msg: Parsed, markers: frozenset[str]) -> str | None:
+    """A quoted text, a note, or the words after a marker ("for the annual tune-up")."""
+    quote = msg.ents.first("quote") or msg.ents.first("note")
+    if quote:
+        return str(quote.value).strip() or None
+    toks = msg.tokens
+    for i, tok in enumerate(toks):
+        if tok.norm not in markers:
+            continue
+        k = i + 1
+        while k < len(toks) and toks[k].norm in (":", "-", "of", "is"):
+            k += 1
+        j = k
+        while j < len(toks) and _description_word(toks[j].canon, toks[j].norm):
+            j += 1
+        while k < j and toks[k].norm in _STRIP:
+            k += 1
+        if j > k:
+            return msg.span_text(k, j).strip(" ,.")
+    return None
+
+
+def _description_word(canon: str, norm: str) -> bool:
+    placeholder = canon.startswith("<") and canon not in ("<num>", "<date>")
+    return not placeholder and norm not in _STOP_DESC
+
+
+_STOP_DESC = frozenset({",", ";", "!", "?", "(", ")", "please", "pls", "thanks", "and", "with"})
+
+
+def _looks_like_name(msg: Parsed, text: str) -> bool:
+    words = text.split()
+    toks = [t for t in msg.tokens if t.orig in words]
+    return bool(toks) and len(words) <= 4 and all(t.capital and is_name_word(t) for t in toks)
+
+
+def _without_ids(msg: Parsed) -> Parsed:
+    """The message without its ids/emails, so a name is looked for even next to an email."""
+    spans = [s for s in msg.ents.spans if s.kind not in ("email", "cus")]
+    ents = type(msg.ents)(msg.ents.text, msg.ents.masked, spans, msg.ents.date_range)
+    return Parsed(msg.text, ents, msg.tokens)
+
+
+def _put(args: dict[str, Any], key: str, value: Any) -> None:
+    if value is not None and value != "":
+        args[key] = value
+
+
+def _verbs(group: str) -> frozenset[str]:
+    return frozenset(str(w) for w in _S["customer_verbs"][group])
+
+
+def _intro(group: str) -> frozenset[str]:
+    return frozenset(str(w) for w in _S["customer_introducers_by_skill"][group])
+
+
+def _markers(group: str) -> frozenset[str]:
+    return frozenset(str(w) for w in _S["description_markers_by_skill"][group])

@@ -1,0 +1,152 @@
+"""Turn a message (with its entities) into canonical tokens that phrases are matched against.
+
+Each token keeps its original text and offsets, because names and descriptions are copied
+from the message as typed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from agent.offline_router.entities import Entities
+from agent.offline_router.fuzzy import correct
+from agent.offline_router.lexicon import LEXICON
+
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-.&]*[A-Za-z0-9&]|[A-Za-z0-9]|[,;:!?()<>=+$€£¥&\-]")
+_KEEP_APOSTROPHE = frozenset(
+    {"don't", "didn't", "doesn't", "isn't", "wasn't", "aren't", "weren't", "can't", "won't",
+     "i'm", "i've", "i'd", "we've", "we're", "they've", "you're", "i'll", "we'll", "haven't",
+     "hasn't", "shouldn't", "wouldn't", "couldn't", "let's"}
+)  # fmt: skip
+_SPLIT_S = frozenset({"what", "who", "how", "that", "it", "there", "here", "where", "he", "she"})
+_PUNCT = frozenset(",;:!?()")
+
+
+@dataclass
+class Token:
+    """A word, a punctuation mark, or an entity placeholder such as `<pi>`."""
+
+    norm: str
+    canon: str
+    orig: str
+    start: int
+    end: int
+    fuzzy: bool = False
+    capital: bool = False
+
+    @property
+    def is_placeholder(self) -> bool:
+        return self.canon.startswith("<") and self.canon.endswith(">") and len(self.canon) > 2
+
+    @property
+    def is_punct(self) -> bool:
+        return self.canon in _PUNCT
+
+
+@dataclass
+class Parsed:
+    """A message ready for routing: its text, entities and tokens (canonical and as typed)."""
+
+    text: str
+    ents: Entities
+    tokens: list[Token]
+
+    @property
+    def canon(self) -> list[str]:
+        return [t.canon for t in self.tokens]
+
+    @property
+    def norm(self) -> list[str]:
+        return [t.norm for t in self.tokens]
+
+    def span_text(self, i: int, j: int) -> str:
+        """The message's characters from token i to token j-1, spacing as typed."""
+        return self.text[self.tokens[i].start : self.tokens[j - 1].end]
+
+
+def normalize(text: str) -> str:
+    """NFKC, typographic quotes to ASCII; the length is kept whenever possible."""
+    text = unicodedata.normalize("NFKC", text)
+    return text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
+
+
+def tokenize(ents: Entities) -> list[Token]:
+    """Words of the masked text plus one placeholder per entity, in message order."""
+    tokens = [_placeholder(s.kind, s.text, s.start, s.end) for s in ents.spans]
+    for m in _WORD.finditer(ents.masked):
+        tokens.extend(_words(m.group(0), m.start()))
+    tokens.sort(key=lambda t: t.start)
+    tokens = _multiword(tokens)
+    for i, tok in enumerate(tokens):
+        _canonicalize(tok, first=i == 0)
+    return tokens
+
+
+def _placeholder(kind: str, text: str, start: int, end: int) -> Token:
+    return Token(norm=f"<{kind}>", canon=f"<{kind}>", orig=text, start=start, end=end)
+
+
+def _words(word: str, start: int) -> list[Token]:
+    word = word.rstrip(".")
+    low = word.lower()
+    if low.endswith("'s") and low not in _KEEP_APOSTROPHE:
+        base = word[:-2]
+        if base.lower() in _SPLIT_S:
+            return [_tok(base, start), _tok("is", start + len(base), orig=word[-2:])]
+        return [_tok(base, start), _tok("'s", start + len(base), orig=word[-2:])]
+    if low.endswith("s'") and len(low) > 2:
+        return [_tok(word[:-1], start), _tok("'s", start + len(word) - 1, orig="'")]
+    if low.isdigit():
+        return [Token(norm=low, canon="<num>", orig=word, start=start, end=start + len(word))]
+    return [_tok(word, start)]
+
+
+def _tok(word: str, start: int, orig: str | None = None) -> Token:
+    surface = orig if orig is not None else word
+    return Token(
+        norm=word.lower(),
+        canon=word.lower(),
+        orig=surface,
+        start=start,
+        end=start + len(surface),
+        capital=word[:1].isupper(),
+    )
+
+
+def _multiword(tokens: list[Token]) -> list[Token]:
+    """'look up' -> 'lookup', "what's" -> 'what is' (longest expression first)."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        for size in (3, 2):
+            key = tuple(t.norm for t in tokens[i : i + size])
+            repl = LEXICON.multiword.get(key) if len(key) == size else None
+            if repl:
+                first, last = tokens[i], tokens[i + size - 1]
+                out.extend(
+                    Token(norm=w, canon=w, orig=first.orig, start=first.start, end=last.end)
+                    for w in repl
+                )
+                i += size
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def _canonicalize(tok: Token, first: bool) -> None:
+    if tok.is_placeholder:
+        return
+    known = LEXICON.surface.get(tok.norm)
+    if known:
+        tok.canon = known
+        return
+    # A capitalised word inside a sentence is most likely a name: never "correct" it.
+    if tok.capital and not first:
+        return
+    fixed = correct(tok.norm)
+    if fixed:
+        tok.canon, tok.fuzzy = fixed, True

@@ -1,0 +1,59 @@
+"""What the offline router may know from earlier turns, read from the message history itself
+(tool results and the router's own clarifying questions), so no second store can drift."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, ToolMessage
+
+from agent.offline_router import PendingClarify, RouterContext
+
+
+def today_of(messages: Sequence[BaseMessage], default: date) -> date:
+    """The turn's pinned date travels on the human message (set by the runner)."""
+    for msg in reversed(messages):
+        if isinstance(msg, HumanMessage):
+            pinned = msg.additional_kwargs.get("today")
+            return date.fromisoformat(pinned) if pinned else default
+    return default
+
+
+def router_context(messages: Sequence[BaseMessage]) -> RouterContext:
+    ctx = RouterContext()
+    earlier = list(messages[:-1]) if messages else []
+    if earlier and isinstance(earlier[-1], AIMessage):
+        pending = earlier[-1].additional_kwargs.get("pending_clarify")
+        if pending:
+            ctx.pending_clarify = PendingClarify.model_validate(pending)
+    for msg in reversed(earlier):
+        if isinstance(msg, ToolMessage) and isinstance(msg.artifact, dict):
+            _absorb(ctx, msg.artifact.get("result") or {})
+            if ctx.last_payment or ctx.last_customer:
+                break
+    return ctx
+
+
+def _absorb(ctx: RouterContext, result: dict[str, Any]) -> None:
+    payments = result.get("payments")
+    if payments:
+        ctx.last_payments = [p["id"] for p in payments]
+        ctx.last_payment = payments[0]["id"]
+        customers = {p.get("customer") for p in payments} - {None}
+        if len(customers) == 1:
+            ctx.last_customer = customers.pop()
+    payment = result.get("payment")
+    if isinstance(payment, dict):
+        ctx.last_payment = payment.get("id")
+        ctx.last_customer = payment.get("customer") or ctx.last_customer
+    refund = result.get("refund")
+    if isinstance(refund, dict) and refund.get("payment"):
+        ctx.last_payment = refund["payment"]
+    customers_found = result.get("customers")
+    if customers_found and len(customers_found) == 1:
+        ctx.last_customer = customers_found[0]["id"]
+    customer = result.get("customer")
+    if isinstance(customer, dict):
+        ctx.last_customer = customer.get("id")

@@ -1,0 +1,57 @@
+"""The tool schemas an LLM sees, generated from each skill's args model and compacted.
+
+pydantic's JSON schema repeats titles and spells `X | None` as anyOf-with-null; those words are
+paid for on every LLM turn and tell the model nothing, so they are dropped here. The content
+(names, types, enums, bounds, descriptions) is exactly the args model's.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from skills import SKILLS
+
+
+def compact(schema: dict[str, Any]) -> dict[str, Any]:
+    defs = schema.get("$defs", {})
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, list):
+            return [walk(n) for n in node]
+        if not isinstance(node, dict):
+            return node
+        if "$ref" in node:
+            return walk(defs[node["$ref"].split("/")[-1]])
+        options = node.get("anyOf")
+        if options and any(o.get("type") == "null" for o in options):
+            rest = [o for o in options if o.get("type") != "null"]
+            merged = {
+                **(rest[0] if len(rest) == 1 else {"anyOf": rest}),
+                **{k: v for k, v in node.items() if k not in {"anyOf", "default"}},
+            }
+            return walk(merged)
+        return {
+            k: walk(v)
+            for k, v in node.items()
+            if k not in {"title", "$defs"} and not (k == "default" and v is None)
+        }
+
+    out = walk(schema)
+    out.pop("additionalProperties", None)
+    return out  # type: ignore[no-any-return]
+
+
+@cache
+def openai_tools() -> tuple[dict[str, Any], ...]:
+    return tuple(
+        {
+            "type": "function",
+            "function": {
+                "name": skill.name,
+                "description": skill.description,
+                "parameters": compact(skill.tool_schema()),
+            },
+        }
+        for skill in SKILLS.values()
+    )

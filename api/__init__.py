@@ -1,0 +1,1 @@
+"""The FastAPI app: the agent endpoints, the seed's REST API, Connect OAuth, webhooks, health."""

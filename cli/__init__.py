@@ -1,0 +1,1 @@
+"""The `stripe-agent` command line: serve, sandbox, chat, ask."""

@@ -1,0 +1,124 @@
+"""Currency tables behind `skills.money`: codes Stripe accepts, their minor units, and the
+symbols and words people type for them.
+
+Kept apart from the parsing code so the tables can be read (and extended) at a glance.
+"""
+
+from __future__ import annotations
+
+
+def _codes(text: str) -> list[str]:
+    return text.split()
+
+
+ZERO_DECIMAL_CURRENCIES: frozenset[str] = frozenset(
+    _codes("bif clp djf gnf jpy kmf krw mga pyg rwf ugx vnd vuv xaf xof xpf")
+)
+
+# Stripe takes these in thousandths (5.124 KWD -> 5124) and wants the last digit to be 0.
+THREE_DECIMAL_CURRENCIES: frozenset[str] = frozenset(_codes("bhd jod kwd omr tnd"))
+
+KNOWN_CURRENCIES: frozenset[str] = frozenset(
+    _codes(
+        """
+        aed afn all amd ang aoa ars aud awg azn bam bbd bdt bgn bhd bif bmd bnd bob brl bsd bwp
+        byn bzd cad cdf chf clp cny cop crc cve czk djf dkk dop dzd egp etb eur fjd fkp gbp gel
+        gip gmd gnf gtq gyd hkd hnl htg huf idr ils inr isk jmd jod jpy kes kgs khr kmf krw kwd
+        kyd kzt lak lbp lkr lrd lsl mad mdl mga mkd mmk mnt mop mur mvr mwk mxn myr mzn nad ngn
+        nio nok npr nzd omr pab pen pgk php pkr pln pyg qar ron rsd rub rwf sar sbd scr sek sgd
+        shp sle sos srd std szl thb tjs tnd top try ttd twd tzs uah ugx usd uyu uzs vnd vuv wst
+        xaf xcd xof xpf yer zar zmw
+        """
+    )
+)
+
+# Codes that are also everyday English words: inside a sentence they count as a currency
+# only when typed in capitals ("50 ALL" yes, "refund all 5" no).
+WORD_LIKE_CODES: frozenset[str] = frozenset(
+    _codes("all ars bam bob cop gel lak mad mop nad pen php shp sos std top try")
+)
+
+# Symbols as typed before or after a number. None = the account's default currency.
+SYMBOLS: dict[str, str | None] = {
+    "us$": "usd",
+    "ca$": "cad",
+    "c$": "cad",
+    "au$": "aud",
+    "a$": "aud",
+    "nz$": "nzd",
+    "hk$": "hkd",
+    "s$": "sgd",
+    "mx$": "mxn",
+    "r$": "brl",
+    "$": None,
+    "€": "eur",
+    "£": "gbp",
+    "¥": "jpy",
+    "₹": "inr",
+    "₩": "krw",
+    "₺": "try",
+    "₪": "ils",
+    "₱": "php",
+    "₫": "vnd",
+    "฿": "thb",
+    "₴": "uah",
+    "₦": "ngn",
+    "zł": "pln",
+}
+
+# Currency words as typed after a number. "cents" is handled apart (it scales the number).
+# Ambiguous words (kr, pesos, crowns, won, real) are left out on purpose.
+WORDS: dict[str, str] = {
+    "dollar": "usd",
+    "dollars": "usd",
+    "buck": "usd",
+    "bucks": "usd",
+    "us dollars": "usd",
+    "american dollars": "usd",
+    "euro": "eur",
+    "euros": "eur",
+    "pound": "gbp",
+    "pounds": "gbp",
+    "pounds sterling": "gbp",
+    "sterling": "gbp",
+    "british pounds": "gbp",
+    "quid": "gbp",
+    "yen": "jpy",
+    "japanese yen": "jpy",
+    "canadian dollar": "cad",
+    "canadian dollars": "cad",
+    "australian dollar": "aud",
+    "australian dollars": "aud",
+    "aussie dollars": "aud",
+    "new zealand dollars": "nzd",
+    "hong kong dollars": "hkd",
+    "singapore dollars": "sgd",
+    "franc": "chf",
+    "francs": "chf",
+    "swiss franc": "chf",
+    "swiss francs": "chf",
+    "rupee": "inr",
+    "rupees": "inr",
+    "indian rupees": "inr",
+    "yuan": "cny",
+    "renminbi": "cny",
+    "rmb": "cny",
+    "mexican pesos": "mxn",
+    "brazilian reais": "brl",
+    "reais": "brl",
+    "zloty": "pln",
+    "zlotys": "pln",
+    "rand": "zar",
+    "swedish kronor": "sek",
+    "swedish krona": "sek",
+    "norwegian kroner": "nok",
+    "norwegian krone": "nok",
+    "danish kroner": "dkk",
+    "danish krone": "dkk",
+    "korean won": "krw",
+}
+
+CENT_WORDS: frozenset[str] = frozenset({"cent", "cents", "¢"})
+
+# Symbols format_amount writes; every other currency is written with its upper-case code.
+FORMAT_SYMBOLS: dict[str, str] = {"usd": "$", "eur": "€", "gbp": "£", "jpy": "¥"}

@@ -1,0 +1,192 @@
+"""The date expressions `skills.dates` understands, as regular expressions compiled once.
+
+Each *atom* names one period or day ("May 3", "last week", "Q2 2025", "2 weeks ago") and
+has its own pattern with named groups, used to read it. The scanner joins the atoms,
+without their group names, into composites ("between A and B", "since A", "May 1-15").
+The scanner's own copies of the bare-month and bare-year atoms are stricter: "may" the
+verb and "2025" the amount must not read as dates in a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from skills._date_words import (
+    MONTH_ABBREVIATIONS,
+    MONTH_TYPOS,
+    MONTHS_FULL,
+    SMALL_NUMBERS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+    alternation,
+    trie_alternation,
+)
+
+_FLAGS = re.IGNORECASE
+# "may" the verb: never a month before a pronoun; and a bare "May" (no date around it)
+# also not before a verb or the like ("May I", "this may take").
+_NOT_MAY = r"(?!\s+(?:i|we|you|he|she|they|it)\b)"
+_NOT_MAY_BARE = (
+    r"(?!\s+(?:i|we|you|he|she|they|it|be|have|not|also|need|want|take|help|get|see|ask"
+    r"|please|or|refund|charge|show)\b)"
+)
+_NOT_A_NAME = r"(?-i:(?!\s+[A-Z][a-z]))"  # "June Lee", "April Smith" are people
+# Month typos never reach these patterns: `fix_month_typos` rewrites them first, which keeps
+# the patterns small (each holds a dozen copies of the month alternation).
+_MONTHS = {**MONTHS_FULL, **MONTH_ABBREVIATIONS}
+_MON = rf"(?:{trie_alternation(w for w in _MONTHS if w != 'may')}|may{_NOT_MAY})\.?"
+_BARE_MON = rf"(?:{trie_alternation(w for w in MONTHS_FULL if w != 'may')}){_NOT_A_NAME}"
+_CAPITAL_MAY = rf"(?<=[\w,;:]\s)(?-i:May){_NOT_MAY_BARE}{_NOT_A_NAME}"
+_YEAR = r"(?:19|20)\d\d(?!\d)|['’]\d\d(?!\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_RANGE_DASH = r"\s*(?:-|–|—|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b)\s*"
+_DASH = rf"(?:{_RANGE_DASH}|\s+and\s+)"
+_NUM = rf"\d{{1,3}}|{alternation(SMALL_NUMBERS)}"
+_UNITS = r"days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y|hours?|hrs?|h"
+_NOT_MONEY_AFTER = r"(?![\d.,]|\s*(?:[$€£¥]|usd|eur|gbp|dollars?|euros?|pounds?|bucks|k\b))"
+
+
+def _ctx(words: str) -> str:
+    """Lookbehinds: the text right before is one of `words` and a space."""
+    return "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in words.split()) + ")"
+
+
+_MONTH_CTX = _ctx("in for of during since before after until till from between and to through")
+_YEAR_CTX = _ctx("in for of during since before after until from throughout through")
+_MONTH_OF = r"(?:(?:the\s+)?(?:whole\s+)?month\s+of\s+)"
+
+ATOMS: dict[str, str] = {
+    "iso": r"(?P<year>\d{4})[-/](?P<mon>\d{1,2})[-/](?P<day>\d{1,2})(?!\d)",
+    "numeric": (
+        r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P<sep2>[/.-])"
+        r"(?P<year>\d{4}|\d{2})(?![\d.,])"
+    ),
+    "slash": r"(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/.,])",
+    "month_day": (
+        rf"(?P<mon>{_MON})\s+(?:the\s+)?(?P<day>{_DAY})(?:,?\s+(?:of\s+)?(?P<year>{_YEAR}))?"
+    ),
+    "day_month": (
+        rf"(?:the\s+)?(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?"
+    ),
+    "month_year": rf"(?P<mon>{_MON}),?\s+(?:of\s+)?(?P<year>{_YEAR})",
+    "iso_month": r"(?P<year>\d{4})-(?P<mon>\d{1,2})(?![-/\d])",
+    "month_rel_year": rf"(?P<mon>{_MON})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year",
+    "rel_month": rf"(?P<rel>last|this|next)\s+(?P<mon>{_MON})",
+    "quarter": (
+        r"(?:q(?P<q>[1-4])|(?:the\s+)?(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)"
+        rf"\s+quarter)(?:\s*(?:of\s+)?(?P<year>{_YEAR}))?"
+    ),
+    "rel_quarter": (
+        r"(?:the\s+)?(?P<rel>this|current|last|previous|prior)\s+quarter"
+        r"|(?P<qtd>qtd|quarter\s+to\s+date)"
+    ),
+    "last_n": (
+        r"(?:the\s+)?(?:last|past|previous|prior|trailing)\s+"
+        rf"(?P<n>{_NUM})\s*(?P<unit>{_UNITS})(?!\w)"
+    ),
+    "ago": rf"(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago",
+    "named": (
+        r"(?P<name>today|yesterday|tomorrow|(?:the\s+)?day\s+before\s+yesterday|ytd"
+        r"|(?:the\s+)?year\s+to\s+date|mtd|month\s+to\s+date|wtd|week\s+to\s+date"
+        r"|so\s+far\s+this\s+(?:year|month|week)|this\s+(?:year|month|week)\s+so\s+far)"
+    ),
+    "rel_period": (
+        r"(?:the\s+)?(?P<rel>this\s+past|this|current|last|previous|prior|past)\s+"
+        r"(?P<per>week(?:end)?|month|year)"
+    ),
+    "weekday": (
+        rf"(?:(?P<rel>last|past|previous|this)\s+)?(?P<wd>{alternation(WEEKDAYS)})"
+        rf"|(?P<rel2>last|this|on)\s+(?P<wd2>{alternation(WEEKDAY_ABBREVIATIONS)})\.?"
+    ),
+    "year": rf"(?P<year>(?:19|20)\d\d){_NOT_MONEY_AFTER}",
+    "month": rf"{_MONTH_OF}?(?P<mon>{_MON})",
+}
+
+# The scanner's stricter copies: a bare year needs a preposition before it; a bare month
+# needs one too unless it is spelled out in full ("March") or is a capitalised "May" inside
+# a sentence; abbreviations ("jan", also a name) need a preposition or a day or year.
+_SCAN_OVERRIDES = {
+    "year": rf"{_YEAR_CTX}(?:19|20)\d\d{_NOT_MONEY_AFTER}",
+    "month": (rf"{_MONTH_CTX}{_MONTH_OF}?{_MON}|{_MONTH_OF}{_MON}|{_BARE_MON}|{_CAPITAL_MAY}"),
+    "rel_month": rf"(?:last|next)\s+{_MON}|this\s+(?:{_BARE_MON}|(?-i:May))",
+}
+
+DAY_RANGES: dict[str, str] = {
+    "month_days": (
+        rf"(?:(?:from|between)\s+)?(?P<mon>{_MON})\s+(?:the\s+)?(?P<day>{_DAY}){_DASH}"
+        rf"(?:the\s+)?(?P<day2>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?"
+    ),
+    "days_month": (
+        rf"(?:(?:from|between)\s+)?(?:the\s+)?(?P<day>{_DAY}){_DASH}(?:the\s+)?(?P<day2>{_DAY})"
+        rf"\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?"
+    ),
+}
+
+ATOM_RES: dict[str, re.Pattern[str]] = {k: re.compile(v, _FLAGS) for k, v in ATOMS.items()}
+DAY_RANGE_RES: dict[str, re.Pattern[str]] = {
+    k: re.compile(v, _FLAGS) for k, v in DAY_RANGES.items()
+}
+
+
+def _anonymous(src: str) -> str:
+    return re.sub(r"\(\?P<\w+>", "(?:", src)
+
+
+def _joined(sources: dict[str, str]) -> str:
+    return "|".join(f"(?:{_anonymous(s)})" for s in sources.values())
+
+
+_ATOM = _joined(ATOMS)
+_ATOM_SCAN = _joined({**ATOMS, **_SCAN_OVERRIDES})
+_KEYWORDS = (
+    r"since|starting(?:\s+(?:from|on))?|beginning|after|before|prior\s+to|until|till"
+    r"|through|thru|up\s+to|no\s+later\s+than"
+)
+
+
+def _composite(first_atom: str) -> str:
+    return rf"""
+      (?P<between>between)\s+(?P<a1>{_ATOM})\s+(?:and|to|-|–)\s+(?P<b1>{_ATOM})
+    | (?P<dayrange>{_anonymous(DAY_RANGES["month_days"])}|{_anonymous(DAY_RANGES["days_month"])})
+    | (?P<kw>{_KEYWORDS})\s+(?P<a3>{_ATOM})
+    | (?:(?P<from>from)\s+)?(?P<a2>{first_atom})
+      (?:{_RANGE_DASH}(?P<b2>{_ATOM})
+        |\s+(?P<onwards>onwards?|forward|and\s+(?:after|later)|or\s+later)
+        |(?(from)\s+(?P<on>on)))?
+    """
+
+
+SCAN = re.compile(
+    rf"(?<![\w$€£¥.,/])(?<!\d-)(?:{_composite(_ATOM_SCAN)})(?!\w)", _FLAGS | re.VERBOSE
+)
+WHOLE = re.compile(
+    rf"""\s*(?:(?:in|for|during|over|on|of|throughout|within|at)\s+)?(?:the\s+)?
+    (?:{_composite(_ATOM)})\s*""",
+    _FLAGS | re.VERBOSE,
+)
+
+_TYPO = re.compile(rf"\b(?:{trie_alternation(MONTH_TYPOS)})\b", _FLAGS)
+_NAMES = {number: name for name, number in MONTHS_FULL.items()}
+
+
+def fix_month_typos(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """`text` with misspelt months spelt right ("febuary" -> "february"), and the marks that
+    map a position in the new text back: (end of a rewritten word, total shift so far)."""
+    pieces: list[str] = []
+    marks: list[tuple[int, int]] = []
+    last = shift = 0
+    for m in _TYPO.finditer(text):
+        name = _NAMES[MONTH_TYPOS[m.group().lower()]]
+        pieces += [text[last : m.start()], name]
+        shift += len(name) - len(m.group())
+        marks.append((m.end() + shift, shift))
+        last = m.end()
+    return "".join([*pieces, text[last:]]), marks
+
+
+def original_position(pos: int, marks: list[tuple[int, int]]) -> int:
+    shift = 0
+    for end, total in marks:
+        if pos >= end:
+            shift = total
+    return pos - shift

@@ -1,0 +1,197 @@
+"""What each date atom of `skills._date_patterns.ATOMS` means, given today.
+
+A reader returns the atom's inclusive bounds and how the atom may move if a range built
+from it comes out backwards ("Dec 1 to Jan 15"): "year" when its year was guessed, "week"
+for a weekday, None when it is fixed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from skills import _date_math as dm
+from skills._date_patterns import ATOM_RES, DAY_RANGE_RES
+from skills._date_words import WEEKDAY_ABBREVIATIONS, WEEKDAYS
+
+Atom = tuple[date, date, str | None]
+_ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def read_atom(text: str, today: date) -> Atom | None:
+    for name, rx in ATOM_RES.items():
+        if m := rx.fullmatch(text):
+            try:
+                found = _READERS[name](m, today)
+            except (ValueError, OverflowError):  # past year 1 or 9999 ("last 5000 years")
+                found = None
+            if found:
+                return found
+    return None
+
+
+def read_day_range(text: str, today: date) -> tuple[date, date] | None:
+    """ "May 1-15", "1-15 May 2025": days of one month; without a year, the month is the
+    most recent one not after today's."""
+    for rx in DAY_RANGE_RES.values():
+        if m := rx.fullmatch(text):
+            month = dm.month_number(m["mon"])
+            year = dm.year_number(m["year"]) or dm.year_of_month(month, today)
+            first = dm.valid_day(year, month, dm.day_number(m["day"]))
+            last = dm.valid_day(year, month, dm.day_number(m["day2"]))
+            return (first, last) if first and last and first <= last else None
+    return None
+
+
+def _single(day: date | None, shift: str | None) -> Atom | None:
+    return (day, day, shift) if day else None
+
+
+def _month_day(month: int, day: int, year: int | None, today: date) -> Atom | None:
+    if year:
+        return _single(dm.valid_day(year, month, day), None)
+    return _single(dm.recent_day(month, day, today), "year")
+
+
+def _read_iso(m: re.Match[str], today: date) -> Atom | None:
+    return _single(dm.valid_day(int(m["year"]), int(m["mon"]), int(m["day"])), None)
+
+
+def _read_numeric(m: re.Match[str], today: date) -> Atom | None:
+    if m["sep"] != m["sep2"]:
+        return None
+    first, second = int(m["a"]), int(m["b"])
+    month, day = (second, first) if m["sep"] == "." else dm.us_order(first, second)
+    year = dm.year_number(m["year"]) or today.year
+    return _single(dm.valid_day(year, month, day), None)
+
+
+def _read_slash(m: re.Match[str], today: date) -> Atom | None:
+    month, day = dm.us_order(int(m["a"]), int(m["b"]))
+    return _month_day(month, day, None, today)
+
+
+def _read_month_day(m: re.Match[str], today: date) -> Atom | None:
+    month, day = dm.month_number(m["mon"]), dm.day_number(m["day"])
+    return _month_day(month, day, dm.year_number(m["year"]), today)
+
+
+def _read_month_year(m: re.Match[str], today: date) -> Atom | None:
+    month = int(m["mon"]) if m["mon"].isdigit() else dm.month_number(m["mon"])
+    year = dm.year_number(m["year"])
+    return (*dm.month_range(year, month), None) if year and 1 <= month <= 12 else None
+
+
+def _read_month_rel_year(m: re.Match[str], today: date) -> Atom | None:
+    offset = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    return (*dm.month_range(today.year + offset, dm.month_number(m["mon"])), None)
+
+
+def _read_rel_month(m: re.Match[str], today: date) -> Atom | None:
+    month, rel = dm.month_number(m["mon"]), m["rel"].lower()
+    if rel == "this":
+        year = today.year
+    elif rel == "last":
+        year = today.year if month < today.month else today.year - 1
+    else:
+        year = today.year if month > today.month else today.year + 1
+    return (*dm.month_range(year, month), None)
+
+
+def _read_quarter(m: re.Match[str], today: date) -> Atom | None:
+    q = int(m["q"] or _ORDINAL_QUARTERS.get(m["qord"].lower()) or m["qord"][0])
+    year = dm.year_number(m["year"])
+    if year:
+        return (*dm.quarter_range(year, q), None)
+    year = today.year if q <= dm.quarter_of(today) else today.year - 1
+    return (*dm.quarter_range(year, q), "year")
+
+
+def _read_rel_quarter(m: re.Match[str], today: date) -> Atom | None:
+    start, _ = dm.quarter_range(today.year, dm.quarter_of(today))
+    if m["qtd"] or m["rel"].lower() in ("this", "current"):
+        return (start, today, None)
+    previous = start - timedelta(days=1)
+    return (*dm.quarter_range(previous.year, dm.quarter_of(previous)), None)
+
+
+def _read_last_n(m: re.Match[str], today: date) -> Atom | None:
+    n, unit = dm.count(m["n"]), m["unit"][0].lower()
+    if unit == "h":
+        return (today - timedelta(days=max(1, -(-n // 24))), today, None)
+    return (dm.back(today, n, unit), today, None)
+
+
+def _read_ago(m: re.Match[str], today: date) -> Atom | None:
+    return _single(dm.back(today, dm.count(m["n"]), m["unit"][0].lower()), None)
+
+
+def _read_named(m: re.Match[str], today: date) -> Atom | None:
+    name = " ".join(m["name"].lower().split()).removeprefix("the ")
+    days = {"today": 0, "yesterday": 1, "tomorrow": -1, "day before yesterday": 2}
+    if name in days:
+        return _single(today - timedelta(days=days[name]), None)
+    if "week" in name or name == "wtd":
+        return (dm.monday(today), today, None)
+    if "month" in name or name == "mtd":
+        return (today.replace(day=1), today, None)
+    return (date(today.year, 1, 1), today, None)  # ytd, year to date, so far...
+
+
+def _read_rel_period(m: re.Match[str], today: date) -> Atom | None:
+    rel, period = " ".join(m["rel"].lower().split()), m["per"].lower()
+    monday = dm.monday(today)
+    if period == "weekend":
+        this_week = rel in ("this", "current")
+        saturday = monday + timedelta(days=5 if this_week else -2)
+        return (saturday, saturday + timedelta(days=1), None)
+    if rel in ("past", "this past"):
+        return (dm.back(today, 1, period[0]), today, None)
+    starts = {"week": monday, "month": today.replace(day=1), "year": date(today.year, 1, 1)}
+    if rel in ("this", "current"):
+        return (starts[period], today, None)
+    end = starts[period] - timedelta(days=1)
+    previous = {"week": end - timedelta(days=6), "month": end.replace(day=1)}
+    return (previous.get(period, date(end.year, 1, 1)), end, None)
+
+
+def _read_weekday(m: re.Match[str], today: date) -> Atom | None:
+    name, rel = (m["wd"], m["rel"]) if m["wd"] else (m["wd2"], m["rel2"])
+    key = name.lower().rstrip(".")
+    weekday = WEEKDAYS[key] if key in WEEKDAYS else WEEKDAY_ABBREVIATIONS[key]
+    if rel and rel.lower() == "this":
+        return _single(dm.monday(today) + timedelta(days=weekday), None)
+    back = (today.weekday() - weekday) % 7 or 7
+    return _single(today - timedelta(days=back), "week")
+
+
+def _read_year(m: re.Match[str], today: date) -> Atom | None:
+    year = int(m["year"])
+    return (date(year, 1, 1), date(year, 12, 31), None)
+
+
+def _read_month(m: re.Match[str], today: date) -> Atom | None:
+    month = dm.month_number(m["mon"])
+    return (*dm.month_range(dm.year_of_month(month, today), month), "year")
+
+
+_READERS = {
+    "iso": _read_iso,
+    "numeric": _read_numeric,
+    "slash": _read_slash,
+    "month_day": _read_month_day,
+    "day_month": _read_month_day,
+    "month_year": _read_month_year,
+    "iso_month": _read_month_year,
+    "month_rel_year": _read_month_rel_year,
+    "rel_month": _read_rel_month,
+    "quarter": _read_quarter,
+    "rel_quarter": _read_rel_quarter,
+    "last_n": _read_last_n,
+    "ago": _read_ago,
+    "named": _read_named,
+    "rel_period": _read_rel_period,
+    "weekday": _read_weekday,
+    "year": _read_year,
+    "month": _read_month,
+}

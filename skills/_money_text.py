@@ -1,0 +1,152 @@
+"""The patterns `skills.money` reads amounts with, compiled once at import.
+
+Why a separate module: the regular expressions are long, and keeping them here leaves
+`money.py` with only the decisions (which currency, is this an amount at all).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from skills._currency_data import SYMBOLS, WORDS
+from skills._number_words import WORD_RUN_PATTERN
+
+_SYMBOL_ALT = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True))
+_WORD_ALT = "|".join(w.replace(" ", r"\s+") for w in sorted(WORDS, key=len, reverse=True))
+
+# A numeral as typed: "1 250,00" (space or ' thousands), "1,250.00", "1.250,00", "12,50",
+# ".99". Which separator is the decimal one is decided by `numeral_value`, not here.
+_NUMERAL = r"\d{1,3}(?:[ \u00a0\u202f']\d{3}(?!\d))+(?:[.,]\d+)?|\d+(?:[.,]\d+)*|[.,]\d+"
+
+AMOUNT = re.compile(
+    rf"""
+    (?P<sign>[-−])?
+    (?:(?P<pre>{_SYMBOL_ALT})\s?|\b(?P<precode>[a-z]{{3}})\s?)?
+    (?P<sign2>[-−])?
+    (?P<num>{_NUMERAL})
+    (?P<mult>(?:k|mm|m|bn)\b|\s(?:hundred|thousand|million|billion)\b)?
+    (?:\s?(?P<post>{_SYMBOL_ALT}|¢)|\s?(?P<postword>{_WORD_ALT}|cents?|[a-z]{{3}})\b)?
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+WORDS_AMOUNT = re.compile(
+    rf"(?P<num>{WORD_RUN_PATTERN})(?:\s+(?P<postword>{_WORD_ALT}|cents?)\b)?",
+    re.IGNORECASE,
+)
+
+MULTIPLIERS: dict[str, int] = {
+    "k": 10**3,
+    "m": 10**6,
+    "mm": 10**6,
+    "bn": 10**9,
+    "hundred": 100,
+    "thousand": 10**3,
+    "million": 10**6,
+    "billion": 10**9,
+}
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may(?!\s+(?:i|we|you|it|be)\b)"
+    r"|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_SPAN_DASH = r"\s*(?:-|–|to|through)\s*"
+
+# Things that hold digits but are not amounts: ids, emails, URLs, dates, times, durations,
+# percentages. A number inside one of these spans is never read as money.
+# For speed, ids/emails/URLs are looked for only when their telltale character is in the
+# text, and the date-like patterns are tried only where a run of digits starts.
+_GUARDED: list[tuple[str, re.Pattern[str]]] = [
+    ("_", re.compile(r"\b[a-z][a-z0-9]*_[a-z0-9_]+", re.IGNORECASE)),
+    ("@", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*")),
+    ("://", re.compile(r"\bhttps?://\S+", re.IGNORECASE)),
+]
+_DIGIT_RUN = re.compile(r"\d+")
+_STARTS_AT_DIGITS = re.compile(
+    rf"""
+      (?<![\d.,])(?:19|20)\d\d[-/]\d{{1,2}}(?:[-/]\d{{1,2}})?(?!\d)
+    | (?<![\d.,])\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:\d{{4}}|\d{{2}})(?![\d.,])
+    | (?<![\d.,])\d{{1,2}}/\d{{1,2}}(?![\d.,])
+    | (?<![\d.,$€£¥₹])\b{_DAY}(?:{_SPAN_DASH}{_DAY})?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?\b
+    | \b\d+\s*(?:days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y|hours?|hrs?|h|mins?|minutes?)\b
+    | \b\d{{1,2}}(?::\d{{2}})+(?:\s*[ap]\.?m\.?)?
+    | \b\d{{1,2}}\s*[ap]m\b
+    | \d+(?:[.,]\d+)?\s*(?:%|percent\b)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# "May 3", "May 1-15", "May 3, 2026", "Dec 2025", "in 2025": the digits after such a lead.
+_MONTH_LEAD = re.compile(rf"\b{_MONTH}\s+$", re.IGNORECASE)
+_AFTER_MONTH = re.compile(
+    rf"{_DAY}(?:{_SPAN_DASH}{_DAY})?(?:,?\s+\d{{4}})?(?![\d.,])|\d{{4}}\b", re.IGNORECASE
+)
+_YEAR_LEAD = re.compile(r"\b(?:in|since|during|before|after|until|of)\s+$", re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d\d\b")
+
+
+def not_money_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` that hold digits but can't be an amount."""
+    spans = [m.span() for guard, rx in _GUARDED if guard in text for m in rx.finditer(text)]
+    for run in _DIGIT_RUN.finditer(text):
+        p = run.start()
+        if any(s <= p < e for s, e in spans):
+            continue
+        if m := _STARTS_AT_DIGITS.match(text, p):
+            spans.append(m.span())
+        elif p == 0 or not text[p - 1].isspace():
+            continue  # the leads below end in a space
+        elif (lead := _MONTH_LEAD.search(text, max(0, p - 16), p)) and (
+            after := _AFTER_MONTH.match(text, p)
+        ):
+            spans.append((lead.start(), after.end()))
+        elif _YEAR_LEAD.search(text, max(0, p - 8), p) and (year := _YEAR.match(text, p)):
+            spans.append(year.span())
+    return spans
+
+
+# A plain number right after one of these words is a count, not an amount ("top 10").
+COUNT_BEFORE = re.compile(
+    r"\b(?:top|limit|first|last|latest|past|next|recent|show(?:\s+me)?|list|display|get|give"
+    r"\s+me|fetch|see|page|only|just)\s+(?:of\s+)?(?:the\s+)?(?:most\s+recent\s+)?$",
+    re.IGNORECASE,
+)
+# ... and so is one followed by a countable noun ("5 failed payments", "two weeks").
+COUNT_AFTER = re.compile(
+    r"\s*(?:[a-z]+\s+)?(?:payments?|charges?|customers?|clients?|results?|items?|rows?|"
+    r"transactions?|refunds?|subscriptions?|subscribers?|invoices?|records?|entries|entry|"
+    r"times|orders?|users?|people|accounts?|disputes?|payouts?|prices?|products?|seats?|"
+    r"licen[cs]es?|days?|weeks?|months?|years?|hours?|minutes?)\b",
+    re.IGNORECASE,
+)
+
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})*|\d{1,3}(?:\.\d{3})*")
+
+
+def numeral_value(token: str) -> Decimal | None:
+    """The value of a typed numeral, deciding which separator is the decimal one.
+
+    Both "," and "." present: the last one is the decimal separator. One kind, several
+    times: thousands. A single "," followed by exactly three digits (and a 1-3 digit,
+    non-zero integer part) is thousands ("1,250"); otherwise a single separator is the
+    decimal one ("12,50", "12.345", "1.250").
+    """
+    digits = re.sub(r"[ \u00a0\u202f']", "", token)
+    last_sep = max(digits.rfind("."), digits.rfind(","))
+    if last_sep < 0:
+        return Decimal(digits)
+    seps = {c for c in digits if c in ".,"}
+    head, tail = digits[:last_sep], digits[last_sep + 1 :]
+    if len(seps) == 2:
+        if digits.count(digits[last_sep]) > 1 or not _GROUPED.fullmatch(head):
+            return None
+        return Decimal(f"{re.sub(r'[.,]', '', head) or '0'}.{tail}")
+    if digits.count(digits[last_sep]) > 1:
+        return Decimal(re.sub(r"[.,]", "", digits)) if _GROUPED.fullmatch(digits) else None
+    is_thousands = (
+        digits[last_sep] == "," and len(tail) == 3 and 1 <= len(head) <= 3 and head.strip("0") != ""
+    )
+    if is_thousands:
+        return Decimal(head + tail)
+    return Decimal(f"{head or '0'}.{tail}")

@@ -1,0 +1,140 @@
+"""Dates and periods as merchants type them, resolved against "today" to inclusive bounds.
+
+Semantics (SKILLS.md, and the choices it leaves open):
+- "last week" = the previous Monday-Sunday; "this week" = Monday to today; "past week" =
+  today minus 7 days to today. Same pattern for month, year and quarter: "this" runs to
+  today, "last"/"previous" is the whole previous one, "past" is a rolling window.
+- "last N days/weeks" = today minus N days (7N) to today; "last N months/years" = the same
+  calendar day N months/years back (clamped to the month's end) to today; "last 24 hours"
+  = yesterday to today.
+- A month without a year is the most recent one not after today's month, and is always
+  the whole month, even the current one ("in June" on June 15 = June 1-30). "last May" =
+  the most recent May before this month. Quarters and bare years likewise.
+- A day without a year is the most recent such day not after today. A weekday ("monday",
+  "last friday", "on wed") is the most recent such day before today; "this monday" is the
+  one in the current week.
+- "since X"/"starting X" = X to today; "after X" = the day after X, open-ended; "before X"
+  = open start to the day before X; "until/through X" = open start to the end of X;
+  "from X" alone = X itself ("payments from last week"); "from X on(wards)" = since X.
+- 3/5 and 05/03/2026 are US (month first) unless the first number can't be a month;
+  03.05.2026 is European (day first).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from skills._date_math import shift_day
+from skills._date_patterns import SCAN, WHOLE, fix_month_typos, original_position
+from skills._date_readers import Atom, read_atom, read_day_range
+from skills._date_words import MONTH_TYPOS, START_WORDS, TRIGGER_WORDS
+
+__all__ = ["DateMatch", "DateRange", "find_date_range", "parse_date", "resolve_range"]
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """Inclusive bounds; None = open on that side ("before May 3")."""
+
+    start: date | None
+    end: date | None
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date expression found in a sentence: where it is and what it means."""
+
+    start: int
+    end: int
+    range: DateRange
+    text: str
+
+
+_WORD = re.compile(r"[a-z]+")
+_DATE_DIGITS = re.compile(r"\d[-/]\d|\d\.\d\d?\.\d|\b(?:19|20)\d\d\b|\bq[1-4]\b", re.IGNORECASE)
+_TOKEN = re.compile(r"[a-z]+|\d+", re.IGNORECASE)
+_TAIL = re.compile(r"(?:['’]s|s['’])?[\s?.!,;:]*$")
+
+
+def resolve_range(phrase: str, today: date) -> DateRange | None:
+    """The period the whole phrase names ("last week", "in May", "since monday"), or None."""
+    m = WHOLE.fullmatch(fix_month_typos(_TAIL.sub("", phrase))[0])
+    return _composite(m, today) if m else None
+
+
+def find_date_range(text: str, today: date) -> DateMatch | None:
+    """The first date expression inside a sentence. Leading prepositions ("in", "for",
+    "during") are not part of the match; connectives ("since", "between") are."""
+    words = set(_WORD.findall(text.lower()))
+    if TRIGGER_WORDS.isdisjoint(words) and not _DATE_DIGITS.search(text):
+        return None  # most messages: no word or digits that could start a date
+    fixed, marks = fix_month_typos(text) if not MONTH_TYPOS.keys().isdisjoint(words) else (text, [])
+    for token in _TOKEN.finditer(fixed):
+        word = token.group().lower()
+        if not (word[0].isdigit() or word in START_WORDS):
+            continue
+        m = SCAN.match(fixed, token.start())
+        if m and (found := _composite(m, today)) is not None:
+            start, end = original_position(m.start(), marks), original_position(m.end(), marks)
+            return DateMatch(start, end, found, text[start:end])
+    return None
+
+
+def parse_date(text: str, today: date) -> date | None:
+    """A single day ("2026-05-03", "May 3", "3 May", "yesterday", "last friday"), or None
+    when the text names no day or a longer period."""
+    found = resolve_range(text, today)
+    if found is None or found.start is None or found.start != found.end:
+        return None
+    return found.start
+
+
+def _composite(m: re.Match[str], today: date) -> DateRange | None:
+    if m["between"] or m["b2"]:
+        return _between(m["a1"] or m["a2"], m["b1"] or m["b2"], today)
+    if m["dayrange"]:
+        days = read_day_range(m["dayrange"], today)
+        return DateRange(*days) if days else None
+    if m["kw"]:
+        return _relative_to(m["kw"], m["a3"], today)
+    atom = read_atom(m["a2"], today)
+    if atom is None:
+        return None
+    return DateRange(atom[0], today if m["onwards"] or m["on"] else atom[1])
+
+
+def _between(first: str, second: str, today: date) -> DateRange | None:
+    """From the start of one atom to the end of the other; when that runs backwards, an
+    atom whose year (or week) was guessed moves: the end forward, else the start back."""
+    a, b = read_atom(first, today), read_atom(second, today)
+    if a is None or b is None:
+        return None
+    if a[0] > b[1] and (b[2] or a[2]):
+        try:
+            b, a = (_moved(b, +1), a) if b[2] else (b, _moved(a, -1))
+        except (ValueError, OverflowError):  # moved past year 1 or 9999
+            return None
+    return DateRange(a[0], b[1]) if a[0] <= b[1] else None
+
+
+def _moved(atom: Atom, steps: int) -> Atom:
+    start, end, unit = atom
+    assert unit is not None
+    return shift_day(start, unit, steps), shift_day(end, unit, steps), unit
+
+
+def _relative_to(keyword: str, text: str, today: date) -> DateRange | None:
+    atom = read_atom(text, today)
+    if atom is None:
+        return None
+    start, end, _ = atom
+    kw = " ".join(keyword.lower().split())
+    if kw == "after":
+        return DateRange(end + timedelta(days=1), None)
+    if kw in ("before", "prior to"):
+        return DateRange(None, start - timedelta(days=1))
+    if kw in ("until", "till", "through", "thru", "up to", "no later than"):
+        return DateRange(None, end)
+    return DateRange(start, today)  # since, starting (from/on), beginning

@@ -1,0 +1,1 @@
+"""Checks on the eval corpus under evals/transcripts/."""

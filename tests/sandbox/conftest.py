@@ -1,0 +1,131 @@
+"""Helpers for the sandbox's own tests: plain HTTP clients and a small object factory.
+
+The `sandbox` (seeded, shared) and `fresh_sandbox` (empty, per test) fixtures come from the
+root conftest (sandbox.pytest_fixtures). Tests that send requests real Stripe would refuse, or
+use endpoints outside the contract spec subset, use `fresh_sandbox`: the root conftest checks
+every request sent to the seeded `sandbox` against Stripe's spec.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from sandbox.runner import RunningSandbox
+
+GOOD_CARD = "4242424242424242"
+DECLINING_CARD = "4000000000000341"
+
+
+def client_for(running: RunningSandbox) -> httpx.Client:
+    return httpx.Client(base_url=running.url, auth=(running.api_key, ""), timeout=30.0)
+
+
+@pytest.fixture
+def api(fresh_sandbox: RunningSandbox) -> Iterator[httpx.Client]:
+    with client_for(fresh_sandbox) as client:
+        yield client
+
+
+@pytest.fixture
+def seeded_api(sandbox: RunningSandbox) -> Iterator[httpx.Client]:
+    with client_for(sandbox) as client:
+        yield client
+
+
+class Shop:
+    """Builds objects in an empty sandbox the way a Stripe integration would."""
+
+    def __init__(self, api: httpx.Client) -> None:
+        self.api = api
+
+    def ok(self, response: httpx.Response) -> Any:
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    def card(self, number: str = GOOD_CARD, customer: str | None = None) -> str:
+        pm = self.ok(
+            self.api.post(
+                "/v1/payment_methods",
+                data={
+                    "type": "card",
+                    "card[number]": number,
+                    "card[exp_month]": "12",
+                    "card[exp_year]": "2034",
+                    "card[cvc]": "123",
+                },
+            )
+        )
+        if customer:
+            self.ok(
+                self.api.post(f"/v1/payment_methods/{pm['id']}/attach", data={"customer": customer})
+            )
+        return str(pm["id"])
+
+    def customer(
+        self, name: str = "Test Person", email: str | None = None, **extra: str
+    ) -> dict[str, Any]:
+        pm = self.card()
+        data = {
+            "name": name,
+            "email": email or f"{name.lower().replace(' ', '.')}@example.com",
+            "payment_method": pm,
+            "invoice_settings[default_payment_method]": pm,
+            **extra,
+        }
+        customer: dict[str, Any] = self.ok(self.api.post("/v1/customers", data=data))
+        customer["_pm"] = pm
+        return customer
+
+    def pay(
+        self, customer: dict[str, Any], amount: int, currency: str = "usd", **extra: Any
+    ) -> httpx.Response:
+        data = {
+            "amount": amount,
+            "currency": currency,
+            "customer": customer["id"],
+            "payment_method": customer["_pm"],
+            "confirm": "true",
+            **extra,
+        }
+        return self.api.post("/v1/payment_intents", data=data)
+
+    def paid(
+        self, customer: dict[str, Any], amount: int, currency: str = "usd", **extra: Any
+    ) -> dict[str, Any]:
+        pi: dict[str, Any] = self.ok(self.pay(customer, amount, currency, **extra))
+        return pi
+
+    def refund(self, payment: str, amount: int | None = None, **extra: Any) -> httpx.Response:
+        data: dict[str, Any] = {"payment_intent": payment, **extra}
+        if amount is not None:
+            data["amount"] = amount
+        return self.api.post("/v1/refunds", data=data)
+
+    def product(self, name: str = "Pro") -> str:
+        return str(self.ok(self.api.post("/v1/products", data={"name": name}))["id"])
+
+    def price(
+        self, product: str, amount: int = 2900, interval: str | None = "month", **extra: Any
+    ) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "product": product,
+            "currency": "usd",
+            "unit_amount": amount,
+            **extra,
+        }
+        if interval:
+            data["recurring[interval]"] = interval
+        price: dict[str, Any] = self.ok(self.api.post("/v1/prices", data=data))
+        return price
+
+    def backdate(self, url: str, table: dict[str, int]) -> None:
+        self.ok(httpx.post(f"{url}/_sandbox/backdate", json=table))
+
+
+@pytest.fixture
+def shop(api: httpx.Client) -> Shop:
+    return Shop(api)
