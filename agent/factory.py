@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from langchain.agents.middleware import AgentMiddleware
 from langchain_core.language_models import BaseChatModel
@@ -14,6 +15,7 @@ from agent.reply import Mode
 from agent.routers.offline_model import OfflineRouterChatModel
 from agent.runner import AgentRunner
 from agent.settings import AgentSettings
+from agent.tables import utcnow
 from skills.settings import SkillSettings
 from skills.stripe_service import StripeService
 
@@ -43,7 +45,7 @@ def build_runner(
     clock: Callable[[], datetime] | None = None,
 ) -> AgentRunner:
     chosen = model or build_model(settings, skill_settings)
-    middleware: list[AgentMiddleware] = []
+    middleware: list[AgentMiddleware[Any, Any, Any]] = []
     if not isinstance(chosen, OfflineRouterChatModel):
         middleware.append(PromptBudgetMiddleware(settings.history_token_budget))
     return AgentRunner(
@@ -54,5 +56,5 @@ def build_runner(
         confirm_ttl_seconds=settings.confirm_ttl_seconds,
         mode=mode,
         middleware=middleware,
-        **({"clock": clock} if clock else {}),
+        clock=clock or utcnow,
     )

@@ -44,7 +44,7 @@ class PromptBudgetMiddleware(AgentMiddleware[Any, TurnContext, Any]):
     ) -> ModelResponse[Any]:
         turn = request.runtime.context
         system = system_prompt(turn.today.isoformat())
-        messages = trim_history(list(request.messages), self.history_budget)
+        messages: list[Any] = trim_history(list(request.messages), self.history_budget)
         response = handler(
             request.override(messages=messages, system_message=SystemMessage(system))
         )
@@ -52,6 +52,6 @@ class PromptBudgetMiddleware(AgentMiddleware[Any, TurnContext, Any]):
         if answer is not None and answer.additional_kwargs.get("decided_by") != "offline":
             turn.llm_calls += 1
             turn.prompt_tokens += count_prompt(system, openai_tools(), messages)
-            usage = answer.usage_metadata or {}
+            usage: dict[str, Any] = dict(answer.usage_metadata or {})
             turn.completion_tokens += int(usage.get("output_tokens", 0))
         return response

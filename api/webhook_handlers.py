@@ -143,12 +143,14 @@ class WebhookInbox:
 
     def store(self, event: dict[str, Any]) -> bool:
         """True if the event is new; False for a redelivery (nothing is stored or run again)."""
+        event_id, kind = str(event["id"]), str(event.get("type") or "")
+        created = event.get("created")
         row = WebhookEventRow(
-            id=event["id"],
-            type=str(event.get("type") or ""),
+            id=event_id,
+            type=kind,
             account=event.get("account"),
             livemode=bool(event.get("livemode")),
-            created=event.get("created") if isinstance(event.get("created"), int) else None,
+            created=created if isinstance(created, int) else None,
             payload=event,
         )
         try:
@@ -156,9 +158,9 @@ class WebhookInbox:
                 s.add(row)
                 s.commit()
         except IntegrityError:
-            log.info("stripe event redelivered", extra={"event_id": row.id, "type": row.type})
+            log.info("stripe event redelivered", extra={"event_id": event_id, "type": kind})
             return False
-        log.info("stripe event stored", extra={"event_id": row.id, "type": row.type})
+        log.info("stripe event stored", extra={"event_id": event_id, "type": kind})
         return True
 
     def dispatch(self, event: dict[str, Any]) -> None:

@@ -86,8 +86,8 @@ async def answer(gw: Gateway, call: Call) -> Reply:
         return Reply(err.status, err.body, err.headers)
     except Exception as exc:  # a gateway bug must still answer in Stripe's shape
         log.exception("unhandled error on %s %s", call.method, call.path)
-        err = stripe_error(500, f"The local sandbox failed: {exc!r}", type="api_error")
-        return Reply(err.status, err.body, {"Stripe-Should-Retry": "false"})
+        failure = stripe_error(500, f"The local sandbox failed: {exc!r}", type="api_error")
+        return Reply(failure.status, failure.body, {"Stripe-Should-Retry": "false"})
 
 
 async def idempotent(gw: Gateway, call: Call) -> tuple[Reply, bool]:

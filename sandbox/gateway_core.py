@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 
 from sandbox.gateway_errors import StripeHTTPError, from_upstream, no_such, resource_kind
-from sandbox.gateway_forms import encode, flatten
+from sandbox.gateway_forms import encode
 from sandbox.gateway_shapes import base, present
 from sandbox.gateway_state import Call, Reply, State
 
@@ -66,7 +66,7 @@ class Gateway:
         self, method: str, path: str, params: dict[str, Any] | None = None
     ) -> httpx.Response:
         if method in ("GET", "DELETE"):
-            return await self.client.request(method, path, params=flatten(params or {}))
+            return await self.client.request(method, path, params=encode(params or {}))
         return await self.client.request(
             method,
             path,
@@ -81,7 +81,10 @@ class Gateway:
             self.state.changed()
         if response.status_code >= 400:
             raise await self._error(response, method, path, params or {})
-        return base(self.state, response.json())
+        body = response.json()
+        if method == "POST":
+            self.state.saw_created(body)
+        return base(self.state, body)
 
     async def _error(
         self, response: httpx.Response, method: str, path: str, params: dict[str, Any]

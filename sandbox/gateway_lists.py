@@ -21,6 +21,7 @@ from sandbox.gateway_state import Call, Reply
 
 Obj = dict[str, Any]
 Test = Callable[[Obj], bool]
+OrderKey = Callable[[Obj], tuple[int, int, str]]
 COMMON = frozenset({"created", "limit", "starting_after", "ending_before", "expand"})
 SUBSCRIPTION_STATUSES = words(
     "all incomplete incomplete_expired trialing active past_due unpaid canceled paused"
@@ -134,7 +135,7 @@ SPECS: dict[str, ListSpec] = {
 async def list_objects(gw: Gateway, call: Call, match: re.Match[str]) -> Reply:
     name = match.group(1)
     objects = await _source(gw, name)
-    page, has_more = select(objects, SPECS[name], call.params)
+    page, has_more = select(objects, SPECS[name], call.params, gw.state.order_key)
     body = {"object": "list", "data": page, "has_more": has_more, "url": call.path}
     return Reply(200, await gw.show(body, call.expand))
 
@@ -146,12 +147,14 @@ async def _source(gw: Gateway, name: str) -> list[Obj]:
     return await gw.collection(name)
 
 
-def select(objects: list[Obj], spec: ListSpec, params: dict[str, Any]) -> tuple[list[Obj], bool]:
-    """Filter, order and cut one page out of `objects` as Stripe would."""
+def select(
+    objects: list[Obj], spec: ListSpec, params: dict[str, Any], order_key: OrderKey
+) -> tuple[list[Obj], bool]:
+    """Filter, order (newest first, by `order_key`) and cut one page out of `objects`."""
     tests = _tests(spec, params)
     if spec.default is not None and "status" not in params:
         tests.append(spec.default)
-    chosen = sorted((o for o in objects if all(t(o) for t in tests)), key=_order_key, reverse=True)
+    chosen = sorted((o for o in objects if all(t(o) for t in tests)), key=order_key, reverse=True)
     limit = parse_limit(params.get("limit"))
     after, before = params.get("starting_after"), params.get("ending_before")
     if after and before:
@@ -159,12 +162,12 @@ def select(objects: list[Obj], spec: ListSpec, params: dict[str, Any]) -> tuple[
             400, "You may only specify one of these parameters: ending_before, starting_after."
         )
     if after:
-        cursor = _order_key(_cursor(objects, str(after), "starting_after"))
-        rest = [o for o in chosen if _order_key(o) < cursor]
+        cursor = order_key(_cursor(objects, str(after), "starting_after"))
+        rest = [o for o in chosen if order_key(o) < cursor]
         return rest[:limit], len(rest) > limit
     if before:
-        cursor = _order_key(_cursor(objects, str(before), "ending_before"))
-        newer = [o for o in chosen if _order_key(o) > cursor]
+        cursor = order_key(_cursor(objects, str(before), "ending_before"))
+        newer = [o for o in chosen if order_key(o) > cursor]
         return newer[-limit:], len(newer) > limit
     return chosen[:limit], len(chosen) > limit
 
@@ -181,10 +184,6 @@ def _tests(spec: ListSpec, params: dict[str, Any]) -> list[Test]:
         elif key not in COMMON:
             raise unknown_parameter(key)
     return tests
-
-
-def _order_key(obj: Obj) -> tuple[int, str]:
-    return int(obj.get("created") or 0), str(obj.get("id"))
 
 
 def _cursor(objects: list[Obj], obj_id: str, param: str) -> Obj:

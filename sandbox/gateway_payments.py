@@ -66,6 +66,7 @@ async def _declined(gw: Gateway, err: StripeHTTPError, aside: dict[str, Any]) ->
     charge = await gw.resolve(str(error.get("charge") or ""))
     pi_id = charge.get("payment_intent") if charge else None
     if isinstance(pi_id, str):
+        gw.state.saw_created([{"id": pi_id, "object": "payment_intent"}, charge])
         _keep(gw, pi_id, error.get("charge"), aside)
         error["payment_intent"] = await gw.show(await gw.fetch(pi_id), [])
         error["payment_method"] = {"id": charge.get("payment_method") if charge else None}

@@ -93,6 +93,7 @@ async def create_price(gw: Gateway, call: Call, match: re.Match[str]) -> Reply:
     if recurring:
         await gw.upstream("POST", "/v1/plans", _plan(record))
     gw.state.prices[price_id] = record
+    gw.state.saw_created(record)
     gw.state.changed()
     return Reply(200, await gw.show(await gw.fetch(price_id), call.expand))
 

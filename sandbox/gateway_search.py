@@ -62,7 +62,7 @@ async def search(gw: Gateway, call: Call, match: re.Match[str]) -> Reply:
     objects = await gw.collection(resource)
     combine = all if joiner == "AND" else any
     hits = [o for o in objects if combine(_holds(c, o) for c in clauses)]
-    hits.sort(key=lambda o: (int(o.get("created") or 0), str(o.get("id"))), reverse=True)
+    hits.sort(key=gw.state.order_key, reverse=True)
     limit = parse_limit(call.params.get("limit"))
     offset = _offset(call.params.get("page"))
     page = hits[offset : offset + limit]

@@ -78,6 +78,7 @@ class State:
     index: dict[str, dict[str, Any]] = field(default_factory=dict)
     index_generation: int = 0
     money_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    sequence: dict[str, int] = field(default_factory=dict)
 
     def changed(self) -> None:
         """Something upstream or in a side table changed: cached shapes are stale."""
@@ -87,6 +88,25 @@ class State:
         if fields:
             self.aside.setdefault(obj_id, {}).update(fields)
             self.changed()
+
+    def saw_created(self, obj: Any) -> None:
+        """Number objects in the order they were created: Stripe lists objects created in the
+        same second newest first too, which `created` alone cannot tell."""
+        if isinstance(obj, list):
+            for item in obj:
+                self.saw_created(item)
+        elif isinstance(obj, dict):
+            obj_id = obj.get("id")
+            if isinstance(obj_id, str) and obj.get("object") not in ("list", None):
+                self.sequence.setdefault(obj_id, len(self.sequence))
+            for value in obj.values():
+                if isinstance(value, dict | list):
+                    self.saw_created(value)
+
+    def order_key(self, obj: dict[str, Any]) -> tuple[int, int, str]:
+        """Newest-first sort key: created time, then creation order, then id."""
+        obj_id = str(obj.get("id"))
+        return int(obj.get("created") or 0), self.sequence.get(obj_id, -1), obj_id
 
     def key_lock(self, key: tuple[str | None, str]) -> asyncio.Lock:
         return self.key_locks.setdefault(key, asyncio.Lock())
@@ -109,7 +129,8 @@ class State:
 
     def reset(self) -> None:
         fresh = State()
-        for name in ("journal", "remembered", "key_locks", "backdates", "aside", "prices"):
+        names = ("journal", "remembered", "key_locks", "backdates", "aside", "prices", "sequence")
+        for name in names:
             setattr(self, name, getattr(fresh, name))
         self.faults, self.manifest, self.collections = [], None, {}
         self.changed()

@@ -1,4 +1,5 @@
-"""The patterns `skills.money` reads amounts with, compiled once at import.
+"""The patterns `skills.money` reads amounts with (compiled once at import), and the checks
+on the text around a number that tell an amount from an id, a date or a count.
 
 Why a separate module: the regular expressions are long, and keeping them here leaves
 `money.py` with only the decisions (which currency, is this an amount at all).
@@ -109,7 +110,7 @@ def not_money_spans(text: str) -> list[tuple[int, int]]:
 # A plain number right after one of these words is a count, not an amount ("top 10").
 COUNT_BEFORE = re.compile(
     r"\b(?:top|limit|first|last|latest|past|next|recent|show(?:\s+me)?|list|display|get|give"
-    r"\s+me|fetch|see|page|only|just)\s+(?:of\s+)?(?:the\s+)?(?:most\s+recent\s+)?$",
+    r"\s+me|fetch|page)\s+(?:of\s+)?(?:the\s+)?(?:most\s+recent\s+)?$",
     re.IGNORECASE,
 )
 # ... and so is one followed by a countable noun ("5 failed payments", "two weeks").
@@ -121,6 +122,7 @@ COUNT_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+_REJECT_BEFORE = set("_@#+/.,:&=%")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})*|\d{1,3}(?:\.\d{3})*")
 
 
@@ -150,3 +152,27 @@ def numeral_value(token: str) -> Decimal | None:
     if is_thousands:
         return Decimal(head + tail)
     return Decimal(f"{head or '0'}.{tail}")
+
+
+def starts_word(text: str, i: int) -> bool:
+    return i == 0 or text[i - 1].isspace() or text[i - 1] in "(["
+
+
+def clean_edges(text: str, start: int, end: int, marked: bool) -> bool:
+    """The expression is not glued to a word, id or another number."""
+    before = text[start - 1] if start > 0 else " "
+    if before.isalnum() or before in _REJECT_BEFORE or (before == "-" and not marked):
+        return False
+    if end >= len(text):
+        return True
+    nxt, after = text[end], text[end + 1 : end + 2]
+    if nxt.isalnum() or nxt in "_@%":
+        return False
+    seps = ".,:/" if marked else ".,:/-"
+    return not (nxt in seps and after.isdigit())
+
+
+def is_count(text: str, start: int, end: int) -> bool:
+    return bool(COUNT_BEFORE.search(text, max(0, start - 30), start)) or bool(
+        COUNT_AFTER.match(text, end)
+    )

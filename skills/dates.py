@@ -16,8 +16,16 @@ Semantics (SKILLS.md, and the choices it leaves open):
 - "since X"/"starting X" = X to today; "after X" = the day after X, open-ended; "before X"
   = open start to the day before X; "until/through X" = open start to the end of X;
   "from X" alone = X itself ("payments from last week"); "from X on(wards)" = since X.
+- "A to B" where a guessed year (or weekday) puts A after B moves one of them: "Dec 1 to
+  Jan 15" in February spans the new year; "monday to wednesday" on a Wednesday is this week.
 - 3/5 and 05/03/2026 are US (month first) unless the first number can't be a month;
   03.05.2026 is European (day first).
+What counts as a date inside a sentence (`find_date_range`): month names with a one-letter
+typo ("febuary", "septmber") count; "may" is the month only with a day, a year or a
+preposition around it ("in may", "May 3"), or as a capitalised "May" mid-sentence not
+followed by a pronoun or verb ("May I see..." is not); a bare full month name followed by
+a capitalised word is a person ("June Lee"); a bare abbreviation ("jan") or year ("2025")
+needs a preposition ("in jan", "in 2025"); plain numbers ("refund 5", "$30") never count.
 """
 
 from __future__ import annotations

@@ -10,6 +10,13 @@ Which numbers are amounts inside a sentence (`find_money`):
 - a bare integer ("refund 25 of pi_x") or bare number words only with `bare_numbers=True`.
 Never: ids (pi_…, cus_…), emails, dates, times, durations ("30 days"), percentages, and
 unmarked counts ("top 10", "last 5 payments").
+
+Numerals: with both "," and "." the last one is the decimal separator ("1,250.00",
+"1.250,00"); a lone "," before exactly three digits is thousands ("1,250"), otherwise
+decimal ("12,50"); a lone "." is always decimal ("12.345 usd" is then refused as too
+precise); spaces or ' group thousands ("1 250,00"). "k" is a thousand, "m"/"mm" a
+million; "cents"/"¢" are hundredths of the default currency. A lowercase code that is
+also an English word ("all", "try", "top") is a currency only when typed in capitals.
 """
 
 from __future__ import annotations
@@ -30,12 +37,13 @@ from skills._currency_data import (
 )
 from skills._money_text import (
     AMOUNT,
-    COUNT_AFTER,
-    COUNT_BEFORE,
     MULTIPLIERS,
     WORDS_AMOUNT,
+    clean_edges,
+    is_count,
     not_money_spans,
     numeral_value,
+    starts_word,
 )
 from skills._number_words import NUMBER_WORDS, parse_number_words
 
@@ -56,7 +64,6 @@ __all__ = [
 ]
 
 _DEFAULT = "$"  # marker: the currency is the account default
-_REJECT_BEFORE = set("_@#+/.,:&=%")
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[a-z]+")
 # Words without which no written-out amount can be present ("a buck" needs the currency).
@@ -200,9 +207,9 @@ def _digits_match(
     pre = (SYMBOLS[m["pre"].lower()] or _DEFAULT) if m["pre"] else _code(m["precode"], strict)
     start = m.start("pre") if m["pre"] else m.start("precode") if pre else -1
     # A sign counts only where it can't be a dash ("$10-$20", "May 1-15").
-    sign = bool(m["sign"]) and pre is not None and _starts_word(text, m.start("sign"))
+    sign = bool(m["sign"]) and pre is not None and starts_word(text, m.start("sign"))
     if start < 0:
-        sign = bool(m["sign2"]) and _starts_word(text, m.start("sign2"))
+        sign = bool(m["sign2"]) and starts_word(text, m.start("sign2"))
         start = m.start("sign2") if sign else m.start("num")
     elif sign:
         start = m.start("sign")
@@ -211,7 +218,7 @@ def _digits_match(
     marked = bool(pre or post or cents)
     end = m.end() if post or cents else m.end("mult") if m["mult"] else m.end("num")
     value = numeral_value(m["num"])
-    if value is None or not _clean_edges(text, start, end, marked):
+    if value is None or not clean_edges(text, start, end, marked):
         return None
     if pre not in (None, _DEFAULT) and post not in (None, _DEFAULT) and pre != post:
         raise MoneyParseError(f"{text[start:end]!r} names two different currencies.")
@@ -238,38 +245,14 @@ def _post_currency(m: re.Match[str], strict: bool) -> tuple[str | None, bool]:
     return WORDS.get(word) or _code(m["postword"], strict), False
 
 
-def _starts_word(text: str, i: int) -> bool:
-    return i == 0 or text[i - 1].isspace() or text[i - 1] in "(["
-
-
-def _clean_edges(text: str, start: int, end: int, marked: bool) -> bool:
-    """The expression is not glued to a word, id or another number."""
-    before = text[start - 1] if start > 0 else " "
-    if before.isalnum() or before in _REJECT_BEFORE or (before == "-" and not marked):
-        return False
-    if end >= len(text):
-        return True
-    nxt, after = text[end], text[end + 1 : end + 2]
-    if nxt.isalnum() or nxt in "_@%":
-        return False
-    seps = ".,:/" if marked else ".,:/-"
-    return not (nxt in seps and after.isdigit())
-
-
 def _looks_like_money(m: re.Match[str], text: str, start: int, end: int, bare: bool) -> bool:
     """An unmarked number: a decimal, grouped or "2k" number is money; a plain integer only
     when the caller asks for bare numbers, and never when it reads as a count."""
     if m["num"][0] in ".,":
         return False
-    if _is_count(text, start, end):
+    if is_count(text, start, end):
         return False
     return bare or bool(m["mult"]) or any(c in m["num"] for c in ".,' \u00a0\u202f")
-
-
-def _is_count(text: str, start: int, end: int) -> bool:
-    return bool(COUNT_BEFORE.search(text, max(0, start - 30), start)) or bool(
-        COUNT_AFTER.match(text, end)
-    )
 
 
 def _words_match(m: re.Match[str], default: str | None, bare: bool) -> MoneyMatch | None:
@@ -280,7 +263,7 @@ def _words_match(m: re.Match[str], default: str | None, bare: bool) -> MoneyMatc
     if value is None or (not post and (not bare or words.lower() in ("a", "an", "one"))):
         return None
     end = m.end() if post else m.end("num")
-    if not post and _is_count(m.string, m.start(), end):
+    if not post and is_count(m.string, m.start(), end):
         return None
     if post in CENT_WORDS:
         value /= 100

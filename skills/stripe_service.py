@@ -76,7 +76,7 @@ class StripeService:
             raise translate(err, writing=writing) from err
 
     def _stream(
-        self, list_page: Callable[[dict[str, Any]], Any], params: dict[str, Any], cap: int
+        self, list_page: Callable[..., Any], params: dict[str, Any], cap: int
     ) -> Iterator[dict[str, Any]]:
         """Yield objects page by page (PAGE_SIZE per request) until exhausted or `cap` reached."""
         params = {**params, "limit": min(PAGE_SIZE, cap)}
@@ -244,7 +244,7 @@ class StripeService:
 
     def _write(
         self,
-        fn: Callable[[dict[str, Any]], Any],
+        fn: Callable[..., Any],
         params: dict[str, Any],
         action_id: str | None,
         operation: str,

@@ -54,8 +54,8 @@ def amount_bounds(msg: Parsed) -> dict[str, int]:
             continue
         kind = _kind_before(norm, i)
         match = marked.get(tok.start) if tok.canon == "<money>" else None
-        if match is None and tok.canon == "<num>" and (kind not in (None, "exact", "join") or
-                                                       (kind == "join" and in_between)):  # fmt: skip
+        bound = kind not in (None, "exact", "join") or (kind == "join" and in_between)
+        if match is None and tok.canon == "<num>" and bound:
             bare = bare if bare is not None else {m.start: m for m in bare_amounts(msg.ents)}
             match = bare.get(tok.start)
         if match is None:

@@ -18,6 +18,8 @@ NEW_REQUEST_SCORE = 3.0
 _LEADS = [tuple(str(p).split()) for p in DATA.slots["answer_leads"]]
 _PLAN_KEEP = frozenset(str(w) for w in DATA.slots["plan_keep"])
 _NAME_SLOTS = frozenset({"customer", "name", "query"})
+_BARE_SLOT = {"query": "name"}
+"""A bare name answering find_customers' question is a name, not free text."""
 
 
 def resume(
@@ -27,11 +29,11 @@ def resume(
     pending = ctx.pending_clarify
     if pending is None:
         return None
+    if classify_confirmation_reply(message) == "reject":
+        return make.cancelled()
     skill, top, _ = scores.best()
     if skill is not None and skill != pending.skill and top >= NEW_REQUEST_SCORE:
         return None
-    if classify_confirmation_reply(message) == "reject":
-        return make.cancelled()
     found = FILLERS[pending.skill](msg, ctx, default_currency)
     args: dict[str, Any] = dict(pending.args)
     for key, value in found.args.items():
@@ -40,7 +42,7 @@ def resume(
     if pending.missing not in args:
         bare = _bare_answer(msg, pending.missing)
         if bare is not None:
-            args[pending.missing] = bare
+            args[_BARE_SLOT.get(pending.missing, pending.missing)] = bare
     if pending.missing not in args and skill is not None and top >= 1.5:
         return None
     missing = make.missing_of(pending.skill, args)
@@ -54,6 +56,10 @@ def _bare_answer(msg: Parsed, missing: str) -> str | None:
     toks = [t for t in msg.tokens if not t.is_punct]
     i = _skip_leads([t.norm for t in toks])
     toks = toks[i:]
+    if missing in _NAME_SLOTS:  # "Jane Doe, jane@doe.com": the name before the email
+        end = next((k for k, t in enumerate(toks) if t.is_placeholder), len(toks))
+        if all(t.is_placeholder for t in toks[end:]):
+            toks = toks[:end]
     if not toks or len(toks) > 5:
         return None
     if missing in _NAME_SLOTS and all(is_name_word(t) for t in toks):

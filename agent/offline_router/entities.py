@@ -22,17 +22,48 @@ _UNITS = "|".join(sorted(_S["trial_units"], key=len, reverse=True))
 _SEATS = "|".join(sorted(_S["seat_units"], key=len, reverse=True))
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("quote", re.compile(r"\"([^\"]{1,200})\"|“([^”]{1,200})”|‘([^’]{1,200})’|(?<![\w])'([^']{2,200})'(?![\w])")),
-    ("note", re.compile(r"\b(?:note|notes|ps|p\.s\.|fyi|comment|comments)\s*[:\-]\s*(.+)$", re.I | re.S)),
+    (
+        "quote",
+        re.compile(
+            r"\"([^\"]{1,200})\"|“([^”]{1,200})”|‘([^’]{1,200})’|(?<![\w])'([^']{2,200})'(?![\w])"
+        ),
+    ),
+    (
+        "note",
+        re.compile(r"\b(?:note|notes|ps|p\.s\.|fyi|comment|comments)\s*[:\-]\s*(.+)$", re.I | re.S),
+    ),
     ("pi", re.compile(r"\b(?:pi|ch|py)_[A-Za-z0-9]{3,}\b", re.I)),
     ("cus", re.compile(r"\bcus_[A-Za-z0-9]{3,}\b", re.I)),
     ("price", re.compile(r"\bprice_[A-Za-z0-9]{3,}\b", re.I)),
-    ("otherid", re.compile(r"\b(?:sub|in|prod|re|po|tr|txn|seti|pm|src|card|acct|dp|cs|plink|evt|ii|si|promo|coupon|ba|btok|tok|ipi|cn|dispute|du)_[A-Za-z0-9]{3,}\b", re.I)),
+    (
+        "otherid",
+        re.compile(
+            r"\b(?:sub|in|prod|re|po|tr|txn|seti|pm|src|card|acct|dp|cs|plink|evt|ii|si|promo|coupon|ba|btok|tok|ipi|cn|dispute|du)_[A-Za-z0-9]{3,}\b",
+            re.I,
+        ),
+    ),
     ("email", re.compile(r"[A-Za-z0-9._%+\-']+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")),
     ("key", re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b", re.I)),
-    ("phone", re.compile(r"(?<![\w$€£¥])\+\d[\d\s().\-]{6,18}\d(?!\w)|(?<![\w$€£¥.,])\(?\d{3}\)?[\s.\-]\d{3}[\s.\-]\d{4}(?![\w.,])")),
-    ("trial", re.compile(rf"\b(?P<n>{_NUM})[\s\-]*(?P<u>{_UNITS})[\s\-]*(?:(?:free|long)[\s\-]*)?trial\b|\btrial\s+(?:period\s+)?(?:of|for)\s+(?P<n2>{_NUM})[\s\-]*(?P<u2>{_UNITS})\b|\b(?:free\s+for|first)\s+(?P<n3>{_NUM})\s+(?P<u3>{_UNITS})(?:\s+free)?\b|\b(?P<n4>{_NUM})\s+(?P<u4>{_UNITS})\s+free\b", re.I)),
-    ("seats", re.compile(rf"\b(?P<n>{_NUM})\s+(?:{_SEATS})\b|\b(?:quantity|qty)\s*(?:of|:|=)?\s*(?P<n2>{_NUM})\b|\bx\s?(?P<n3>\d{{1,3}})\b", re.I)),
+    (
+        "phone",
+        re.compile(
+            r"(?<![\w$€£¥])\+\d[\d\s().\-]{6,18}\d(?!\w)|(?<![\w$€£¥.,])\(?\d{3}\)?[\s.\-]\d{3}[\s.\-]\d{4}(?![\w.,])"
+        ),
+    ),
+    (
+        "trial",
+        re.compile(
+            rf"\b(?P<n>{_NUM})[\s\-]*(?P<u>{_UNITS})[\s\-]*(?:(?:free|long)[\s\-]*)?trial\b|\btrial\s+(?:period\s+)?(?:of|for)\s+(?P<n2>{_NUM})[\s\-]*(?P<u2>{_UNITS})\b|\b(?:free\s+for|first)\s+(?P<n3>{_NUM})\s+(?P<u3>{_UNITS})(?:\s+free)?\b|\b(?P<n4>{_NUM})\s+(?P<u4>{_UNITS})\s+free\b",
+            re.I,
+        ),
+    ),
+    (
+        "seats",
+        re.compile(
+            rf"\b(?P<n>{_NUM})\s+(?:{_SEATS})\b|\b(?:quantity|qty)\s*(?:of|:|=)?\s*(?P<n2>{_NUM})\b|\bx\s?(?P<n3>\d{{1,3}})\b",
+            re.I,
+        ),
+    ),
 ]
 _EMPTY_QUOTE = "quote"
 

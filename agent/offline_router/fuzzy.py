@@ -29,7 +29,7 @@ def _within_one(a: str, b: str) -> bool:
         diff = [i for i in range(la) if a[i] != b[i]]
         if len(diff) == 1:
             return True
-        i, j = (diff + [0, 0])[:2]
+        i, j = [*diff, 0, 0][:2]
         return len(diff) == 2 and j == i + 1 and a[i] == b[j] and a[j] == b[i]
     short, long_ = (a, b) if la < lb else (b, a)
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))

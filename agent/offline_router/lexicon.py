@@ -58,12 +58,12 @@ class Lexicon:
 def _build() -> Lexicon:
     raw = DATA.lexicon
     lex = Lexicon()
-    for target, words in raw["canonical"].items():
-        for word in words:
+    for target, surfaces in raw["canonical"].items():
+        for word in surfaces:
             lex.surface[str(word)] = target
         lex.surface.setdefault(target, target)
-    for target, words in raw["typos"].items():
-        for word in words or []:
+    for target, typos in raw["typos"].items():
+        for word in typos or []:
             lex.surface[str(word)] = target
     for src, dst in raw["multiword"].items():
         lex.multiword[tuple(str(src).split())] = tuple(str(dst).split())

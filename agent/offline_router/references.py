@@ -6,7 +6,13 @@ from dataclasses import dataclass
 
 from agent.offline_router.lexicon import DATA
 from agent.offline_router.models import RouterContext
-from agent.offline_router.names import is_name_word, name_after, name_after_any, possessive_name
+from agent.offline_router.names import (
+    Name,
+    is_name_word,
+    name_after,
+    name_after_any,
+    possessive_name,
+)
 from agent.offline_router.slot_values import ordinal
 from agent.offline_router.tokens import Parsed
 
@@ -51,7 +57,7 @@ def customer(
     return CustomerRef()
 
 
-def _after_verb(msg: Parsed, verbs: frozenset[str]):  # type: ignore[no-untyped-def]
+def _after_verb(msg: Parsed, verbs: frozenset[str]) -> Name | None:
     if not verbs:
         return None
     for i, tok in enumerate(msg.tokens):

@@ -20,6 +20,8 @@ from agent.offline_router.tokens import Parsed, normalize, tokenize
 MIN_SCORE = 1.5
 """Below this total no skill is believable; the message is out of scope or unclear."""
 MIN_WORDS_FOR_OOS = 3
+BYPASS_MIN_SCORE = 3.0
+"""Next to bypass chatter, only a clearly stated action is taken as the request."""
 
 
 def parse(message: str, today: date) -> Parsed:
@@ -66,7 +68,7 @@ def decide(
     slots = FILLERS[skill](msg, ctx, default_currency)
     if safety.is_bulk_money(findings, skill, slots.targets):
         return make.refuse_bulk()
-    if findings.bypass and (slots.missing or slots.error):
+    if findings.bypass and (slots.missing or slots.error or top < BYPASS_MIN_SCORE):
         return make.refuse_bypass()
     if slots.error:
         return make.money_error(skill, slots.args, slots.error)

@@ -18,11 +18,15 @@ _CURRENCY_WORDS: dict[str, str] = {
     str(word): code for code, words in _S["currency_words"].items() for word in words
 }
 _COUNT_WORDS = {str(w) for w in _S["number_words"]} - {"a", "an", "single"}
-_NUM = r"(?P<n>\d{1,4}|" + "|".join(sorted(map(re.escape, _COUNT_WORDS), key=len, reverse=True)) + ")"
+_NUM = (
+    r"(?P<n>\d{1,4}|" + "|".join(sorted(map(re.escape, _COUNT_WORDS), key=len, reverse=True)) + ")"
+)
 _BEFORE = "|".join(sorted(map(re.escape, _S["limit_before"]), key=len, reverse=True))
 _AFTER = "|".join(sorted(map(re.escape, _S["limit_after"]), key=len, reverse=True))
 _LIMIT_RX = [
-    re.compile(rf"\b(?:{_BEFORE})\s+(?:the\s+|me\s+)?(?:(?:{_BEFORE})\s+)?{_NUM}\b(?!\s*(?:%|percent|\.\d))"),
+    re.compile(
+        rf"\b(?:{_BEFORE})\s+(?:the\s+|me\s+)?(?:(?:{_BEFORE})\s+)?{_NUM}\b(?!\s*(?:%|percent|\.\d))"
+    ),
     re.compile(rf"(?<![\w.,$€£¥]){_NUM}\s+(?:[a-z]+\s+)?(?:{_AFTER})\b"),
 ]
 _ONE_BEFORE = frozenset(str(w) for w in _S["limit_one_before"])

@@ -69,7 +69,7 @@ def create_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
         out.args["currency"] = money.currency or default_currency
     _put(out.args, "customer", ref.value)
     _put(out.args, "description", desc)
-    out.targets = max(ref.count, 1)
+    out.targets = ref.count
     out.error = msg.ents.money_error
     out.missing = "amount" if money is None else "customer" if ref.unresolved else None
     return out
@@ -115,12 +115,15 @@ def create_customer(msg: Parsed, ctx: RouterContext, default_currency: str) -> S
     out = Slots()
     email = msg.ents.first("email")
     phone = msg.ents.first("phone")
+    quoted = _quoted_name(msg)
     ref = refs.customer(_without_ids(msg), ctx, verbs=_verbs("create"), introducers=_intro("new"))
-    if ref.value and not ref.unresolved and ref.value != ctx.last_customer:
+    if quoted:
+        out.args["name"] = quoted
+    elif ref.value and not ref.unresolved and ref.value != ctx.last_customer:
         out.args["name"] = ref.value
     _put(out.args, "email", email.value if email else None)
     _put(out.args, "phone", phone.text if phone else None)
-    _put(out.args, "description", description(msg, _markers("customer")))
+    _put(out.args, "description", description(msg, _markers("customer"), quotes=not quoted))
     if "name" not in out.args and "email" not in out.args:
         out.missing = "name"
     return out
@@ -134,7 +137,7 @@ def create_subscription(msg: Parsed, ctx: RouterContext, default_currency: str) 
     trial, seats = msg.ents.first("trial"), msg.ents.first("seats")
     _put(out.args, "trial_days", trial.value if trial and trial.value else None)
     _put(out.args, "quantity", seats.value if seats and seats.value else None)
-    out.targets = max(ref.count, 1)
+    out.targets = ref.count
     out.missing = next((k for k in ("customer", "price") if k not in out.args), None)
     return out
 
@@ -151,9 +154,9 @@ FILLERS: dict[str, Filler] = {
 }
 
 
-def description(msg: Parsed, markers: frozenset[str]) -> str | None:
+def description(msg: Parsed, markers: frozenset[str], quotes: bool = True) -> str | None:
     """A quoted text, a note, or the words after a marker ("for the annual tune-up")."""
-    quote = msg.ents.first("quote") or msg.ents.first("note")
+    quote = (msg.ents.first("quote") if quotes else None) or msg.ents.first("note")
     if quote:
         return str(quote.value).strip() or None
     toks = msg.tokens
@@ -179,6 +182,21 @@ def _description_word(canon: str, norm: str) -> bool:
 
 
 _STOP_DESC = frozenset({",", ";", "!", "?", "(", ")", "please", "pls", "thanks", "and", "with"})
+
+
+def _quoted_name(msg: Parsed) -> str | None:
+    """'add customer "Acme, Inc."': a quote right after a name introducer is the name."""
+    intro = _intro("new") | _verbs("create")
+    toks = msg.tokens
+    for i, tok in enumerate(toks):
+        if (
+            tok.canon == "<quote>"
+            and i > 0
+            and (toks[i - 1].canon in intro or toks[i - 1].norm in intro)
+        ):
+            quote = msg.ents.first("quote")
+            return str(quote.value).strip() if quote else None
+    return None
 
 
 def _looks_like_name(msg: Parsed, text: str) -> bool:

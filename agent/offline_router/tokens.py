@@ -144,6 +144,8 @@ def _canonicalize(tok: Token, first: bool) -> None:
     if known:
         tok.canon = known
         return
+    if tok.norm in LEXICON.canonical_words:
+        return
     # A capitalised word inside a sentence is most likely a name: never "correct" it.
     if tok.capital and not first:
         return

@@ -59,6 +59,8 @@ class OfflineRouterChatModel(BaseChatModel):
         message = decision_message(self.decide(messages))
         return ChatResult(generations=[ChatGeneration(message=message)])
 
-    def bind_tools(self, tools: Sequence[Any], **kwargs: Any) -> Runnable[Any, BaseMessage]:
+    def bind_tools(  # type: ignore[override]
+        self, tools: Sequence[Any], **kwargs: Any
+    ) -> Runnable[Any, BaseMessage]:
         """The rule router knows the skills by name; binding changes nothing."""
         return self

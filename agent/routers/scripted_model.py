@@ -49,6 +49,8 @@ class ScriptedChatModel(BaseChatModel):
         message = step(messages) if callable(step) else step
         return ChatResult(generations=[ChatGeneration(message=message)])
 
-    def bind_tools(self, tools: Sequence[Any], **kwargs: Any) -> Runnable[Any, BaseMessage]:
+    def bind_tools(  # type: ignore[override]
+        self, tools: Sequence[Any], **kwargs: Any
+    ) -> Runnable[Any, BaseMessage]:
         self.bound_tools = [getattr(t, "name", str(t)) for t in tools]
         return self

@@ -9,7 +9,7 @@ import pytest
 
 from sandbox.runner import RunningSandbox
 
-from .conftest import Shop
+from .conftest import DECLINING_CARD, Shop
 
 DAY = 86_400
 
@@ -68,6 +68,17 @@ def test_lists_filter_by_customer_email_payment_and_charge(shop: Shop, api: http
     assert ids("/v1/refunds", payment_intent=bob_pay["id"]) == [refund["id"]]
     assert ids("/v1/refunds", charge=bob_pay["latest_charge"]) == [refund["id"]]
     assert ids("/v1/refunds", payment_intent=ann_pays[0]) == []
+
+
+def test_objects_created_in_the_same_second_list_newest_first(
+    shop: Shop, api: httpx.Client
+) -> None:
+    customer = shop.customer()
+    made = [shop.paid(customer, amount)["id"] for amount in (100, 200, 300, 400)]
+    declined = shop.pay(customer, 500, payment_method=shop.card(DECLINING_CARD, customer["id"]))
+    made.append(declined.json()["error"]["payment_intent"]["id"])
+    listed = api.get("/v1/payment_intents").json()["data"]
+    assert [p["id"] for p in listed] == made[::-1]
 
 
 def test_pagination_walks_past_100_without_gaps_or_repeats(seeded_api: httpx.Client) -> None:

@@ -340,3 +340,23 @@ def test_dates_are_never_amounts(day: date) -> None:
         f"{day.day} {month}",
     ):
         assert find_money(text, "usd", bare_numbers=True) == [], text
+
+
+_PIECES = st.sampled_from(
+    ["may", "May", "last", "week", "days", "999", "ago", "since", "between", "and", "to", "-",
+     "/", ".", " ", "1", "12", "31", "2026", "'25", "q2", "feb", "29", "septmber", "on", "from",
+     "year", "past", "the", "of", "$", "30d", "monday"]
+)  # fmt: skip
+
+
+@given(pieces=st.lists(_PIECES, max_size=12), today=st.dates())
+def test_find_date_range_on_any_text_gives_a_well_formed_range_or_none(
+    pieces: list[str], today: date
+) -> None:
+    text = "".join(pieces)
+    m = find_date_range(text, today)
+    if m is not None:
+        assert text[m.start : m.end] == m.text
+        r = m.range
+        assert r.start is None or r.end is None or r.start <= r.end
+    resolve_range(text, today)  # never raises

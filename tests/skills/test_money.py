@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import pairwise
 
 import pytest
 from hypothesis import given
@@ -265,12 +266,14 @@ def _found(text: str, default: str | None = "usd", bare: bool = False) -> list[t
     return [(m.text, m.amount, m.currency) for m in find_money(text, default, bare_numbers=bare)]
 
 
-@pytest.mark.parametrize(("form", "minor", "currency"), WHOLE_AMOUNTS[:56])
+# Bare "5" and "fifty" are amounts inside a sentence only with bare_numbers (tested below).
+IN_SENTENCE = [case for case in WHOLE_AMOUNTS if case[0].strip() not in ("5", "fifty")]
+
+
+@pytest.mark.parametrize(("form", "minor", "currency"), IN_SENTENCE)
 def test_find_money_reads_every_form_inside_a_sentence(
     form: str, minor: int, currency: str
 ) -> None:
-    if form.strip() in ("5", "fifty"):  # bare: only with bare_numbers (see below)
-        return
     sentence = f"please refund {form.strip()} of ch_1AbCdEf, thanks"
     assert _found(sentence) == [(form.strip(), minor, currency)]
 
@@ -479,3 +482,23 @@ def test_spelled_out_integers_parse(n: int) -> None:
 def test_spelled_out_amounts_with_a_currency_word_are_found(n: int) -> None:
     text = f"charge {_spell(n)} dollars to acme"
     assert [(m.amount, m.currency) for m in find_money(text)] == [(n * 100, "usd")]
+
+
+_PIECES = st.sampled_from(
+    ["$", "€", "¥", "US$", "k", "m", "1", "12", "2026", "-", "/", ".", ",", " ", "may", "last",
+     "days", "eur", "USD", "dollars", "fifty", "hundred", "a", "pi_", "@", "cents", "%", ":",
+     "1,250", "1.250,00", "point", "five", "top"]
+)  # fmt: skip
+
+
+@given(pieces=st.lists(_PIECES, max_size=12), bare=st.booleans())
+def test_find_money_on_any_text_gives_ordered_disjoint_matches_or_a_money_error(
+    pieces: list[str], bare: bool
+) -> None:
+    text = "".join(pieces)
+    try:
+        matches = find_money(text, "usd", bare_numbers=bare)
+    except MoneyParseError:
+        return
+    assert all(text[m.start : m.end] == m.text for m in matches)
+    assert all(a.end <= b.start for a, b in pairwise(matches))

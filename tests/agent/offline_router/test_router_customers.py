@@ -48,29 +48,41 @@ FIND = [
 ]
 
 CREATE = [
-    ("add a new customer called Acme Corp, billing@acme.test",
-     cc(name="Acme Corp", email="billing@acme.test")),
+    (
+        "add a new customer called Acme Corp, billing@acme.test",
+        cc(name="Acme Corp", email="billing@acme.test"),
+    ),
     ("create customer Jane Doe jane@doe.com", cc(name="Jane Doe", email="jane@doe.com")),
     ("new customer: Bob, bob@b.io", cc(name="Bob", email="bob@b.io")),
     ("add Bob Smith (bob@smith.io) as a customer", cc(name="Bob Smith", email="bob@smith.io")),
     ("register bob@x.com as a new customer", cc(email="bob@x.com")),
-    ("create a customer named Maria Garcia with email maria@garcia.es",
-     cc(name="Maria Garcia", email="maria@garcia.es")),
+    (
+        "create a customer named Maria Garcia with email maria@garcia.es",
+        cc(name="Maria Garcia", email="maria@garcia.es"),
+    ),
     ("add customer Jane Doe, phone +1 555 123 4567", cc(name="Jane Doe", phone="+1 555 123 4567")),
     ("create a new customer jane@x.io", cc(email="jane@x.io")),
     ("onboard Globex LLC, ap@globex.com", cc(name="Globex LLC", email="ap@globex.com")),
     ("new client Tom Baker tom@baker.co", cc(name="Tom Baker", email="tom@baker.co")),
-    ("add a customer: name Sarah Lee, email sarah@lee.dev",
-     cc(name="Sarah Lee", email="sarah@lee.dev")),
+    (
+        "add a customer: name Sarah Lee, email sarah@lee.dev",
+        cc(name="Sarah Lee", email="sarah@lee.dev"),
+    ),
     ("create customer with email team@startup.io", cc(email="team@startup.io")),
-    ("set up a new customer for Initech, email bill@initech.com",
-     cc(name="Initech", email="bill@initech.com")),
-    ("add customer Wayne Enterprises, description: VIP account",
-     cc(name="Wayne Enterprises", description="VIP account")),
+    (
+        "set up a new customer for Initech, email bill@initech.com",
+        cc(name="Initech", email="bill@initech.com"),
+    ),
+    (
+        "add customer Wayne Enterprises, description: VIP account",
+        cc(name="Wayne Enterprises", description="VIP account"),
+    ),
     ("creat a new custmer Jane Roe", cc(name="Jane Roe")),
     ("add a customer named Lucas", cc(name="Lucas")),
-    ("create a customer for Umbrella Corp with phone 555-867-5309",
-     cc(name="Umbrella Corp", phone="555-867-5309")),
+    (
+        "create a customer for Umbrella Corp with phone 555-867-5309",
+        cc(name="Umbrella Corp", phone="555-867-5309"),
+    ),
     ("make a new customer: Kim Lee, kim@lee.kr", cc(name="Kim Lee", email="kim@lee.kr")),
     ("add jane@x.io as a customer", cc(email="jane@x.io")),
 ]

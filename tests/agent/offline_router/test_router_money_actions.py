@@ -19,34 +19,51 @@ def rf(**args: Any) -> dict[str, Any]:
 
 
 CREATE = [
-    ("charge cus_Q8rT2mX 49.99 for the annual tune-up",
-     cp(amount=4999, customer="cus_Q8rT2mX", description="annual tune-up")),
+    (
+        "charge cus_Q8rT2mX 49.99 for the annual tune-up",
+        cp(amount=4999, customer="cus_Q8rT2mX", description="annual tune-up"),
+    ),
     ("charge jane@example.com $25", cp(amount=2500, customer="jane@example.com")),
     ("charge Jane Doe $20", cp(amount=2000, customer="Jane Doe")),
-    ("bill Acme Corp 200 euros for consulting",
-     cp(amount=20000, currency="eur", customer="Acme Corp", description="consulting")),
+    (
+        "bill Acme Corp 200 euros for consulting",
+        cp(amount=20000, currency="eur", customer="Acme Corp", description="consulting"),
+    ),
     ("take a payment of $30 from bob@x.com", cp(amount=3000, customer="bob@x.com")),
     ("create a payment for $12", cp(amount=1200)),
     ("create a payment of 15 gbp", cp(amount=1500, currency="gbp")),
     ("make a $20 charge to cus_AbC123", cp(amount=2000, customer="cus_AbC123")),
-    ("new payment: €75 from maria@shop.co", cp(amount=7500, currency="eur", customer="maria@shop.co")),
+    (
+        "new payment: €75 from maria@shop.co",
+        cp(amount=7500, currency="eur", customer="maria@shop.co"),
+    ),
     ("charge 9.99 to dana@studio.io", cp(amount=999, customer="dana@studio.io")),
     ("charge cus_X1y2Z3 fifty dollars", cp(amount=5000, customer="cus_X1y2Z3")),
     ("charge ¥500 to cus_JP1234", cp(amount=500, currency="jpy", customer="cus_JP1234")),
     ("collect $100 from cus_ABCdef", cp(amount=10000, customer="cus_ABCdef")),
-    ("charge bob@acme.io 1,250.00 euros for the website redesign",
-     cp(amount=125000, currency="eur", customer="bob@acme.io", description="website redesign")),
+    (
+        "charge bob@acme.io 1,250.00 euros for the website redesign",
+        cp(amount=125000, currency="eur", customer="bob@acme.io", description="website redesign"),
+    ),
     ("run a charge of $45 on jane@example.com", cp(amount=4500, customer="jane@example.com")),
     ("charge jane 50", cp(amount=5000, customer="jane")),
-    ("Charge Tom Baker £12.50 for a haircut",
-     cp(amount=1250, currency="gbp", customer="Tom Baker", description="haircut")),
-    ("I need to charge cus_77AbcD $300 for the March retainer",
-     cp(amount=30000, customer="cus_77AbcD", description="March retainer")),
+    (
+        "Charge Tom Baker £12.50 for a haircut",
+        cp(amount=1250, currency="gbp", customer="Tom Baker", description="haircut"),
+    ),
+    (
+        "I need to charge cus_77AbcD $300 for the March retainer",
+        cp(amount=30000, customer="cus_77AbcD", description="March retainer"),
+    ),
     ("charge $15.75 to Jane Doe", cp(amount=1575, customer="Jane Doe")),
-    ("bill maria@shop.co 80 dollars, description: monthly flowers",
-     cp(amount=8000, customer="maria@shop.co", description="monthly flowers")),
-    ("create a payment of $99 for cus_T3st12 with description 'Gold package'",
-     cp(amount=9900, customer="cus_T3st12", description="Gold package")),
+    (
+        "bill maria@shop.co 80 dollars, description: monthly flowers",
+        cp(amount=8000, customer="maria@shop.co", description="monthly flowers"),
+    ),
+    (
+        "create a payment of $99 for cus_T3st12 with description 'Gold package'",
+        cp(amount=9900, customer="cus_T3st12", description="Gold package"),
+    ),
     ("chrage jane@x.io $10", cp(amount=1000, customer="jane@x.io")),
     ("charge $5", cp(amount=500)),
     ("make a payment of 20 dollars", cp(amount=2000)),
@@ -54,10 +71,14 @@ CREATE = [
     ("charge acme@corp.com 2k", cp(amount=200000, customer="acme@corp.com")),
     ("charge 12,50 € to cus_EU1234", cp(amount=1250, currency="eur", customer="cus_EU1234")),
     ("debit jane@x.io $7", cp(amount=700, customer="jane@x.io")),
-    ("can u charge bob@bob.com 35 bucks for lunch",
-     cp(amount=3500, customer="bob@bob.com", description="lunch")),
-    ("charge Globex Inc $1200 for Q2 hosting",
-     cp(amount=120000, customer="Globex Inc", description="Q2 hosting")),
+    (
+        "can u charge bob@bob.com 35 bucks for lunch",
+        cp(amount=3500, customer="bob@bob.com", description="lunch"),
+    ),
+    (
+        "charge Globex Inc $1200 for Q2 hosting",
+        cp(amount=120000, customer="Globex Inc", description="Q2 hosting"),
+    ),
     ("charge cus_9Lm2Nx 75", cp(amount=7500, customer="cus_9Lm2Nx")),
     ("charge jane@x.io twenty five dollars", cp(amount=2500, customer="jane@x.io")),
     ("put a $25 charge on cus_PUT123", cp(amount=2500, customer="cus_PUT123")),
@@ -70,8 +91,10 @@ REFUND = [
     ("refund $20 of pi_123abc", rf(payment="pi_123abc", amount=2000)),
     ("refund ch_3Mm9Xy as a duplicate", rf(payment="ch_3Mm9Xy", reason="duplicate")),
     ("refund pi_ABC123 because it was fraudulent", rf(payment="pi_ABC123", reason="fraudulent")),
-    ("refund pi_ABC123, customer asked for it",
-     rf(payment="pi_ABC123", reason="requested_by_customer")),
+    (
+        "refund pi_ABC123, customer asked for it",
+        rf(payment="pi_ABC123", reason="requested_by_customer"),
+    ),
     ("issue a refund for pi_Zz9Yy8", rf(payment="pi_Zz9Yy8")),
     ("give jane her money back for pi_Q1w2E3", rf(payment="pi_Q1w2E3")),
     ("reverse the charge ch_9Kk8Jj", rf(payment="ch_9Kk8Jj")),
@@ -80,12 +103,16 @@ REFUND = [
     ("full refund for pi_999xyz, double charge", rf(payment="pi_999xyz", reason="duplicate")),
     ("refnd pi_Typo12", rf(payment="pi_Typo12")),
     ("refund pi_Frd123 - stolen card", rf(payment="pi_Frd123", reason="fraudulent")),
-    ("refund pi_abc123, the customer requested it",
-     rf(payment="pi_abc123", reason="requested_by_customer")),
+    (
+        "refund pi_abc123, the customer requested it",
+        rf(payment="pi_abc123", reason="requested_by_customer"),
+    ),
     ("refund ch_1AbCdEf 30", rf(payment="ch_1AbCdEf", amount=3000)),
     ("refund twenty dollars from pi_Tw3nty1", rf(payment="pi_Tw3nty1", amount=2000)),
-    ("I want to refund pi_Cust001 at the customer's request",
-     rf(payment="pi_Cust001", reason="requested_by_customer")),
+    (
+        "I want to refund pi_Cust001 at the customer's request",
+        rf(payment="pi_Cust001", reason="requested_by_customer"),
+    ),
     ("Refund the duplicate payment pi_Dup001", rf(payment="pi_Dup001", reason="duplicate")),
     ("refund ¥500 of pi_Yen001", rf(payment="pi_Yen001", amount=500)),
     ("customer was charged twice, refund pi_Twice01", rf(payment="pi_Twice01", reason="duplicate")),
@@ -124,7 +151,9 @@ CONTEXT_CASES = [
 
 
 @pytest.mark.parametrize(("message", "expected"), CONTEXT_CASES)
-def test_references_to_earlier_turns_use_the_context(message: str, expected: dict[str, Any]) -> None:
+def test_references_to_earlier_turns_use_the_context(
+    message: str, expected: dict[str, Any]
+) -> None:
     check(message, expected, context=CTX)
 
 

@@ -89,5 +89,7 @@ def test_balance_questions_route_to_get_balance(message: str, expected: dict[str
 
 
 @pytest.mark.parametrize(("message", "expected"), expand(ANALYTICS))
-def test_performance_questions_route_to_get_analytics(message: str, expected: dict[str, Any]) -> None:
+def test_performance_questions_route_to_get_analytics(
+    message: str, expected: dict[str, Any]
+) -> None:
     check(message, expected)

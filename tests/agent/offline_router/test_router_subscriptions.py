@@ -15,35 +15,61 @@ def cs(**args: Any) -> dict[str, Any]:
 
 
 CASES = [
-    ("put dana@studio.io on pro_monthly with a 14 day trial",
-     cs(customer="dana@studio.io", price="pro_monthly", trial_days=14)),
+    (
+        "put dana@studio.io on pro_monthly with a 14 day trial",
+        cs(customer="dana@studio.io", price="pro_monthly", trial_days=14),
+    ),
     ("subscribe jane@x.io to price_1AbC2dE", cs(customer="jane@x.io", price="price_1AbC2dE")),
     ("sign Acme Corp up for pro_annual", cs(customer="Acme Corp", price="pro_annual")),
-    ("start a subscription for cus_Q8rT2mX on basic_yearly",
-     cs(customer="cus_Q8rT2mX", price="basic_yearly")),
-    ("create a subscription for bob@acme.io, price pro_monthly, 3 seats",
-     cs(customer="bob@acme.io", price="pro_monthly", quantity=3)),
-    ("add jane@x.io to the premium_monthly plan", cs(customer="jane@x.io", price="premium_monthly")),
-    ("subscribe cus_ABC123 to pro_monthly with a two week trial",
-     cs(customer="cus_ABC123", price="pro_monthly", trial_days=14)),
+    (
+        "start a subscription for cus_Q8rT2mX on basic_yearly",
+        cs(customer="cus_Q8rT2mX", price="basic_yearly"),
+    ),
+    (
+        "create a subscription for bob@acme.io, price pro_monthly, 3 seats",
+        cs(customer="bob@acme.io", price="pro_monthly", quantity=3),
+    ),
+    (
+        "add jane@x.io to the premium_monthly plan",
+        cs(customer="jane@x.io", price="premium_monthly"),
+    ),
+    (
+        "subscribe cus_ABC123 to pro_monthly with a two week trial",
+        cs(customer="cus_ABC123", price="pro_monthly", trial_days=14),
+    ),
     ("enroll maria@shop.co in gold_monthly", cs(customer="maria@shop.co", price="gold_monthly")),
     ("put Jane Doe on the pro monthly plan", cs(customer="Jane Doe", price="pro_monthly")),
-    ("subscribe bob@x.com to team_yearly for 5 seats",
-     cs(customer="bob@x.com", price="team_yearly", quantity=5)),
-    ("sign up cus_XyZ789 for pro_monthly with a 30 day free trial",
-     cs(customer="cus_XyZ789", price="pro_monthly", trial_days=30)),
-    ("new subscription: cus_N3w001, price_9Zz8Yy7", cs(customer="cus_N3w001", price="price_9Zz8Yy7")),
-    ("subscribe jane@x.io to pro_monthly, 1 month free trial",
-     cs(customer="jane@x.io", price="pro_monthly", trial_days=30)),
+    (
+        "subscribe bob@x.com to team_yearly for 5 seats",
+        cs(customer="bob@x.com", price="team_yearly", quantity=5),
+    ),
+    (
+        "sign up cus_XyZ789 for pro_monthly with a 30 day free trial",
+        cs(customer="cus_XyZ789", price="pro_monthly", trial_days=30),
+    ),
+    (
+        "new subscription: cus_N3w001, price_9Zz8Yy7",
+        cs(customer="cus_N3w001", price="price_9Zz8Yy7"),
+    ),
+    (
+        "subscribe jane@x.io to pro_monthly, 1 month free trial",
+        cs(customer="jane@x.io", price="pro_monthly", trial_days=30),
+    ),
     ("subscribe Jane Doe to basic_monthly", cs(customer="Jane Doe", price="basic_monthly")),
-    ("put cus_T1rial on starter_monthly with a 7-day trial",
-     cs(customer="cus_T1rial", price="starter_monthly", trial_days=7)),
+    (
+        "put cus_T1rial on starter_monthly with a 7-day trial",
+        cs(customer="cus_T1rial", price="starter_monthly", trial_days=7),
+    ),
     ("sign bob@x.com up to the Pro plan", cs(customer="bob@x.com", price="pro")),
     ("subscrbe jane@x.io to pro_monthly", cs(customer="jane@x.io", price="pro_monthly")),
-    ("start jane@x.io on price_1Pq2Rs with 10 seats",
-     cs(customer="jane@x.io", price="price_1Pq2Rs", quantity=10)),
-    ("can you set up a subscription to pro_monthly for Globex Inc",
-     cs(customer="Globex Inc", price="pro_monthly")),
+    (
+        "start jane@x.io on price_1Pq2Rs with 10 seats",
+        cs(customer="jane@x.io", price="price_1Pq2Rs", quantity=10),
+    ),
+    (
+        "can you set up a subscription to pro_monthly for Globex Inc",
+        cs(customer="Globex Inc", price="pro_monthly"),
+    ),
 ]
 
 
@@ -55,8 +81,11 @@ def test_subscription_requests_route_to_create_subscription(
 
 
 def test_them_names_the_customer_of_the_previous_turns() -> None:
-    check("subscribe them to pro_monthly", cs(customer="cus_JANE01", price="pro_monthly"),
-          context=RouterContext(last_customer="cus_JANE01"))
+    check(
+        "subscribe them to pro_monthly",
+        cs(customer="cus_JANE01", price="pro_monthly"),
+        context=RouterContext(last_customer="cus_JANE01"),
+    )
 
 
 @pytest.mark.parametrize(
