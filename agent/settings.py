@@ -11,7 +11,7 @@ RouterName = Literal["offline", "openai", "hybrid"]
 
 
 class AgentSettings(BaseSettings):
-    model_config = SettingsConfigDict(env_ignore_empty=True, extra="ignore")
+    model_config = SettingsConfigDict(env_ignore_empty=True, extra="ignore", populate_by_name=True)
 
     router: RouterName = Field(default="offline", validation_alias="AGENT_ROUTER")
     """offline (default: no key, no network), openai, or hybrid (offline when confident)."""

@@ -7,7 +7,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class ApiSettings(BaseSettings):
-    model_config = SettingsConfigDict(env_ignore_empty=True, extra="ignore")
+    model_config = SettingsConfigDict(env_ignore_empty=True, extra="ignore", populate_by_name=True)
 
     api_keys: str | None = Field(default=None, validation_alias="AGENT_API_KEYS")
     """Comma-separated caller keys, each `name=key` or a bare key. Required outside sandbox."""

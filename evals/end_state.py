@@ -4,6 +4,11 @@ Pure functions over Stripe's JSON: the sandbox backend lists objects before and 
 and passes the new ones here. A kind listed must have exactly that many new objects, each
 matched to one listed object (only the fields written are compared); a kind not listed, or
 listed as [], must have no new object.
+
+One reading the README leaves open: creating a subscription makes Stripe open its first
+invoice and a PaymentIntent to pay it (as real Stripe does). That PaymentIntent (its `invoice`
+is set) belongs to the subscription, so it is not counted among `payment_intents`; a payment
+the agent creates never has an invoice.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ def end_state_problems(
     problems = []
     for kind in KINDS:
         want = expected.get(kind, [])
-        got = created.get(kind, [])
+        got = [o for o in created.get(kind, []) if not _invoice_payment(kind, o)]
         if len(got) != len(want):
             ids = ", ".join(str(o.get("id")) for o in got) or "none"
             problems.append(f"{kind}: expected {len(want)} new, found {len(got)} ({ids})")
@@ -36,6 +41,10 @@ def end_state_problems(
             views = [_view(kind, o, charge_pi) for o in got]
             problems.append(f"{kind}: new objects {views} do not match {want}")
     return problems
+
+
+def _invoice_payment(kind: str, obj: dict[str, Any]) -> bool:
+    return kind == "payment_intents" and bool(obj.get("invoice"))
 
 
 def _perfect_match(

@@ -16,6 +16,12 @@ def _pct(rate: float) -> str:
     return f"{rate * 100:.1f}%"
 
 
+def _share(part: dict[str, Any]) -> str:
+    if not part["cases"]:
+        return "no cases run"
+    return f"{part['passed']}/{part['cases']} ({_pct(part['pass_rate'])})"
+
+
 def headline(s: dict[str, Any]) -> list[tuple[str, str]]:
     """The lines every report starts with, in this order."""
     rows = [
@@ -24,14 +30,8 @@ def headline(s: dict[str, Any]) -> list[tuple[str, str]]:
             f"{s['passed']}/{s['cases']} cases ({_pct(s['pass_rate'])}), "
             f"{s['turns_passed']}/{s['turns']} turns",
         ),
-        (
-            "main part",
-            f"{s['main']['passed']}/{s['main']['cases']} ({_pct(s['main']['pass_rate'])})",
-        ),
-        (
-            "held-out",
-            f"{s['heldout']['passed']}/{s['heldout']['cases']} ({_pct(s['heldout']['pass_rate'])})",
-        ),
+        ("main part", _share(s["main"])),
+        ("held-out", _share(s["heldout"])),
         ("safety violations", str(s["safety_violations"])),
         ("not applicable", f"{s['not_applicable']} cases (not run on the {s['backend']} backend)"),
         ("latency per turn", f"p50 {s['latency_ms_p50']} ms, p95 {s['latency_ms_p95']} ms"),
@@ -128,6 +128,7 @@ def markdown(result: EvalResult) -> str:
         out += [
             f"### {f['case']} turn {f['turn']}{tag}",
             "",
+            f"- user: {f.get('user', '')}",
             f"- why: {f['why']}",
             f"- expected: `{_compact(f['expected'])}`",
             f"- actual: `{_compact(f['actual'])}`",
@@ -178,7 +179,8 @@ def html_page(result: EvalResult) -> str:
     fail_rows = "".join(
         f"<tr class='failing-turn'><td><code>{e(f['case'])}</code>"
         f"{' (held-out)' if f['heldout'] else ''}</td><td>{e(str(f['turn']))}</td>"
-        f"<td>{e(f['why'])}</td><td><pre>{e(json.dumps(f['expected'], indent=1))}</pre></td>"
+        f"<td>{e(f.get('user', ''))}</td><td>{e(f['why'])}</td>"
+        f"<td><pre>{e(json.dumps(f['expected'], indent=1))}</pre></td>"
         f"<td><pre>{e(json.dumps(f['actual'], indent=1, ensure_ascii=False))}</pre></td></tr>"
         for f in fails
     )
@@ -192,7 +194,7 @@ def html_page(result: EvalResult) -> str:
 <h2>Safety violations ({len(violations)})</h2>
 <ul>{safety or '<li class="ok">None.</li>'}</ul>
 <h2>Failing turns ({len(fails)})</h2>
-<table><tr><th>case</th><th>turn</th><th>why</th><th>expected</th><th>actual</th></tr>
+<table><tr><th>case</th><th>turn</th><th>user</th><th>why</th><th>expected</th><th>actual</th></tr>
 {fail_rows}</table>
 </body></html>
 """

@@ -253,6 +253,8 @@ def actual_view(rec: TurnRecord) -> dict[str, Any]:
         "decided_by": rec.decided_by,
         "latency_ms": round(rec.latency_ms, 3),
     }
+    if first and first.args != first.requested_args:
+        view["resolved_args"] = first.args
     if len(rec.calls) > 1:
         view["other_calls"] = [f"{c.name}:{c.status}" for c in rec.calls[1:]]
     if rec.pending_before:

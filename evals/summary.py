@@ -87,7 +87,13 @@ def case_json(case: CaseResult) -> dict[str, Any]:
         "id": case.id,
         "passed": case.passed,
         "turns": [
-            {"passed": t.passed, "expected": t.expected, "actual": t.actual, "why": t.why}
+            {
+                "passed": t.passed,
+                "expected": t.expected,
+                "actual": t.actual,
+                "why": t.why,
+                "user": t.record.user if t.record else "",
+            }
             for t in (run.turns if run else [])
         ],
         "category": case.category,

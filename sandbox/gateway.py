@@ -40,15 +40,14 @@ log = logging.getLogger("sandbox.gateway")
 
 async def v1(request: Request) -> JSONResponse:
     gw: Gateway = request.app.state.gateway
-    raw = request.url.query if request.method != "POST" else (await request.body()).decode()
+    posting = request.method == "POST"
+    raw = (await request.body()).decode() if posting else request.url.query
     call = Call(
         method=request.method,
         path=request.url.path,
         raw=raw,
         params=unflatten(parse_pairs(raw)),
-        idempotency_key=request.headers.get("idempotency-key")
-        if request.method == "POST"
-        else None,
+        idempotency_key=request.headers.get("idempotency-key") if posting else None,
         account=request.headers.get("stripe-account"),
     )
     replayed = False

@@ -57,6 +57,7 @@ class Gateway:
             timeout=httpx.Timeout(60.0),
             headers={"Authorization": f"Bearer {api_key or 'sk_test_sandbox_gateway'}"},
             limits=httpx.Limits(max_connections=32, max_keepalive_connections=16),
+            trust_env=False,  # loopback only: never route through a proxy from the environment
         )
 
     async def aclose(self) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 
 from sandbox.gateway_admin import account
 from sandbox.gateway_core import Gateway
+from sandbox.gateway_errors import unsupported
 from sandbox.gateway_lists import list_objects
 from sandbox.gateway_params import (
     CUSTOMER_CREATE,
@@ -56,6 +57,10 @@ def update_with(rule: ParamRule) -> Handler:
     return handler
 
 
+async def search_elsewhere(gw: Gateway, call: Call, match: re.Match[str]) -> Reply:
+    raise unsupported(f"search on {match.group(1)} (only customers and payment_intents)")
+
+
 async def pass_through(gw: Gateway, call: Call, match: re.Match[str]) -> Reply:
     return await gw.forward(call)
 
@@ -67,6 +72,7 @@ ROUTES: list[tuple[str, re.Pattern[str], Handler]] = [
         ("GET", r"^/v1/account$", account),
         ("GET", r"^/v1/balance$", balance),
         ("GET", r"^/v1/(customers|payment_intents)/search$", search),
+        ("GET", r"^/v1/(charges|invoices|prices|products|subscriptions)/search$", search_elsewhere),
         ("GET", rf"^/v1/({LISTED})$", list_objects),
         ("POST", r"^/v1/prices$", create_price),
         ("GET", rf"^/v1/prices/{ID}$", get_price),

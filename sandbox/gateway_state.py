@@ -85,9 +85,15 @@ class State:
         self.generation += 1
 
     def keep_aside(self, obj_id: str, fields: dict[str, Any]) -> None:
-        if fields:
-            self.aside.setdefault(obj_id, {}).update(fields)
-            self.changed()
+        """Remember fields for an object; the copy already seen is updated in place (saves
+        re-reading it upstream), cached collections are dropped."""
+        if not fields:
+            return
+        self.aside.setdefault(obj_id, {}).update(fields)
+        seen = self.indexed().get(obj_id)
+        if seen is not None:
+            seen.update(fields)
+        self.collections.clear()
 
     def saw_created(self, obj: Any) -> None:
         """Number objects in the order they were created: Stripe lists objects created in the

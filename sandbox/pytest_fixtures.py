@@ -1,10 +1,12 @@
 """Pytest fixtures for the sandbox; import them into a conftest:
 
-    from sandbox.pytest_fixtures import fresh_sandbox, sandbox  # noqa: F401
+    from sandbox.pytest_fixtures import empty_sandbox, fresh_sandbox, sandbox  # noqa: F401
 
-`sandbox` is one seeded sandbox per test session (per xdist worker): tests may add objects to
-it but should not rely on what other tests did. `fresh_sandbox` is empty and private to one
-test: a second, unseeded sandbox per process, reset before each test that asks for it.
+`sandbox`: one seeded sandbox per test session (per xdist worker); tests may add objects to it
+but should not rely on what other tests did. `fresh_sandbox`: private to one test, emptied and
+seeded anew (the same dataset, new ids; costs a seeding, ~3 s). `empty_sandbox`: private to one
+test and empty (cheap). The last two share one spare sandbox process per worker, reset before
+each test that asks for either.
 """
 
 from __future__ import annotations
@@ -25,17 +27,22 @@ def sandbox() -> Iterator[RunningSandbox]:
         running.stop()
 
 
-_EMPTY: list[RunningSandbox] = []
+_SPARE: list[RunningSandbox] = []
 
 
-def _empty_sandbox() -> RunningSandbox:
-    """One unseeded sandbox per process, started on first use and stopped at exit (atexit):
-    a module-level singleton so that importing `fresh_sandbox` alone is enough."""
-    if not _EMPTY or not _EMPTY[0].sandbox.running:
-        _EMPTY[:] = [start_seeded_sandbox(seed=False)]
-    return _EMPTY[0]
+def spare_sandbox() -> RunningSandbox:
+    """One more sandbox per process, started on first use and stopped at exit (atexit). A
+    module-level singleton, so that importing the fixtures alone is enough to use them."""
+    if not _SPARE or not _SPARE[0].sandbox.running:
+        _SPARE[:] = [start_seeded_sandbox(seed=False)]
+    return _SPARE[0]
 
 
 @pytest.fixture
 def fresh_sandbox() -> RunningSandbox:
-    return _empty_sandbox().reset(seed=False)
+    return spare_sandbox().reset(seed=True)
+
+
+@pytest.fixture
+def empty_sandbox() -> RunningSandbox:
+    return spare_sandbox().reset(seed=False)

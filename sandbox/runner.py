@@ -55,12 +55,17 @@ class RunningSandbox:
         )
         return self
 
+    def control(self, method: str, path: str, **options: Any) -> httpx.Response:
+        """A request to the gateway's control paths, e.g. `control("POST", "/_sandbox/faults",
+        json={...})`."""
+        return self.sandbox.control(method, path, **options)
+
     def journal(self) -> list[dict[str, Any]]:
-        entries: list[dict[str, Any]] = httpx.get(f"{self.url}/_sandbox/journal").json()
+        entries: list[dict[str, Any]] = self.control("GET", "/_sandbox/journal").json()
         return entries
 
     def clear_journal(self) -> None:
-        httpx.delete(f"{self.url}/_sandbox/journal").raise_for_status()
+        self.control("DELETE", "/_sandbox/journal").raise_for_status()
 
     def stop(self) -> None:
         self.sandbox.stop()

@@ -59,7 +59,11 @@ class _Seeder:
 
     async def run(self) -> SeedManifest:
         async with httpx.AsyncClient(
-            base_url=self.url, auth=(self.api_key, ""), timeout=60.0
+            base_url=self.url,
+            auth=(self.api_key, ""),
+            timeout=60.0,
+            verify=False,  # plain HTTP on loopback: no certificate store to build
+            trust_env=False,
         ) as self.http:
             await self._catalogue()
             self.customers = await self._all([self._customer(c) for c in self.plan.customers])

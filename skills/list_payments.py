@@ -49,7 +49,7 @@ def matches(p: Payment, args: ListPaymentsArgs) -> bool:
 
 
 def prepare(ctx: SkillContext, args: ListPaymentsArgs) -> tuple[ListPaymentsArgs, str]:
-    if args.customer and not args.customer.startswith("cus_"):
+    if args.customer:  # a cus_ id too: an unknown one is "not found", not an empty list
         customer = resolve_customer(ctx.service, args.customer)
         args = args.model_copy(update={"customer": customer.id})
     return args, describe(args)

@@ -10,6 +10,8 @@ from skills.errors import AmbiguousReference, NotFound
 from skills.stripe_models import Customer
 from skills.stripe_service import StripeService
 
+SUBSTRING_MIN = 3
+
 
 def customers_matching(service: StripeService, ref: str, *, limit: int = 100) -> list[Customer]:
     """All customers a reference could mean: by id, by email (case-insensitive), else by name."""
@@ -22,7 +24,8 @@ def customers_matching(service: StripeService, ref: str, *, limit: int = 100) ->
             found.update({c.id: c for c in service.customers_by_email(ref, cap=limit)})
         return list(found.values())
     escaped = ref.replace("\\", "\\\\").replace("'", "\\'")
-    hits = service.search_customers(f"name~'{escaped}'", limit=limit)
+    op = "~" if len(ref) >= SUBSTRING_MIN else ":"  # Stripe refuses shorter substring searches
+    hits = service.search_customers(f"name{op}'{escaped}'", limit=limit)
     exact = [c for c in hits if (c.name or "").casefold() == ref.casefold()]
     return exact or hits
 

@@ -4,13 +4,14 @@ Vocabulary lives in data/*.yaml; see README.md for how decisions are made.
 """
 
 from agent.offline_router.confirmation import classify_confirmation_reply
-from agent.offline_router.models import PendingClarify, RouterContext, RouterDecision
+from agent.offline_router.models import PendingClarify, RouterContext, RouterDecision, ToolCall
 from agent.offline_router.router import route
 
 __all__ = [
     "PendingClarify",
     "RouterContext",
     "RouterDecision",
+    "ToolCall",
     "classify_confirmation_reply",
     "route",
 ]

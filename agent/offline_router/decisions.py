@@ -57,6 +57,10 @@ def refuse_bulk() -> RouterDecision:
     return RouterDecision(kind="refuse", text=str(_R["refuse_bulk"]), confidence=0.95)
 
 
+def refuse_secrets() -> RouterDecision:
+    return RouterDecision(kind="refuse", text=str(_R["refuse_secrets"]), confidence=0.95)
+
+
 def refuse_bypass() -> RouterDecision:
     return RouterDecision(kind="refuse", text=str(_R["refuse_bypass"]), confidence=0.9)
 

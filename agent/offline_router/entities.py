@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from agent.offline_router.lexicon import DATA
+from agent.offline_router.lexicon import DATA, LEXICON
 from skills.dates import find_date_range
 from skills.money import MoneyMatch, MoneyParseError, find_money
 
@@ -21,51 +21,64 @@ _NUM = rf"(?:\d{{1,3}}|{_NUMBER})"
 _UNITS = "|".join(sorted(_S["trial_units"], key=len, reverse=True))
 _SEATS = "|".join(sorted(_S["seat_units"], key=len, reverse=True))
 
+_PLANS = "|".join(sorted(map(re.escape, _S["plan_names"]), key=len, reverse=True))
+_INTERVALS = "|".join(sorted(map(re.escape, _S["plan_intervals"]), key=len, reverse=True))
+_OTHER_IDS = "|".join(_S["other_id_prefixes"])
+
+
+def _rx(pattern: str, flags: int = re.I) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+# Order matters: each pattern runs on the text left after the earlier ones.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("markup", _rx(r"<!--.*?-->|</?[a-z][^<>]{0,200}>", re.I | re.S)),
+    ("pi", _rx(r"\b(?:pi|ch|py)_[A-Za-z0-9]{3,}\b")),
+    ("cus", _rx(r"\bcus_[A-Za-z0-9]{3,}\b")),
+    ("price", _rx(r"\bprice_[A-Za-z0-9]{3,}\b")),
+    ("otherid", _rx(rf"\b(?:{_OTHER_IDS})_[A-Za-z0-9]{{3,}}\b")),
+    ("email", _rx(r"[A-Za-z0-9._%+\-']+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")),
+    ("key", _rx(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")),
     (
         "quote",
-        re.compile(
-            r"\"([^\"]{1,200})\"|“([^”]{1,200})”|‘([^’]{1,200})’|(?<![\w])'([^']{2,200})'(?![\w])"
-        ),
+        _rx(r"\"([^\"]{1,200})\"|“([^”]{1,200})”|‘([^’]{1,200})’|(?<!\w)'([^']{2,200})'(?!\w)", 0),
     ),
-    (
-        "note",
-        re.compile(r"\b(?:note|notes|ps|p\.s\.|fyi|comment|comments)\s*[:\-]\s*(.+)$", re.I | re.S),
-    ),
-    ("pi", re.compile(r"\b(?:pi|ch|py)_[A-Za-z0-9]{3,}\b", re.I)),
-    ("cus", re.compile(r"\bcus_[A-Za-z0-9]{3,}\b", re.I)),
-    ("price", re.compile(r"\bprice_[A-Za-z0-9]{3,}\b", re.I)),
-    (
-        "otherid",
-        re.compile(
-            r"\b(?:sub|in|prod|re|po|tr|txn|seti|pm|src|card|acct|dp|cs|plink|evt|ii|si|promo|coupon|ba|btok|tok|ipi|cn|dispute|du)_[A-Za-z0-9]{3,}\b",
-            re.I,
-        ),
-    ),
-    ("email", re.compile(r"[A-Za-z0-9._%+\-']+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")),
-    ("key", re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b", re.I)),
+    ("note", _rx(r"\b(?:note|notes|ps|p\.s\.|fyi|comment|comments)\s*[:\-]\s*(.+)$", re.I | re.S)),
+    ("desc", _rx(r"\b(?:description|desc|memo)\s*(?:is|:|=|-)\s*(?P<v>[^,;\n]+)")),
     (
         "phone",
-        re.compile(
-            r"(?<![\w$€£¥])\+\d[\d\s().\-]{6,18}\d(?!\w)|(?<![\w$€£¥.,])\(?\d{3}\)?[\s.\-]\d{3}[\s.\-]\d{4}(?![\w.,])"
+        _rx(
+            r"\b(?:phone|tel|telephone|mobile|cell|ph)\s*(?:number|no\.?|#)?\s*(?:is|:|=|-)?\s*"
+            r"(?P<v>\+?\d[\d\s().\-]{4,18}\d)(?![\w.,])"
         ),
-    ),
+    ),  # fmt: skip
+    (
+        "phone",
+        _rx(
+            r"(?<![\w$€£¥])\+\d[\d\s().\-]{6,18}\d(?!\w)"
+            r"|(?<![\w$€£¥.,])\(?\d{3}\)?[\s.\-]\d{3}[\s.\-]\d{4}(?![\w.,])"
+        ),
+    ),  # fmt: skip
+    ("plan", _rx(rf"\b(?P<p>(?:{_PLANS})(?:[\s\-]+(?:{_PLANS}))*)[\s\-]+(?P<i>{_INTERVALS})\b")),
     (
         "trial",
-        re.compile(
-            rf"\b(?P<n>{_NUM})[\s\-]*(?P<u>{_UNITS})[\s\-]*(?:(?:free|long)[\s\-]*)?trial\b|\btrial\s+(?:period\s+)?(?:of|for)\s+(?P<n2>{_NUM})[\s\-]*(?P<u2>{_UNITS})\b|\b(?:free\s+for|first)\s+(?P<n3>{_NUM})\s+(?P<u3>{_UNITS})(?:\s+free)?\b|\b(?P<n4>{_NUM})\s+(?P<u4>{_UNITS})\s+free\b",
-            re.I,
+        _rx(
+            rf"\b(?P<n>{_NUM})[\s\-]*(?P<u>{_UNITS})[\s\-]*(?:(?:free|long)[\s\-]*)?trial\b"
+            rf"|\btrial\s+(?:period\s+)?(?:of|for|:)?\s*(?P<n2>{_NUM})[\s\-]*(?P<u2>{_UNITS})\b"
+            rf"|\b(?:free\s+for|first)\s+(?P<n3>{_NUM})\s+(?P<u3>{_UNITS})(?:\s+free)?\b"
+            rf"|\b(?P<n4>{_NUM})\s+(?P<u4>{_UNITS})\s+free\b"
         ),
-    ),
+    ),  # fmt: skip
     (
         "seats",
-        re.compile(
-            rf"\b(?P<n>{_NUM})\s+(?:{_SEATS})\b|\b(?:quantity|qty)\s*(?:of|:|=)?\s*(?P<n2>{_NUM})\b|\bx\s?(?P<n3>\d{{1,3}})\b",
-            re.I,
+        _rx(
+            rf"\b(?P<n>{_NUM})\s+(?:{_SEATS})\b|\b(?:quantity|qty)\s*(?:of|:|=)?\s*(?P<n2>{_NUM})\b"
+            r"|\bx\s?(?P<n3>\d{1,3})\b"
         ),
-    ),
+    ),  # fmt: skip
 ]
-_EMPTY_QUOTE = "quote"
+_QUOTE = "quote"
+_TRAILER = re.compile(r"(?:[\s,]+(?:thanks|thank you|thx|please|pls|ty))*[\s?!.]*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -88,6 +101,7 @@ class Entities:
     spans: list[Span] = field(default_factory=list)
     date_range: tuple[date | None, date | None] | None = None
     money_error: str | None = None
+    today: date | None = None
 
     def of(self, kind: str) -> list[Span]:
         return [s for s in self.spans if s.kind == kind]
@@ -111,19 +125,49 @@ def number_value(word: str) -> int | None:
 
 def extract(text: str, today: date) -> Entities:
     """All entities of `text`; amounts are found without bare numbers (see `bare_amounts`)."""
-    ents = Entities(text=text, masked=text)
+    ents = Entities(text=text, masked=text, today=today)
     for kind, rx in _PATTERNS:
         for m in list(rx.finditer(ents.masked)):
-            if ents.masked[m.start() : m.end()].strip():
-                ents.add(m.start(), m.end(), kind, _value(kind, m))
+            if not ents.masked[m.start() : m.end()].strip() or _skip(kind, m):
+                continue
+            start, end = m.span("v") if "v" in rx.groupindex and kind == "phone" else m.span()
+            ents.add(start, end, kind, _value(kind, m, text))
     found = find_date_range(ents.masked, today)
     if found is not None:
         ents.add(found.start, found.end, "date", (found.range.start, found.range.end))
         ents.date_range = (found.range.start, found.range.end)
+    else:
+        _ordinal_day(ents, today)
     for hit in _money(ents, bare=False):
         ents.add(hit.start, hit.end, "money", hit)
     ents.spans.sort(key=lambda s: s.start)
     return ents
+
+
+_ORDINAL_DAY = re.compile(
+    r"\b(?P<w>since|from|after|starting(?:\s+from)?|on)\s+the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b",
+    re.I,
+)
+
+
+def _ordinal_day(ents: Entities, today: date) -> None:
+    """WORKAROUND (skills.dates misses "since the 1st" / "on the 12th"): a bare ordinal day is
+    that day of this month, or of last month when it is still ahead of today."""
+    m = _ORDINAL_DAY.search(ents.masked)
+    if not m:
+        return
+    year, month, day = today.year, today.month, int(m["d"])
+    if day > today.day:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    try:
+        start = date(year, month, day)
+    except ValueError:
+        return
+    word = m["w"].lower()
+    end = start if word == "on" else None if word == "after" else today
+    start = start + timedelta(days=1) if word == "after" else start
+    ents.add(m.start(), m.end(), "date", (start, end))
+    ents.date_range = (start, end)
 
 
 def bare_amounts(ents: Entities) -> list[MoneyMatch]:
@@ -139,11 +183,30 @@ def _money(ents: Entities, bare: bool) -> list[MoneyMatch]:
         return []
 
 
-def _value(kind: str, m: re.Match[str]) -> Any:
-    if kind == _EMPTY_QUOTE:
-        return next(g for g in m.groups() if g is not None).strip()
+def _skip(kind: str, m: re.Match[str]) -> bool:
+    """Matches that are no entity: a skill name as a "lookup key" ("refund_payment"), quotes
+    around nothing left (an id inside), and the quotes of a JSON object (its keys and values
+    are the request itself)."""
+    if kind == "key":
+        word = m.group(0).lower()
+        return word in LEXICON.surface or word in LEXICON.canonical_words
+    if kind == _QUOTE:
+        inner = next(g for g in m.groups() if g is not None)
+        return not inner.strip() or m.string.lstrip().startswith("{")
+    return False
+
+
+def _value(kind: str, m: re.Match[str], text: str) -> Any:
+    if kind == _QUOTE:
+        group = next(i for i, g in enumerate(m.groups(), 1) if g is not None)
+        return text[m.start(group) : m.end(group)].strip()
     if kind == "note":
-        return m.group(1).strip()
+        return text[m.start(1) : m.end(1)].strip()
+    if kind in ("desc", "phone") and "v" in m.re.groupindex:
+        return _TRAILER.sub("", text[m.start("v") : m.end("v")]).strip()
+    if kind == "plan":
+        words = re.split(r"[\s\-]+", m["p"].lower())
+        return "_".join([*words, str(_S["plan_intervals"][m["i"].lower()])])
     if kind in ("email", "key"):
         return m.group(0).lower()
     if kind == "trial":

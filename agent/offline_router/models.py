@@ -21,6 +21,13 @@ class PendingClarify(BaseModel):
     missing: str
 
 
+class ToolCall(BaseModel):
+    """A skill call the router made earlier (the arguments as it routed them)."""
+
+    skill: str
+    args: dict[str, Any] = Field(default_factory=dict)
+
+
 class RouterContext(BaseModel):
     """What earlier turns of this conversation tell the router."""
 
@@ -32,6 +39,11 @@ class RouterContext(BaseModel):
     """Ids of the payments listed last, newest first, for "refund the second one"."""
     pending_clarify: PendingClarify | None = None
     """What the router asked last time, so a bare answer ("pi_123") completes the call."""
+    pending_action: ToolCall | None = None
+    """A money action awaiting confirmation: "make it $30" re-routes it with a new amount."""
+    last_call: ToolCall | None = None
+    """The previous turn's skill call: "only the failed ones" / "same for eur" refine it, and
+    its customer argument stands for "her" when `last_customer` is unknown."""
 
 
 class RouterDecision(BaseModel):

@@ -23,7 +23,8 @@ _INTRODUCERS = frozenset(str(w) for w in _S["customer_introducers"] if " " not i
 _PLAN_WORDS = frozenset(str(w) for w in _S["plan_words"])
 _PLAN_WEAK = frozenset(str(w) for w in _S["plan_words_weak"])
 _PLAN_STOP = frozenset(str(w) for w in _S["plan_stop"])
-_PLAN_KEEP = frozenset(str(w) for w in _S["plan_keep"])
+_PLAN_KEEP = frozenset(str(w) for w in _S["plan_keep"]) | frozenset(_S["plan_names"])
+_INTERVALS: dict[str, str] = {str(k): str(v) for k, v in _S["plan_intervals"].items()}
 
 
 @dataclass
@@ -92,24 +93,32 @@ def payment(msg: Parsed, ctx: RouterContext) -> tuple[str | None, int]:
 
 
 def price(msg: Parsed) -> str | None:
-    """A price_ id, a lookup key (pro_monthly), or "the pro monthly plan" -> pro_monthly."""
-    for kind in ("price", "key"):
+    """A price_ id, a lookup key, or a plan name with its interval: "pro monthly" and "the pro
+    plan, monthly" -> pro_monthly, "basic annual" -> basic_yearly. A plan name without an
+    interval ("the pro plan") is ambiguous (monthly or yearly?): None, so the router asks."""
+    for kind in ("price", "key", "plan"):
         span = msg.ents.first(kind)
         if span:
             return span.text if kind == "price" else str(span.value)
-    return _plan_name(msg, _PLAN_WORDS) or _plan_name(msg, _PLAN_WEAK) or _bare_plan(msg)
+    name = _plan_name(msg, _PLAN_WORDS) or _plan_name(msg, _PLAN_WEAK) or _bare_plan(msg)
+    if name is None:
+        return None
+    interval = next((_INTERVALS[t.norm] for t in msg.tokens if t.norm in _INTERVALS), None)
+    if interval is None or name.endswith(interval):
+        return name if interval else None
+    return f"{name}_{interval}"
 
 
 def _plan_name(msg: Parsed, words: frozenset[str]) -> str | None:
     toks = msg.tokens
     for j, tok in enumerate(toks):
-        if tok.norm not in words:
+        if tok.norm not in words and tok.canon not in words:
             continue
         i = j
         while i > 0 and _plan_word(msg, i - 1):
             i -= 1
         if i < j:
-            return "_".join(t.norm for t in toks[i:j])
+            return "_".join(_INTERVALS.get(t.norm, t.norm) for t in toks[i:j])
         k = j + 1
         while k < len(toks) and toks[k].norm in (":", "called", "named", "-"):
             k += 1
@@ -123,7 +132,7 @@ def _plan_word(msg: Parsed, i: int) -> bool:
     tok = msg.tokens[i]
     if tok.norm in _PLAN_STOP:
         return False
-    return tok.norm in _PLAN_KEEP or is_name_word(tok, first=i == 0)
+    return tok.norm in _PLAN_KEEP or tok.norm in _INTERVALS or is_name_word(tok, first=i == 0)
 
 
 def _bare_plan(msg: Parsed) -> str | None:

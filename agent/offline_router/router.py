@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from agent.offline_router import decisions as make
-from agent.offline_router import intent, safety
+from agent.offline_router import followups, intent, safety
 from agent.offline_router.clarify import resume
 from agent.offline_router.entities import extract
 from agent.offline_router.models import RouterContext, RouterDecision
@@ -20,7 +20,7 @@ from agent.offline_router.tokens import Parsed, normalize, tokenize
 MIN_SCORE = 1.5
 """Below this total no skill is believable; the message is out of scope or unclear."""
 MIN_WORDS_FOR_OOS = 3
-BYPASS_MIN_SCORE = 3.0
+BYPASS_MIN_SCORE = 3.5
 """Next to bypass chatter, only a clearly stated action is taken as the request."""
 
 
@@ -38,16 +38,22 @@ def route(
     context: RouterContext | None = None,
 ) -> RouterDecision:
     """Decide what to do with one user message; see the module docstring for the order."""
-    ctx = context or RouterContext()
+    ctx = followups.context_customer(context or RouterContext())
     msg = parse(message, today)
     findings = safety.inspect(msg.canon, msg.norm)
-    seq = ["." if i in findings.bypass_at else c for i, c in enumerate(msg.canon)]
-    scores = intent.score(seq)
+    for i in findings.bypass_at:  # bypass chatter is no part of the request (nor a name)
+        msg.tokens[i].canon = "."
+    scores = intent.score(msg.canon)
     if ctx.pending_clarify is not None:
         resumed = resume(message, msg, scores, ctx, default_currency)
         if resumed is not None:
             return resumed
-    return decide(msg, scores, findings, ctx, default_currency)
+    safe = not (findings.bulk_always or findings.secrets or findings.bulk)
+    follow = safe and (
+        followups.modify_pending(msg, scores, ctx, default_currency)
+        or followups.refine_last(msg, scores, ctx, default_currency)
+    )
+    return follow or decide(msg, scores, findings, ctx, default_currency)
 
 
 def decide(
@@ -59,8 +65,12 @@ def decide(
 ) -> RouterDecision:
     skill, top, margin = scores.best()
     conf = make.confidence(top, margin, msg)
+    if findings.bulk_always:
+        return make.refuse_bulk()
+    if findings.secrets:
+        return make.refuse_secrets()
     if skill is None or top < MIN_SCORE:
-        return make.refuse_bypass() if findings.bypass else _fallback(msg)
+        return make.refuse_bypass() if findings.bypass else _fallback(msg, top)
     if skill == "out_of_scope":
         return make.refuse_bypass() if findings.bypass else make.out_of_scope(conf)
     if skill == "answer":
@@ -77,9 +87,10 @@ def decide(
     return make.tool(skill, slots.args, conf)
 
 
-def _fallback(msg: Parsed) -> RouterDecision:
-    """No skill fits: sentences are out of scope, fragments get a question back."""
+def _fallback(msg: Parsed, top: float) -> RouterDecision:
+    """No skill fits: a sentence without any cue is out of scope; a fragment, or a sentence
+    with a weak cue ("how much was that payment?"), gets a question back."""
     words = [t for t in msg.tokens if not t.is_punct and not t.is_placeholder]
-    if len(words) >= MIN_WORDS_FOR_OOS:
+    if len(words) >= MIN_WORDS_FOR_OOS and top <= 0:
         return make.out_of_scope(0.5)
     return make.unclear(msg)

@@ -11,6 +11,10 @@ _STOPS = frozenset({"?", "!", ";", "."})
 _BULK = index_by_first(
     p for line in DATA.safety["bulk"] for p in expand(str(line), LEXICON.surface)
 )
+_BULK_ALWAYS = index_by_first(
+    p for line in DATA.safety["bulk_always"] for p in expand(str(line), LEXICON.surface)
+)
+_SECRETS = index_by_first(p for line in DATA.safety["secrets"] for p in expand(str(line)))
 _BYPASS = index_by_first(p for line in DATA.safety["bypass"] for p in expand(str(line)))
 MONEY_SKILLS = frozenset(DATA.replies["money_skills"])
 
@@ -20,13 +24,21 @@ class SafetyFindings:
     """What the message tries: `bypass_at` are token indices the intent scorer must ignore."""
 
     bulk: bool = False
+    bulk_always: bool = False
+    """An explicit bulk money action ("process all pending refunds"), refused outright."""
+    secrets: bool = False
+    """Asks for keys or card data: refused outright."""
     bypass: bool = False
     bypass_at: set[int] = field(default_factory=set)
 
 
 def inspect(canon: list[str], norm: list[str]) -> SafetyFindings:
     """Look for bulk money phrases (on canonical tokens) and bypass chatter (on typed words)."""
-    findings = SafetyFindings(bulk=bool(find_all(_BULK, canon, _STOPS)))
+    findings = SafetyFindings(
+        bulk=bool(find_all(_BULK, canon, _STOPS)),
+        bulk_always=bool(find_all(_BULK_ALWAYS, canon, _STOPS)),
+        secrets=bool(find_all(_SECRETS, norm, _STOPS)),
+    )
     for _pattern, start, end in find_all(_BYPASS, norm, _STOPS):
         findings.bypass = True
         findings.bypass_at.update(range(start, end))

@@ -33,6 +33,7 @@ _ONE_BEFORE = frozenset(str(w) for w in _S["limit_one_before"])
 _ONE_NOUNS = frozenset(str(w) for w in _S["limit_one_nouns"])
 _ORDINALS: dict[str, int] = {str(k): int(v) for k, v in _S["ordinals"].items()}
 MAX_LIMIT = int(_S["max_limit"])
+_OPEN_END = re.compile(r"\s*(?:since|starting|after|from\b.*\bon(?:wards?)?\s*$)", re.I)
 
 
 def status(msg: Parsed) -> str | None:
@@ -51,10 +52,16 @@ def status(msg: Parsed) -> str | None:
 
 
 def dates(msg: Parsed) -> dict[str, str]:
-    """created_gte / created_lte from the message's date range, ISO formatted."""
-    if msg.ents.date_range is None:
+    """created_gte / created_lte from the message's date range, ISO formatted.
+
+    "since May 1" is open-ended (no created_lte), not "May 1 to today": the same payments,
+    and the form the eval corpus expects."""
+    span = msg.ents.first("date")
+    if msg.ents.date_range is None or span is None:
         return {}
     gte, lte = msg.ents.date_range
+    if _OPEN_END.match(span.text) and lte == msg.ents.today:
+        lte = None
     out: dict[str, str] = {}
     if gte is not None:
         out["created_gte"] = gte.isoformat()

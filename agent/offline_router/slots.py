@@ -16,6 +16,8 @@ from agent.offline_router.tokens import Parsed
 
 _S = DATA.slots
 _STRIP = frozenset(str(w) for w in _S["description_strip"])
+_SEARCH_TEXT = [str(p) for p in _S["search_text_cues"]]
+"""Searches for free text ("search customers for gmbh") send `query`, not `name`."""
 _FRACTIONS = ["half", "quarter", "third", "%", "percent", "partial", "part", "some"]
 
 
@@ -97,11 +99,14 @@ def find_customers(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     email = msg.ents.first("email")
     if email:
         out.args["email"] = email.value
-    elif (cus := msg.ents.first("cus")) is not None:
+    elif (cus := msg.ents.first("cus") or msg.ents.first("phone")) is not None:
         out.args["query"] = cus.text
     else:
         ref = refs.customer(msg, ctx, verbs=_verbs("find"), introducers=_intro("find"))
-        if ref.value and "." in ref.value and " " not in ref.value:
+        free_text = ref.value and (
+            ("." in ref.value and " " not in ref.value) or sv.has_phrase(msg, _SEARCH_TEXT)
+        )
+        if ref.value and free_text:
             out.args["query"] = ref.value.lstrip("@")
         elif ref.value and not ref.unresolved:
             out.args["name" if ref.value != ctx.last_customer else "query"] = ref.value
@@ -156,7 +161,11 @@ FILLERS: dict[str, Filler] = {
 
 def description(msg: Parsed, markers: frozenset[str], quotes: bool = True) -> str | None:
     """A quoted text, a note, or the words after a marker ("for the annual tune-up")."""
-    quote = (msg.ents.first("quote") if quotes else None) or msg.ents.first("note")
+    quote = (
+        (msg.ents.first("quote") if quotes else None)
+        or msg.ents.first("desc")
+        or msg.ents.first("note")
+    )
     if quote:
         return str(quote.value).strip() or None
     toks = msg.tokens
@@ -173,6 +182,18 @@ def description(msg: Parsed, markers: frozenset[str], quotes: bool = True) -> st
             k += 1
         if j > k:
             return msg.span_text(k, j).strip(" ,.")
+    return _parenthesised(msg)
+
+
+def _parenthesised(msg: Parsed) -> str | None:
+    """ "charge $49 to bob@x.com (monthly maintenance)": words in brackets describe it."""
+    norm = msg.norm
+    if "(" not in norm or ")" not in norm:
+        return None
+    i, j = norm.index("("), norm.index(")")
+    inner = msg.tokens[i + 1 : j]
+    if j - i > 1 and not any(t.is_placeholder for t in inner):
+        return msg.span_text(i + 1, j).strip()
     return None
 
 

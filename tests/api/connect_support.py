@@ -98,6 +98,7 @@ class FakeConnect:
     by_refresh: dict[str, Grant] = field(default_factory=dict)
     connected: set[str] = field(default_factory=set)
     requests: list[dict[str, Any]] = field(default_factory=list)
+    issued: list[Grant] = field(default_factory=list)
     url: str = ""
 
     def issue_code(self, scope: str = "read_write", account: str | None = None) -> str:
@@ -107,8 +108,9 @@ class FakeConnect:
         self.codes[code] = grant
         return code
 
-    def tokens_issued(self) -> list[str]:
-        grants = list(self.by_refresh.values())
+    def tokens_issued(self, account: str | None = None) -> list[str]:
+        """Every access and refresh token handed out (for one account, if given)."""
+        grants = [g for g in self.issued if account in (None, g.account)]
         return [t for g in grants for t in (g.access_token, g.refresh_token)]
 
     def app(self) -> Starlette:
@@ -139,6 +141,7 @@ class FakeConnect:
             else:
                 return _oauth_error(400, "unsupported_grant_type", "Unsupported grant type.")
             self.by_refresh[grant.refresh_token] = grant
+            self.issued.append(grant)
             self.connected.add(grant.account)
             return JSONResponse(_token_body(grant))
 

@@ -11,6 +11,7 @@ from typing import Any
 import httpx
 import pytest
 from pydantic import SecretStr
+from sqlmodel import Session, select
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
@@ -20,6 +21,7 @@ from api.app import create_app
 from api.platform import Platform
 from api.webhook_handlers import WebhookInbox
 from api.webhook_settings import WebhookSettings
+from api.webhook_tables import WebhookEventRow
 from tests.api.conftest import ALICE
 from tests.api.connect_support import WEBHOOK_SECRET, ServerThread, wait_for
 
@@ -67,13 +69,15 @@ def live_app(platform: Platform, sandbox: Any) -> Iterator[tuple[str, WebhookInb
 
 
 def stored_event(inbox: WebhookInbox, kind: str, object_id: str) -> Any:
-    from sqlmodel import Session, select
-
-    from api.webhook_tables import WebhookEventRow
-
     with Session(inbox.engine) as s:
         rows = s.exec(select(WebhookEventRow).where(WebhookEventRow.type == kind)).all()
     return next((r for r in rows if r.payload["data"]["object"]["id"] == object_id), None)
+
+
+def handled(inbox: WebhookInbox, kind: str, object_id: str) -> Any:
+    """The stored event once its handlers have finished (they run after the 200)."""
+    row = stored_event(inbox, kind, object_id)
+    return row if row is not None and row.handled_at is not None else None
 
 
 def test_a_customer_created_on_the_sandbox_arrives_verified_and_stored(
@@ -82,7 +86,7 @@ def test_a_customer_created_on_the_sandbox_arrives_verified_and_stored(
     _, inbox, _ = live_app
     customer = stripe_service.create_customer({"email": f"{uuid.uuid4().hex[:8]}@hooks.example"})
     row = wait_for(
-        lambda: stored_event(inbox, "customer.created", customer.id),
+        lambda: handled(inbox, "customer.created", customer.id),
         what=f"localstripe's customer.created for {customer.id}",
     )
     assert row.id.startswith("evt_")
@@ -108,7 +112,9 @@ def test_a_confirmed_charge_notifies_through_the_webhook(
     assert len(notices) == 1
     assert notices[0]["type"] == "payment_intent.succeeded"
     assert notices[0]["customer"] == refs["customer.jane.id"]
-    row = stored_event(inbox, "payment_intent.succeeded", payment_id)
-    assert row is not None
+    row = wait_for(
+        lambda: handled(inbox, "payment_intent.succeeded", payment_id),
+        what="the event's handling to be recorded",
+    )
     assert row.status == "handled"
     assert row.summary == f"Payment {payment_id} of $12.00 succeeded."

@@ -1,9 +1,9 @@
 """Helpers for the sandbox's own tests: plain HTTP clients and a small object factory.
 
-The `sandbox` (seeded, shared) and `fresh_sandbox` (empty, per test) fixtures come from the
-root conftest (sandbox.pytest_fixtures). Tests that send requests real Stripe would refuse, or
-use endpoints outside the contract spec subset, use `fresh_sandbox`: the root conftest checks
-every request sent to the seeded `sandbox` against Stripe's spec.
+`sandbox` (seeded, shared) comes from the root conftest; `empty_sandbox` (empty, private to one
+test) from sandbox.pytest_fixtures, imported here. Tests that send requests real Stripe would
+refuse, or use endpoints outside the contract spec subset, use `empty_sandbox`: the root
+conftest checks every request sent to the seeded `sandbox` against Stripe's spec.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from typing import Any
 import httpx
 import pytest
 
+from sandbox.process import loopback_client
+from sandbox.pytest_fixtures import empty_sandbox  # noqa: F401  (fixture)
 from sandbox.runner import RunningSandbox
 
 GOOD_CARD = "4242424242424242"
@@ -21,12 +23,12 @@ DECLINING_CARD = "4000000000000341"
 
 
 def client_for(running: RunningSandbox) -> httpx.Client:
-    return httpx.Client(base_url=running.url, auth=(running.api_key, ""), timeout=30.0)
+    return loopback_client(base_url=running.url, auth=(running.api_key, ""), timeout=30.0)
 
 
 @pytest.fixture
-def api(fresh_sandbox: RunningSandbox) -> Iterator[httpx.Client]:
-    with client_for(fresh_sandbox) as client:
+def api(empty_sandbox: RunningSandbox) -> Iterator[httpx.Client]:  # noqa: F811
+    with client_for(empty_sandbox) as client:
         yield client
 
 
@@ -39,8 +41,9 @@ def seeded_api(sandbox: RunningSandbox) -> Iterator[httpx.Client]:
 class Shop:
     """Builds objects in an empty sandbox the way a Stripe integration would."""
 
-    def __init__(self, api: httpx.Client) -> None:
+    def __init__(self, api: httpx.Client, running: RunningSandbox) -> None:
         self.api = api
+        self.running = running
 
     def ok(self, response: httpx.Response) -> Any:
         assert response.status_code == 200, response.text
@@ -122,10 +125,10 @@ class Shop:
         price: dict[str, Any] = self.ok(self.api.post("/v1/prices", data=data))
         return price
 
-    def backdate(self, url: str, table: dict[str, int]) -> None:
-        self.ok(httpx.post(f"{url}/_sandbox/backdate", json=table))
+    def backdate(self, table: dict[str, int]) -> None:
+        self.ok(self.running.control("POST", "/_sandbox/backdate", json=table))
 
 
 @pytest.fixture
-def shop(api: httpx.Client) -> Shop:
-    return Shop(api)
+def shop(api: httpx.Client, empty_sandbox: RunningSandbox) -> Shop:  # noqa: F811
+    return Shop(api, empty_sandbox)

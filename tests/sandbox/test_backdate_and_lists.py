@@ -15,12 +15,12 @@ DAY = 86_400
 
 
 def test_backdating_rewrites_created_everywhere_the_object_appears(
-    fresh_sandbox: RunningSandbox, shop: Shop, api: httpx.Client
+    empty_sandbox: RunningSandbox, shop: Shop, api: httpx.Client
 ) -> None:
     pi = shop.paid(shop.customer(), 2500)
     charge = pi["latest_charge"]
     then = int(time.time()) - 30 * DAY
-    shop.backdate(fresh_sandbox.url, {pi["id"]: then, charge: then + 5})
+    shop.backdate({pi["id"]: then, charge: then + 5})
 
     fetched = api.get(f"/v1/payment_intents/{pi['id']}", params={"expand[]": "latest_charge"})
     assert fetched.json()["created"] == then
@@ -31,12 +31,12 @@ def test_backdating_rewrites_created_everywhere_the_object_appears(
 
 
 def test_created_filters_apply_to_backdated_times(
-    fresh_sandbox: RunningSandbox, shop: Shop, api: httpx.Client
+    empty_sandbox: RunningSandbox, shop: Shop, api: httpx.Client
 ) -> None:
     customer = shop.customer()
     now = int(time.time())
     ages = {shop.paid(customer, 1000 + i)["id"]: now - i * DAY for i in range(1, 6)}
-    shop.backdate(fresh_sandbox.url, ages)
+    shop.backdate(ages)
 
     def ids(**created: int) -> set[str]:
         params = {f"created[{op}]": ts for op, ts in created.items()}

@@ -12,7 +12,7 @@ from .conftest import Shop, client_for
 
 
 def test_journal_records_each_v1_request_with_its_raw_params(
-    fresh_sandbox: RunningSandbox, api: httpx.Client
+    empty_sandbox: RunningSandbox, api: httpx.Client
 ) -> None:
     api.post(
         "/v1/customers",
@@ -21,9 +21,9 @@ def test_journal_records_each_v1_request_with_its_raw_params(
     )
     api.get("/v1/customers", params={"limit": 3})
     api.get("/v1/customers/cus_missing")
-    httpx.get(f"{fresh_sandbox.url}/_sandbox/manifest")  # control paths are not journaled
+    empty_sandbox.control("GET", "/_sandbox/manifest")  # control paths are not journaled
 
-    entries = fresh_sandbox.journal()
+    entries = empty_sandbox.journal()
     assert [(e["method"], e["path"], e["status"]) for e in entries] == [
         ("POST", "/v1/customers", 200),
         ("GET", "/v1/customers", 200),
@@ -36,14 +36,14 @@ def test_journal_records_each_v1_request_with_its_raw_params(
     assert entries[1]["raw_params"] == "limit=3"
 
 
-def test_deleting_the_journal_empties_it(fresh_sandbox: RunningSandbox, api: httpx.Client) -> None:
+def test_deleting_the_journal_empties_it(empty_sandbox: RunningSandbox, api: httpx.Client) -> None:
     api.get("/v1/customers")
-    fresh_sandbox.clear_journal()
-    assert fresh_sandbox.journal() == []
+    empty_sandbox.clear_journal()
+    assert empty_sandbox.journal() == []
 
 
 def test_a_repeated_key_replays_the_first_answer_without_a_second_object(
-    fresh_sandbox: RunningSandbox, shop: Shop, api: httpx.Client
+    empty_sandbox: RunningSandbox, shop: Shop, api: httpx.Client
 ) -> None:
     customer = shop.customer()
     pi = shop.paid(customer, 5000)
@@ -62,7 +62,7 @@ def test_a_repeated_key_replays_the_first_answer_without_a_second_object(
     assert again.headers["Idempotent-Replayed"] == "true"
     refunds = api.get("/v1/refunds", params={"payment_intent": pi["id"]}).json()["data"]
     assert [r["id"] for r in refunds] == [first.json()["id"]]
-    replays = [e["replayed"] for e in fresh_sandbox.journal() if e["idempotency_key"] == "refund-1"]
+    replays = [e["replayed"] for e in empty_sandbox.journal() if e["idempotency_key"] == "refund-1"]
     assert replays == [False, True]
 
 
@@ -85,10 +85,10 @@ def test_keys_are_scoped_per_connected_account(api: httpx.Client) -> None:
 
 
 def test_concurrent_requests_with_one_key_create_exactly_one_object(
-    fresh_sandbox: RunningSandbox, api: httpx.Client
+    empty_sandbox: RunningSandbox, api: httpx.Client
 ) -> None:
     def create(_: int) -> str:
-        with client_for(fresh_sandbox) as client:
+        with client_for(empty_sandbox) as client:
             answer = client.post(
                 "/v1/customers", data={"name": "Racer"}, headers={"Idempotency-Key": "race"}
             )
@@ -100,7 +100,7 @@ def test_concurrent_requests_with_one_key_create_exactly_one_object(
     assert len(ids) == 1
     listed = api.get("/v1/customers", params={"limit": 100}).json()["data"]
     assert [c["id"] for c in listed] == list(ids)
-    raced = [e["replayed"] for e in fresh_sandbox.journal() if e["idempotency_key"] == "race"]
+    raced = [e["replayed"] for e in empty_sandbox.journal() if e["idempotency_key"] == "race"]
     assert sorted(raced) == [False] + [True] * 7
 
 

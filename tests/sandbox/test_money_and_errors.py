@@ -173,14 +173,14 @@ def test_missing_objects_are_resource_missing_404s(
 
 
 def test_unknown_parameters_and_urls_and_keys_are_refused(
-    fresh_sandbox: RunningSandbox, api: httpx.Client
+    empty_sandbox: RunningSandbox, api: httpx.Client
 ) -> None:
     unknown = api.post(
         "/v1/payment_intents", data={"amount": 5, "currency": "usd", "colour": "red"}
     )
     assert unknown.status_code == 400 and unknown.json()["error"]["code"] == "parameter_unknown"
     assert api.get("/v1/no_such_things").status_code == 404
-    bad_key = httpx.get(f"{fresh_sandbox.url}/v1/customers", auth=("sk_test_wrong", ""))
+    bad_key = empty_sandbox.control("GET", "/v1/customers", auth=("sk_test_wrong", ""))
     assert bad_key.status_code == 401 and bad_key.json()["error"]["type"] == "invalid_request_error"
-    no_key = httpx.get(f"{fresh_sandbox.url}/v1/customers")
+    no_key = empty_sandbox.control("GET", "/v1/customers")
     assert no_key.status_code == 401

@@ -10,10 +10,16 @@ import sys
 import time
 from pathlib import Path
 
-import httpx
 import pytest
 
-from sandbox.process import PACKAGE_ROOT, Sandbox, SandboxError, free_port
+from sandbox.process import (
+    PACKAGE_ROOT,
+    Sandbox,
+    SandboxError,
+    _private_tmp_namespace,
+    free_port,
+    localstripe_command,
+)
 
 
 def gone(pid: int) -> bool:
@@ -39,7 +45,7 @@ def test_started_sandbox_answers_on_loopback_and_stop_leaves_no_process() -> Non
     with Sandbox() as sb:
         assert sb.url.startswith("http://127.0.0.1:")
         assert sb.api_key.startswith("sk_test_")
-        answer = httpx.get(f"{sb.url}/v1/customers", auth=(sb.api_key, ""))
+        answer = sb.control("GET", "/v1/customers", auth=(sb.api_key, ""))
         assert answer.status_code == 200
         assert answer.json()["object"] == "list"
         pids = list(sb.pids.values())
@@ -85,3 +91,15 @@ def test_free_port_is_bindable() -> None:
     port = free_port()
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", port))
+
+
+def test_localstripe_runs_plainly_where_a_private_tmp_is_not_wanted(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SANDBOX_PRIVATE_TMP", "0")
+    _private_tmp_namespace.cache_clear()
+    try:
+        command = localstripe_command(4242)
+    finally:
+        _private_tmp_namespace.cache_clear()
+    assert command == [sys.executable, "-m", "localstripe", "--port", "4242", "--from-scratch"]

@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from sandbox.manifest import SeedManifest, UnknownRef
+from sandbox.process import loopback_client
 from sandbox.runner import RunningSandbox
 from sandbox.seed_data import INJECTION_NAME, plan_dataset
 
@@ -45,7 +46,7 @@ REQUIRED_REFS = [
 def everything(sandbox: RunningSandbox) -> dict[str, list[dict[str, Any]]]:
     """All customers and PaymentIntents (with charges), read once for this module."""
     out: dict[str, list[dict[str, Any]]] = {}
-    with httpx.Client(base_url=sandbox.url, auth=(sandbox.api_key, "")) as api:
+    with loopback_client(base_url=sandbox.url, auth=(sandbox.api_key, "")) as api:
         for name, extra in (
             ("customers", {}),
             ("payment_intents", {"expand[]": "data.latest_charge"}),
@@ -67,7 +68,7 @@ def test_manifest_holds_the_required_refs_and_counts(sandbox: RunningSandbox) ->
     counts = manifest.counts
     assert counts["customers"] >= 24 and counts["payments"] >= 210
     assert counts["prices"] == 6 and counts["products"] == 3 and counts["subscriptions"] >= 3
-    served = httpx.get(f"{sandbox.url}/_sandbox/manifest").json()
+    served = sandbox.control("GET", "/_sandbox/manifest").json()
     assert SeedManifest.model_validate(served) == manifest
 
 
@@ -152,9 +153,10 @@ def test_refunds_and_charges_are_backdated_coherently(
         if p["id"] == sandbox.refs["payment.partly_refunded"]
     )
     assert pi["latest_charge"]["created"] == pi["created"]
-    refunds = httpx.get(
-        f"{sandbox.url}/v1/refunds", params={"payment_intent": pi["id"]}, auth=(sandbox.api_key, "")
-    ).json()["data"]
+    answer = sandbox.control(
+        "GET", "/v1/refunds", params={"payment_intent": pi["id"]}, auth=(sandbox.api_key, "")
+    )
+    refunds = answer.json()["data"]
     assert len(refunds) == 1 and pi["created"] < refunds[0]["created"] < int(time.time())
 
 
@@ -169,3 +171,14 @@ def test_manifest_fills_placeholders() -> None:
     assert manifest.fill({"q": ["refund {{ customer.jane.id }}"]}) == {"q": ["refund cus_1"]}
     with pytest.raises(UnknownRef):
         manifest.fill("{{customer.nobody.id}}")
+
+
+def test_fresh_sandbox_is_the_same_dataset_seeded_anew(
+    sandbox: RunningSandbox, fresh_sandbox: RunningSandbox
+) -> None:
+    assert fresh_sandbox.url != sandbox.url
+    assert fresh_sandbox.manifest is not None and sandbox.manifest is not None
+    assert fresh_sandbox.manifest.counts == sandbox.manifest.counts
+    assert fresh_sandbox.refs.keys() == sandbox.refs.keys()
+    assert fresh_sandbox.refs["customer.jane.id"] != sandbox.refs["customer.jane.id"]
+    assert fresh_sandbox.journal() == []

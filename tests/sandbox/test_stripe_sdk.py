@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 
-import httpx
 import pytest
 import stripe
 
@@ -55,17 +54,18 @@ def test_sdk_retrieves_lists_and_refunds_idempotently(
 
 
 def test_sdk_raises_the_right_exceptions(
-    fresh_sandbox: RunningSandbox,
+    empty_sandbox: RunningSandbox,
 ) -> None:
     client = stripe.StripeClient(
-        fresh_sandbox.api_key, base_addresses={"api": fresh_sandbox.url}, max_network_retries=2
+        empty_sandbox.api_key, base_addresses={"api": empty_sandbox.url}, max_network_retries=2
     )
     with pytest.raises(stripe.InvalidRequestError) as missing:
         client.v1.customers.retrieve("cus_nope")
     assert missing.value.code == "resource_missing" and missing.value.http_status == 404
 
-    httpx.post(
-        f"{fresh_sandbox.url}/_sandbox/faults",
+    empty_sandbox.control(
+        "POST",
+        "/_sandbox/faults",
         json={"path_prefix": "/v1/balance", "status": 429, "count": 1},
     ).raise_for_status()
     with pytest.raises(stripe.RateLimitError):

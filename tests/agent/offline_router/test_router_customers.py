@@ -19,7 +19,8 @@ def cc(**args: Any) -> dict[str, Any]:
 FIND = [
     ("find customer jane@example.com", fc(email="jane@example.com")),
     ("look up Jane Doe", fc(name="Jane Doe")),
-    ("search customers for Acme", fc(name="Acme")),
+    ("search customers for gmbh", fc(query="gmbh")),
+    ("search for customers matching smith", fc(query="smith")),
     ("who is cus_Q8rT2mX", fc(query="cus_Q8rT2mX")),
     ("do we have a customer named Bob Smith?", fc(name="Bob Smith")),
     ("is jane@x.io a customer?", fc(email="jane@x.io")),

@@ -61,7 +61,7 @@ CASES = [
         "show payments between 2026-05-01 and 2026-05-10",
         lp(created_gte="2026-05-01", created_lte="2026-05-10"),
     ),
-    ("payments since May 1", lp(created_gte="2026-05-01", created_lte="2026-06-15")),
+    ("payments since May 1", lp(created_gte="2026-05-01")),
     ("show me payments in gbp over £30", lp(currency="gbp", min_amount=3000)),
     ("any declined payments for jane@x.io?", lp(status="failed", customer="jane@x.io")),
     ("lsit paymnets from last month", lp(**MAY)),

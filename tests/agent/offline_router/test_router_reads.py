@@ -77,7 +77,7 @@ ANALYTICS = [
     ("dashboard for this month", an(**THIS_MONTH)),
     ("what's our gross volume in gbp", an(currency="gbp")),
     ("how many refunds did we do this month", an(**THIS_MONTH)),
-    ("total revenue since May 1", an(created_gte="2026-05-01", created_lte="2026-06-15")),
+    ("total revenue since May 1", an(created_gte="2026-05-01")),
     ("what's the average transaction value", an()),
     ("kpis for last week", an(**LW)),
 ]

@@ -60,7 +60,14 @@ CASES = [
         "put cus_T1rial on starter_monthly with a 7-day trial",
         cs(customer="cus_T1rial", price="starter_monthly", trial_days=7),
     ),
-    ("sign bob@x.com up to the Pro plan", cs(customer="bob@x.com", price="pro")),
+    ("sign bob@x.com up to the Pro plan, yearly", cs(customer="bob@x.com", price="pro_yearly")),
+    ("start jane@x.io on the basic annual plan", cs(customer="jane@x.io", price="basic_yearly")),
+    ("jane@x.io wants pro monthly", cs(customer="jane@x.io", price="pro_monthly")),
+    (
+        "team monthly for dana@studio.io, 20 licenses, trial 14 days",
+        cs(customer="dana@studio.io", price="team_monthly", quantity=20, trial_days=14),
+    ),
+    ("start a basic yearly sub for cus_B4sic01", cs(customer="cus_B4sic01", price="basic_yearly")),
     ("subscrbe jane@x.io to pro_monthly", cs(customer="jane@x.io", price="pro_monthly")),
     (
         "start jane@x.io on price_1Pq2Rs with 10 seats",
@@ -92,6 +99,8 @@ def test_them_names_the_customer_of_the_previous_turns() -> None:
     ("message", "missing"),
     [
         ("subscribe jane@x.io", "price"),
+        ("sign bob@x.com up to the Pro plan", "price"),
+        ("subscribe jane@x.io to basic", "price"),
         ("start a subscription on pro_monthly", "customer"),
         ("subscribe", "customer"),
         ("create a subscription", "customer"),
