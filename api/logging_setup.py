@@ -17,7 +17,8 @@ request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("request
 
 SECRET = re.compile(
     r"\b(sk|rk|pk)_(live|test)_[A-Za-z0-9]{6,}|\bwhsec_[A-Za-z0-9]{6,}|\b(ac|rt)_[A-Za-z0-9]{12,}"
-    r"|\bdev_[A-Za-z0-9_\-]{16,}|\bBearer\s+\S+",
+    r"|\bdev_[A-Za-z0-9_\-]{16,}|\bBearer\s+\S+|\b(pi|seti)_[A-Za-z0-9]+_secret_[A-Za-z0-9]+"
+    r"|([?&](code|state|access_token|refresh_token)=)[^&\s]+",
 )
 
 
@@ -30,10 +31,10 @@ class RedactingFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         record.request_id = request_id.get()
-        record.msg = mask(str(record.msg))
-        if record.args:
-            args = record.args if isinstance(record.args, tuple) else (record.args,)
-            record.args = tuple(mask(a) if isinstance(a, str) else a for a in args)
+        # Format first, then mask: arguments may be objects (httpx logs URL objects) whose
+        # text carries a token; masking only string arguments would let those through.
+        record.msg = mask(record.getMessage())
+        record.args = None
         for key, value in list(record.__dict__.items()):
             if isinstance(value, str) and key not in {"msg", "message"}:
                 record.__dict__[key] = mask(value)

@@ -18,7 +18,7 @@ def confidence(top: float, margin: float, msg: Parsed) -> float:
     """High when one skill clearly wins on exact words; each typo guess costs a little."""
     strength = min(max(top, 0.0) / _FULL_STRENGTH, 1.0)
     separation = min(max(margin, 0.0) / _FULL_MARGIN, 1.0)
-    fuzzy = sum(1 for t in msg.tokens if t.fuzzy)
+    fuzzy = msg.respelled + sum(1 for t in msg.tokens if t.fuzzy)
     value = 0.3 + 0.4 * strength + 0.3 * separation - _FUZZY_COST * fuzzy
     return round(min(max(value, 0.05), 1.0), 3)
 

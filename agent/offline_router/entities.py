@@ -51,14 +51,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:phone|tel|telephone|mobile|cell|ph)\s*(?:number|no\.?|#)?\s*(?:is|:|=|-)?\s*"
             r"(?P<v>\+?\d[\d\s().\-]{4,18}\d)(?![\w.,])"
         ),
-    ),  # fmt: skip
+    ),
     (
         "phone",
         _rx(
             r"(?<![\w$€£¥])\+\d[\d\s().\-]{6,18}\d(?!\w)"
             r"|(?<![\w$€£¥.,])\(?\d{3}\)?[\s.\-]\d{3}[\s.\-]\d{4}(?![\w.,])"
         ),
-    ),  # fmt: skip
+    ),
     ("plan", _rx(rf"\b(?P<p>(?:{_PLANS})(?:[\s\-]+(?:{_PLANS}))*)[\s\-]+(?P<i>{_INTERVALS})\b")),
     (
         "trial",
@@ -68,14 +68,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"|\b(?:free\s+for|first)\s+(?P<n3>{_NUM})\s+(?P<u3>{_UNITS})(?:\s+free)?\b"
             rf"|\b(?P<n4>{_NUM})\s+(?P<u4>{_UNITS})\s+free\b"
         ),
-    ),  # fmt: skip
+    ),
     (
         "seats",
         _rx(
             rf"\b(?P<n>{_NUM})\s+(?:{_SEATS})\b|\b(?:quantity|qty)\s*(?:of|:|=)?\s*(?P<n2>{_NUM})\b"
             r"|\bx\s?(?P<n3>\d{1,3})\b"
         ),
-    ),  # fmt: skip
+    ),
 ]
 _QUOTE = "quote"
 _TRAILER = re.compile(r"(?:[\s,]+(?:thanks|thank you|thx|please|pls|ty))*[\s?!.]*$", re.I)

@@ -7,6 +7,7 @@ never a word listed in `known_words` (real English that sits one edit from a cue
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from agent.offline_router.lexicon import DATA, LEXICON
@@ -35,17 +36,56 @@ def _within_one(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
-def _index() -> dict[str, set[str]]:
+def _index(words: set[str]) -> dict[str, set[str]]:
     index: dict[str, set[str]] = {}
-    for word in LEXICON.surface:
+    for word in words:
         if len(word) >= MIN_LEN and word.isalpha():
             for d in _deletes(word) | {word}:
                 index.setdefault(d, set()).add(word)
     return index
 
 
-_INDEX = _index()
-_KNOWN = frozenset(str(w) for w in DATA.lexicon["known_words"])
+_INDEX = _index(set(LEXICON.surface))
+_SPELLING = set(LEXICON.surface) | set(LEXICON.canonical_words)
+_SPELLING |= {str(w) for w in DATA.lexicon["spelling_vocabulary"]}
+_SPELL_INDEX = _index(_SPELLING)
+_KNOWN = frozenset(str(w) for w in DATA.lexicon["known_words"]) | frozenset(_SPELLING)
+_WORD = re.compile(r"(?<![\w@.\-'])[A-Za-z]{%d,}(?![\w@\-]|\.\w)" % MIN_LEN)
+
+
+def respell(text: str) -> tuple[str, int]:
+    """The text with misspelt known words fixed ("yeserday" -> "yesterday"), and how many.
+
+    Runs before entities are read, so the money and date parsers see the words spelled right.
+    Capitalised words inside a sentence are taken for names and left alone.
+    """
+    fixes = 0
+
+    def fix(m: re.Match[str]) -> str:
+        nonlocal fixes
+        word = m.group(0)
+        if word[0].isupper() and m.start() > 0:
+            return word
+        target = _closest(word.lower(), _SPELL_INDEX)
+        if target is None:
+            return word
+        fixes += 1
+        return target
+
+    return _WORD.sub(fix, text), fixes
+
+
+def _closest(token: str, index: dict[str, set[str]]) -> str | None:
+    """The one word of `index` within one edit of `token` (None if none, or several)."""
+    if token in _KNOWN:
+        return None
+    candidates: set[str] = set()
+    for probe in _deletes(token) | {token}:
+        candidates |= index.get(probe, set())
+    found = {c for c in candidates if _within_one(token, c)}
+    if len({LEXICON.surface.get(c, c) for c in found}) == 1:
+        return min(found, key=lambda c: (len(c), c))  # "paymnts": payments, one meaning
+    return None
 
 
 @lru_cache(maxsize=4096)

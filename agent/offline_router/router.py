@@ -13,6 +13,7 @@ from agent.offline_router import decisions as make
 from agent.offline_router import followups, intent, safety
 from agent.offline_router.clarify import resume
 from agent.offline_router.entities import extract
+from agent.offline_router.fuzzy import respell
 from agent.offline_router.models import RouterContext, RouterDecision
 from agent.offline_router.slots import FILLERS
 from agent.offline_router.tokens import Parsed, normalize, tokenize
@@ -25,9 +26,9 @@ BYPASS_MIN_SCORE = 3.5
 
 
 def parse(message: str, today: date) -> Parsed:
-    text = normalize(message).strip()
+    text, respelled = respell(normalize(message).strip())
     ents = extract(text, today)
-    return Parsed(text=text, ents=ents, tokens=tokenize(ents))
+    return Parsed(text=text, ents=ents, tokens=tokenize(ents), respelled=respelled)
 
 
 def route(

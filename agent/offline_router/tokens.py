@@ -52,6 +52,8 @@ class Parsed:
     text: str
     ents: Entities
     tokens: list[Token]
+    respelled: int = 0
+    """How many words the spelling pass corrected (each one lowers the confidence)."""
 
     @property
     def canon(self) -> list[str]:

@@ -16,7 +16,7 @@ import pytest
 
 from sandbox.process import loopback_client
 from sandbox.pytest_fixtures import empty_sandbox  # noqa: F401  (fixture)
-from sandbox.runner import RunningSandbox
+from sandbox.runner import RunningSandbox, start_seeded_sandbox
 
 GOOD_CARD = "4242424242424242"
 DECLINING_CARD = "4000000000000341"
@@ -32,9 +32,18 @@ def api(empty_sandbox: RunningSandbox) -> Iterator[httpx.Client]:  # noqa: F811
         yield client
 
 
+@pytest.fixture(scope="session")
+def pristine_sandbox() -> Iterator[RunningSandbox]:
+    """A seeded sandbox no other test writes to: the shared `sandbox` changes as the agent,
+    REST and skill tests create refunds and customers in it."""
+    running = start_seeded_sandbox()
+    yield running
+    running.stop()
+
+
 @pytest.fixture
-def seeded_api(sandbox: RunningSandbox) -> Iterator[httpx.Client]:
-    with client_for(sandbox) as client:
+def seeded_api(pristine_sandbox: RunningSandbox) -> Iterator[httpx.Client]:
+    with client_for(pristine_sandbox) as client:
         yield client
 
 

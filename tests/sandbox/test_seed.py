@@ -43,10 +43,10 @@ REQUIRED_REFS = [
 
 
 @pytest.fixture(scope="module")
-def everything(sandbox: RunningSandbox) -> dict[str, list[dict[str, Any]]]:
+def everything(pristine_sandbox: RunningSandbox) -> dict[str, list[dict[str, Any]]]:
     """All customers and PaymentIntents (with charges), read once for this module."""
     out: dict[str, list[dict[str, Any]]] = {}
-    with loopback_client(base_url=sandbox.url, auth=(sandbox.api_key, "")) as api:
+    with loopback_client(base_url=pristine_sandbox.url, auth=(pristine_sandbox.api_key, "")) as api:
         for name, extra in (
             ("customers", {}),
             ("payment_intents", {"expand[]": "data.latest_charge"}),
@@ -61,25 +61,25 @@ def everything(sandbox: RunningSandbox) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def test_manifest_holds_the_required_refs_and_counts(sandbox: RunningSandbox) -> None:
-    manifest = sandbox.manifest
+def test_manifest_holds_the_required_refs_and_counts(pristine_sandbox: RunningSandbox) -> None:
+    manifest = pristine_sandbox.manifest
     assert manifest is not None
     assert set(REQUIRED_REFS) <= set(manifest.refs)
     counts = manifest.counts
     assert counts["customers"] >= 24 and counts["payments"] >= 210
     assert counts["prices"] == 6 and counts["products"] == 3 and counts["subscriptions"] >= 3
-    served = sandbox.control("GET", "/_sandbox/manifest").json()
+    served = pristine_sandbox.control("GET", "/_sandbox/manifest").json()
     assert SeedManifest.model_validate(served) == manifest
 
 
-def test_counts_match_the_data(sandbox: RunningSandbox, everything: dict[str, Any]) -> None:
-    assert sandbox.manifest is not None
-    assert len(everything["customers"]) == sandbox.manifest.counts["customers"]
-    assert len(everything["payment_intents"]) == sandbox.manifest.counts["payments"]
+def test_counts_match_the_data(pristine_sandbox: RunningSandbox, everything: dict[str, Any]) -> None:
+    assert pristine_sandbox.manifest is not None
+    assert len(everything["customers"]) == pristine_sandbox.manifest.counts["customers"]
+    assert len(everything["payment_intents"]) == pristine_sandbox.manifest.counts["payments"]
 
 
-def test_named_customers(sandbox: RunningSandbox, seeded_api: httpx.Client) -> None:
-    refs = sandbox.refs
+def test_named_customers(pristine_sandbox: RunningSandbox, seeded_api: httpx.Client) -> None:
+    refs = pristine_sandbox.refs
     jane = seeded_api.get(f"/v1/customers/{refs['customer.jane.id']}").json()
     assert (jane["name"], jane["email"]) == ("Jane Cooper", "jane@example.com")
     dana = seeded_api.get(f"/v1/customers/{refs['customer.dana.id']}").json()
@@ -96,9 +96,9 @@ def test_named_customers(sandbox: RunningSandbox, seeded_api: httpx.Client) -> N
 
 
 def test_named_payments_are_what_their_names_say(
-    sandbox: RunningSandbox, everything: dict[str, Any]
+    pristine_sandbox: RunningSandbox, everything: dict[str, Any]
 ) -> None:
-    refs = sandbox.refs
+    refs = pristine_sandbox.refs
     pis = {p["id"]: p for p in everything["payment_intents"]}
 
     def pi(name: str) -> dict[str, Any]:
@@ -127,10 +127,10 @@ def test_named_payments_are_what_their_names_say(
 
 
 def test_payments_spread_over_90_days_with_realistic_outcomes(
-    sandbox: RunningSandbox, everything: dict[str, Any]
+    pristine_sandbox: RunningSandbox, everything: dict[str, Any]
 ) -> None:
-    assert sandbox.manifest is not None
-    now = sandbox.manifest.now
+    assert pristine_sandbox.manifest is not None
+    now = pristine_sandbox.manifest.now
     pis = everything["payment_intents"]
     assert all(now - 91 * DAY <= p["created"] <= now for p in pis)
     assert len({p["created"] // DAY for p in pis}) > 60  # spread, not bunched on one day
@@ -145,16 +145,16 @@ def test_payments_spread_over_90_days_with_realistic_outcomes(
 
 
 def test_refunds_and_charges_are_backdated_coherently(
-    sandbox: RunningSandbox, everything: dict[str, Any]
+    pristine_sandbox: RunningSandbox, everything: dict[str, Any]
 ) -> None:
     pi = next(
         p
         for p in everything["payment_intents"]
-        if p["id"] == sandbox.refs["payment.partly_refunded"]
+        if p["id"] == pristine_sandbox.refs["payment.partly_refunded"]
     )
     assert pi["latest_charge"]["created"] == pi["created"]
-    answer = sandbox.control(
-        "GET", "/v1/refunds", params={"payment_intent": pi["id"]}, auth=(sandbox.api_key, "")
+    answer = pristine_sandbox.control(
+        "GET", "/v1/refunds", params={"payment_intent": pi["id"]}, auth=(pristine_sandbox.api_key, "")
     )
     refunds = answer.json()["data"]
     assert len(refunds) == 1 and pi["created"] < refunds[0]["created"] < int(time.time())
@@ -174,11 +174,11 @@ def test_manifest_fills_placeholders() -> None:
 
 
 def test_fresh_sandbox_is_the_same_dataset_seeded_anew(
-    sandbox: RunningSandbox, fresh_sandbox: RunningSandbox
+    pristine_sandbox: RunningSandbox, fresh_sandbox: RunningSandbox
 ) -> None:
-    assert fresh_sandbox.url != sandbox.url
-    assert fresh_sandbox.manifest is not None and sandbox.manifest is not None
-    assert fresh_sandbox.manifest.counts == sandbox.manifest.counts
-    assert fresh_sandbox.refs.keys() == sandbox.refs.keys()
-    assert fresh_sandbox.refs["customer.jane.id"] != sandbox.refs["customer.jane.id"]
+    assert fresh_sandbox.url != pristine_sandbox.url
+    assert fresh_sandbox.manifest is not None and pristine_sandbox.manifest is not None
+    assert fresh_sandbox.manifest.counts == pristine_sandbox.manifest.counts
+    assert fresh_sandbox.refs.keys() == pristine_sandbox.refs.keys()
+    assert fresh_sandbox.refs["customer.jane.id"] != pristine_sandbox.refs["customer.jane.id"]
     assert fresh_sandbox.journal() == []

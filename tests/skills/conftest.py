@@ -2,10 +2,10 @@
 
 `sent` reads what a test sent to the shared seeded sandbox without moving the journal cursor
 that the root conftest's contract check uses. `shop` is an empty private sandbox
-(`empty_sandbox`, reset per test: cheap, unlike the seeded `fresh_sandbox`) with a service, a context and a few builders, for tests that
-move money or otherwise change data other tests read; the requests the service sends there are
-checked against Stripe's spec too. `faults` injects failures into the shared sandbox and
-clears them afterwards.
+(`empty_sandbox`, reset per test: cheap, unlike the seeded `fresh_sandbox`) with a service, a
+context and a few builders, for tests that move money or otherwise change data other tests
+read; the requests the service sends there are checked against Stripe's spec too. `faults`
+injects failures into the shared sandbox and clears them afterwards.
 """
 
 from __future__ import annotations

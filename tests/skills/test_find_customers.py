@@ -40,9 +40,7 @@ def test_an_email_finds_its_customer_whatever_the_case(
     assert (jane.name, jane.email) == ("Jane Cooper", "jane@example.com")
 
 
-def test_a_name_shared_by_two_customers_lists_both(
-    ctx: SkillContext, refs: dict[str, str]
-) -> None:
+def test_a_name_shared_by_two_customers_lists_both(ctx: SkillContext, refs: dict[str, str]) -> None:
     result = found(ctx, name="Alex Kim")
     assert sorted(ids(result)) == sorted(
         [refs["customer.alex_kim_1.id"], refs["customer.alex_kim_2.id"]]

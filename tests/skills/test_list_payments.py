@@ -110,9 +110,7 @@ def test_a_customer_email_matches_case_insensitively(
     assert plan.args.customer == refs["customer.jane.id"]
 
 
-def test_a_customer_without_payments_lists_nothing(
-    ctx: SkillContext, refs: dict[str, str]
-) -> None:
+def test_a_customer_without_payments_lists_nothing(ctx: SkillContext, refs: dict[str, str]) -> None:
     result = listed(ctx, customer=refs["customer.no_payments.id"])
     assert (result.payments, result.has_more) == ([], False)
     assert SKILL.render(result) == "No payments match."
@@ -174,7 +172,9 @@ def test_a_narrow_filter_scans_past_the_first_hundred(ctx: SkillContext, sent: S
 
 def test_payments_created_by_the_skills_are_listed(shop: Shop) -> None:
     customer = shop.customer("Yui Tanaka", "yui@example.jp")
-    made = run_skill(shop.ctx, "create_payment", {"amount": 500, "currency": "jpy", "customer": customer})
+    made = run_skill(
+        shop.ctx, "create_payment", {"amount": 500, "currency": "jpy", "customer": customer}
+    )
     result = listed(shop.ctx, currency="jpy")
     assert [(p.id, p.amount, p.currency) for p in result.payments] == [
         (made.payment.id, 500, "jpy")

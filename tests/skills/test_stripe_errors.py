@@ -180,4 +180,3 @@ def test_a_declined_card_is_payment_declined(shop: Shop) -> None:
     assert "declined" in caught.value.message
     assert caught.value.code == "payment_declined"
     assert [e["status"] for e in shop.sent.entries("POST", "/v1/payment_intents")] == [402]
-

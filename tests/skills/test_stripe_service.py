@@ -169,7 +169,11 @@ def test_a_price_is_found_by_its_lookup_key_or_not_at_all(
 ) -> None:
     price = stripe_service.price_by_lookup_key("pro_monthly")
     assert price is not None
-    assert (price.id, price.unit_amount, price.interval) == (refs["price.pro_monthly"], 2900, "month")
+    assert (price.id, price.unit_amount, price.interval) == (
+        refs["price.pro_monthly"],
+        2900,
+        "month",
+    )
     assert stripe_service.price_by_lookup_key("no_such_key") is None
 
 
@@ -195,6 +199,8 @@ def test_the_balance_is_typed_per_currency(stripe_service: StripeService) -> Non
 
 
 def test_the_sandbox_key_is_never_the_global_stripe_key(sandbox: RunningSandbox) -> None:
-    service = StripeService(StripeSettings(api_key=SecretStr(sandbox.api_key), api_base=sandbox.url))
+    service = StripeService(
+        StripeSettings(api_key=SecretStr(sandbox.api_key), api_base=sandbox.url)
+    )
     service.get_balance()
     assert stripe.api_key != sandbox.api_key
