@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from skills.base import Skill, SkillArgs, SkillContext
 from skills.fields import Currency, CustomerRef, Limit
@@ -31,6 +31,20 @@ class ListPaymentsArgs(SkillArgs):
     min_amount: int | None = Field(default=None, ge=0, description="minor units")
     max_amount: int | None = Field(default=None, ge=0, description="minor units")
     currency: Currency | None = None
+
+    @model_validator(mode="after")
+    def _ranges_are_ordered(self) -> ListPaymentsArgs:
+        if self.created_gte and self.created_lte and self.created_gte > self.created_lte:
+            raise ValueError(
+                f"created_gte {self.created_gte} is after created_lte {self.created_lte}"
+            )
+        if (
+            self.min_amount is not None
+            and self.max_amount is not None
+            and self.min_amount > self.max_amount
+        ):
+            raise ValueError("min_amount is above max_amount")
+        return self
 
 
 class ListPaymentsResult(BaseModel):

@@ -46,11 +46,32 @@ def _index(words: set[str]) -> dict[str, set[str]]:
 
 
 _INDEX = _index(set(LEXICON.surface))
-_SPELLING = set(LEXICON.surface) | set(LEXICON.canonical_words)
+_TYPOS = {str(w) for words in DATA.lexicon["typos"].values() for w in words or []}
+_SPELLING = (set(LEXICON.surface) - _TYPOS) | set(LEXICON.canonical_words)
 _SPELLING |= {str(w) for w in DATA.lexicon["spelling_vocabulary"]}
+_SLOT_LISTS = (
+    "refund_reasons",
+    "statuses",
+    "amount_min",
+    "amount_max",
+    "number_words",
+    "seat_units",
+    "trial_units",
+    "plan_names",
+    "plan_intervals",
+    "limit_before",
+)
+_SPELLING |= {
+    word
+    for key in _SLOT_LISTS
+    for phrase in DATA.slots[key]
+    for word in str(phrase).split()
+    if word.isalpha()
+}
+_SPELLING |= {str(w) for words in DATA.slots["currency_words"].values() for w in words}
 _SPELL_INDEX = _index(_SPELLING)
 _KNOWN = frozenset(str(w) for w in DATA.lexicon["known_words"]) | frozenset(_SPELLING)
-_WORD = re.compile(r"(?<![\w@.\-'])[A-Za-z]{%d,}(?![\w@\-]|\.\w)" % MIN_LEN)
+_WORD = re.compile(rf"(?<![\w@.\-'])[A-Za-z]{{{MIN_LEN - 1},}}(?![\w@\-]|\.\w)")
 
 
 def respell(text: str) -> tuple[str, int]:
@@ -66,8 +87,8 @@ def respell(text: str) -> tuple[str, int]:
         word = m.group(0)
         if word[0].isupper() and m.start() > 0:
             return word
-        target = _closest(word.lower(), _SPELL_INDEX)
-        if target is None:
+        target = _spelling_fix(word.lower())
+        if target is None or len(target) < MIN_LEN:  # 4 letters: only a lost letter ("moey")
             return word
         fixes += 1
         return target
@@ -75,16 +96,23 @@ def respell(text: str) -> tuple[str, int]:
     return _WORD.sub(fix, text), fixes
 
 
+@lru_cache(maxsize=8192)
+def _spelling_fix(token: str) -> str | None:
+    return _closest(token, _SPELL_INDEX)
+
+
 def _closest(token: str, index: dict[str, set[str]]) -> str | None:
     """The one word of `index` within one edit of `token` (None if none, or several)."""
-    if token in _KNOWN:
+    if token in _KNOWN or token in LEXICON.surface:  # known, or a listed typo
         return None
     candidates: set[str] = set()
     for probe in _deletes(token) | {token}:
         candidates |= index.get(probe, set())
     found = {c for c in candidates if _within_one(token, c)}
-    if len({LEXICON.surface.get(c, c) for c in found}) == 1:
-        return min(found, key=lambda c: (len(c), c))  # "paymnts": payments, one meaning
+    if len({LEXICON.surface.get(c, c) for c in found}) > 1:  # "paymenst": payment(s)?
+        found = {c for c in found if len(c) == len(token)}  # a swap beats a lost letter
+    if found and len({LEXICON.surface.get(c, c) for c in found}) == 1:
+        return min(found, key=lambda c: (len(c), c))
     return None
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -17,6 +18,7 @@ from skills import SKILLS
 from skills.base import SkillContext
 from skills.errors import AmbiguousReference, InvalidArguments, NotFound
 from skills.list_payments import ListPaymentsResult
+from skills.settings import SkillSettings
 from tests.skills.conftest import Sent, Shop, raw_payment_intents, run_skill
 
 SKILL = SKILLS["list_payments"]
@@ -147,6 +149,21 @@ def test_dates_are_inclusive_calendar_days_on_backdated_payments(
     assert 0 < len(expected) < len(everything)
     assert [p.id for p in result.payments] == expected
     assert all(start <= p.created.date() <= end for p in result.payments)
+
+
+def test_calendar_days_are_days_in_the_accounts_time_zone(
+    ctx: SkillContext, sandbox: RunningSandbox
+) -> None:
+    tokyo = ZoneInfo("Asia/Tokyo")
+    in_tokyo = SkillContext(ctx.stripe, ctx.today, SkillSettings(timezone="Asia/Tokyo"))
+    day = ctx.today - timedelta(days=4)
+    first = datetime.combine(day, time.min, tzinfo=tokyo)
+    gte, lte = int(first.timestamp()), int((first + timedelta(days=1)).timestamp()) - 1
+    everything = raw_payment_intents(sandbox.url, sandbox.api_key)
+    expected = [p["id"] for p in everything if gte <= p["created"] <= lte]
+    result = listed(in_tokyo, created_gte=day.isoformat(), created_lte=day.isoformat(), limit=100)
+    assert expected
+    assert [p.id for p in result.payments] == expected
 
 
 def test_has_more_says_whether_further_payments_match(ctx: SkillContext) -> None:

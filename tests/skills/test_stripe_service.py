@@ -17,7 +17,7 @@ from sandbox.runner import RunningSandbox
 from skills.errors import InvalidArguments, NotFound
 from skills.settings import StripeSettings
 from skills.stripe_service import PAGE_SIZE, StripeService, idempotency_key
-from tests.skills.conftest import Sent, Shop, raw_payment_intents
+from tests.skills.conftest import Sent, Shop, raw_payment_intents, run_skill
 
 # --- idempotency keys ----------------------------------------------------------------------
 
@@ -48,6 +48,24 @@ def test_a_repeated_write_with_one_action_id_is_replayed_not_redone(shop: Shop) 
     assert again.id == first.id
     assert [e["replayed"] for e in shop.sent.entries("POST", "/v1/customers")] == [False, True]
     assert len(shop.service.customers_by_email("once@example.com")) == 1
+
+
+def test_every_write_the_skills_send_carries_an_idempotency_key(shop: Shop) -> None:
+    shop.price("pro_monthly", 2900)
+    customer = shop.customer("Every Write", "every@example.com")
+    writes = Sent(shop.url)  # from here on, only what the skills send
+    run_skill(shop.ctx, "create_customer", {"name": "Another One"})
+    payment = run_skill(shop.ctx, "create_payment", {"amount": 1200, "customer": customer})
+    run_skill(shop.ctx, "refund_payment", {"payment": payment.payment.id})
+    run_skill(shop.ctx, "create_subscription", {"customer": customer, "price": "pro_monthly"})
+    posts = writes.entries("POST")
+    assert [p["path"] for p in posts] == [
+        "/v1/customers",
+        "/v1/payment_intents",
+        "/v1/refunds",
+        "/v1/subscriptions",
+    ]
+    assert all(str(p["idempotency_key"]).startswith("atom-") for p in posts)
 
 
 # --- construction and connected accounts --------------------------------------------------

@@ -1,0 +1,74 @@
+"""Misspelt requests route like well-spelt ones (one slip per message, as people type)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from router_expect import check, kind, tool
+
+LW = {"created_gte": "2026-06-08", "created_lte": "2026-06-14"}
+TM = {"created_gte": "2026-06-01", "created_lte": "2026-06-15"}
+YD = {"created_gte": "2026-06-14", "created_lte": "2026-06-14"}
+MAY = {"created_gte": "2026-05-01", "created_lte": "2026-05-31"}
+
+CASES = [
+    ("got any moey in there?", tool("get_balance")),
+    ("show me payments under $20 from yeserday", tool("list_payments", max_amount=2000, **YD)),
+    ("look up the customer anmed Sarah Connor", tool("find_customers", name="Sarah Connor")),
+    ("list all my csutomers", tool("find_customers")),
+    (
+        "please refund pi_ABC123XYZ, it was a dupliicate",
+        tool("refund_payment", payment="pi_ABC123XYZ", reason="duplicate"),
+    ),
+    (
+        "the customer aksed for a refund on pi_Req12345",
+        tool("refund_payment", payment="pi_Req12345", reason="requested_by_customer"),
+    ),
+    (
+        "can you refund twenyt five dollars on pi_Tw3nty5",
+        tool("refund_payment", payment="pi_Tw3nty5", amount=2500),
+    ),
+    ("what was our success rate yesteray", tool("get_analytics", **YD)),
+    ("revenue in uros for last month", tool("get_analytics", currency="eur", **MAY)),
+    (
+        "create subscription for cus_ABC on team_monthly with 4 seeats",
+        tool("create_subscription", customer="cus_ABC", price="team_monthly", quantity=4),
+    ),
+    (
+        "pmts from jane@example.com last monht",
+        tool("list_payments", customer="jane@example.com", **MAY),
+    ),
+    ("ltaest 5", tool("list_payments", limit=5)),
+    ("whats our goss for may", tool("get_analytics", **MAY)),
+    ("What perentage of payments succeeded last month?", tool("get_analytics", **MAY)),
+    ("show paymenst", tool("list_payments")),
+    ("give a full refunnd for ch_Full5678", tool("refund_payment", payment="ch_Full5678")),
+    ("chargse between $10 and $20", tool("list_payments", min_amount=1000, max_amount=2000)),
+    ("how are we doig this month", tool("get_analytics", **TM)),
+    ("show me tats for last week", tool("get_analytics", **LW)),
+    (
+        "subscirbe jane@x.io to pro_monthly",
+        tool("create_subscription", customer="jane@x.io", price="pro_monthly"),
+    ),
+    ("refudn pi_3NkQ2aLm", tool("refund_payment", payment="pi_3NkQ2aLm")),
+    ("wats my balanse", tool("get_balance")),
+    ("refnd evry payment from yesterday", kind("refuse")),
+]
+
+
+@pytest.mark.parametrize(("message", "expected"), CASES)
+def test_one_typo_does_not_change_the_route(message: str, expected: dict[str, Any]) -> None:
+    check(message, expected)
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("how much money is sitting in stripe", tool("get_balance")),
+        ("charge Chase Miller $20", tool("create_payment", amount=2000, customer="Chase Miller")),
+        ("payments from dales@x.io", tool("list_payments", customer="dales@x.io")),
+    ],
+)
+def test_real_words_and_names_are_not_corrected(message: str, expected: dict[str, Any]) -> None:
+    check(message, expected)
