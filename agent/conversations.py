@@ -16,15 +16,17 @@ class Conversations:
         self.engine = engine
 
     def open(self, caller: str, session_id: str | None) -> Conversation:
-        """The caller's session, or a new one (with the requested id when it is free)."""
+        """The caller's session, or a new one (with the requested id when it is free), with
+        this turn counted."""
         with Session(self.engine) as s:
-            if session_id:
-                found = s.get(Conversation, session_id)
-                if found is not None:
-                    if found.caller != caller:
-                        raise SessionNotFound(f"No session {session_id}.")
-                    return found
-            conv = Conversation(id=session_id or f"ses_{uuid.uuid4().hex[:20]}", caller=caller)
+            found = s.get(Conversation, session_id) if session_id else None
+            if found is not None and found.caller != caller:
+                raise SessionNotFound(f"No session {session_id}.")
+            conv = found or Conversation(
+                id=session_id or f"ses_{uuid.uuid4().hex[:20]}", caller=caller
+            )
+            conv.turns += 1
+            conv.updated_at = utcnow()
             s.add(conv)
             s.commit()
             s.refresh(conv)
@@ -36,12 +38,3 @@ class Conversations:
             if found is None or found.caller != caller:
                 raise SessionNotFound(f"No session {session_id}.")
             return found
-
-    def touch(self, session_id: str) -> None:
-        with Session(self.engine) as s:
-            conv = s.get(Conversation, session_id)
-            if conv is not None:
-                conv.turns += 1
-                conv.updated_at = utcnow()
-                s.add(conv)
-                s.commit()

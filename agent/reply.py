@@ -40,4 +40,4 @@ class AgentReply(BaseModel):
     result: dict[str, Any] | None = None
     """The skill's typed result as JSON, when a skill ran (for tables and machines)."""
     stripe_ms: float = 0.0
-    """Time spent inside skill calls to Stripe this turn (for the overhead benchmark)."""
+    """Time spent waiting on Stripe this turn (for the overhead benchmark)."""

@@ -28,13 +28,18 @@ from agent.offline_router import classify_confirmation_reply, route
 from agent.outcomes import Outcome, ReplyKind
 from agent.reply import AgentReply, DecidedBy, Mode, Usage
 from agent.reply_tags import split_tag
+from agent.routers.history import router_context
 from agent.skill_tools import EXPIRED_TEXT, build_tools
 from agent.tables import PendingActionRow, utcnow
 from agent.turn import TurnContext
 from skills.settings import SkillSettings
 from skills.stripe_service import StripeService
+from skills.stripe_timing import measuring
 
 SUPERSEDE_CONFIDENCE = 0.9
+DURABILITY = "exit"
+"""Checkpoint once per turn, when the graph stops (done or paused for a confirmation), not
+after every step: a turn is short, and a pause is always persisted before the reply."""
 ASK = "Reply yes to go ahead or no to cancel."
 
 
@@ -88,16 +93,17 @@ class AgentRunner:
         today: date | None = None,
         access: CallerAccess | None = None,
     ) -> AgentReply:
-        conv = self.conversations.open(caller, session_id)
-        turn = self._turn(caller, conv.id, today, access)
-        reply = None
-        pending = self.gate.pending(conv.id)
-        if pending is not None:
-            reply = self._answer_pending(turn, pending, message)
-        if reply is None:
-            human = HumanMessage(message, additional_kwargs={"today": turn.today.isoformat()})
-            reply = self._invoke(turn, {"messages": [human]})
-        self.conversations.touch(conv.id)
+        with measuring() as stripe_seconds:
+            conv = self.conversations.open(caller, session_id)
+            turn = self._turn(caller, conv.id, today, access)
+            reply = None
+            pending = self.gate.pending(conv.id)
+            if pending is not None:
+                reply = self._answer_pending(turn, pending, message)
+            if reply is None:
+                human = HumanMessage(message, additional_kwargs={"today": turn.today.isoformat()})
+                reply = self._invoke(turn, {"messages": [human]})
+        reply.stripe_ms = round(stripe_seconds[0] * 1000, 3)
         return reply
 
     def decide(
@@ -111,6 +117,20 @@ class AgentRunner:
         access: CallerAccess | None = None,
     ) -> AgentReply:
         """The decision endpoint: an explicit approve/reject of one action id."""
+        with measuring() as stripe_seconds:
+            reply = self._decide(caller, session_id, action_id, approve, today, access)
+        reply.stripe_ms = round(stripe_seconds[0] * 1000, 3)
+        return reply
+
+    def _decide(
+        self,
+        caller: str,
+        session_id: str,
+        action_id: str,
+        approve: bool,
+        today: date | None,
+        access: CallerAccess | None,
+    ) -> AgentReply:
         self.conversations.get(caller, session_id)
         row = self.gate.get(action_id)
         if row is None or row.session_id != session_id or row.caller != caller:
@@ -124,7 +144,6 @@ class AgentRunner:
                 f"Action {action_id} is {row.status}; nothing was done.", row.status
             )
         reply = self._approve(turn, row) if approve else self._reject(turn, row, "rejected")
-        self.conversations.touch(session_id)
         return reply
 
     def history(
@@ -150,15 +169,21 @@ class AgentRunner:
             return self._approve(turn, row)
         if verdict == "reject":
             return self._reject(turn, row, "rejected")
-        if self._is_new_request(message, turn.today):
+        if self._is_new_request(turn, message):
             self._close(turn, row, "superseded")
             return None
         text = f"I need a clear yes or no. Pending: {row.summary} {ASK}"
         return self._reply(turn, "clarify", text, "gate", pending=row)
 
-    def _is_new_request(self, message: str, today: date) -> bool:
+    def _is_new_request(self, turn: TurnContext, message: str) -> bool:
+        """Does this reply to a pending confirmation ask for something else instead?"""
+        state = self.graph.get_state(self._config(turn))
+        history = [*(state.values or {}).get("messages", []), HumanMessage(message)]
         decision = route(
-            message, today=today, default_currency=self.skill_settings.default_currency
+            message,
+            today=turn.today,
+            default_currency=self.skill_settings.default_currency,
+            context=router_context(history),
         )
         if decision.kind in {"tool", "refuse"}:
             return True
@@ -192,14 +217,18 @@ class AgentRunner:
         if self.gate.transition(row.id, caller=turn.caller, to=why):
             resume = {"decision": "reject", "action_id": row.id, "reason": why}
             scratch = self._turn(turn.caller, turn.session_id, turn.today, None)
-            self.graph.invoke(Command(resume=resume), self._config(turn), context=scratch)
+            self.graph.invoke(
+                Command(resume=resume), self._config(turn), context=scratch, durability=DURABILITY
+            )
 
     # -- the graph ----------------------------------------------------------------------------
 
     def _invoke(
         self, turn: TurnContext, graph_input: Any, decided_by: DecidedBy | None = None
     ) -> AgentReply:
-        result = self.graph.invoke(graph_input, self._config(turn), context=turn)
+        result = self.graph.invoke(
+            graph_input, self._config(turn), context=turn, durability=DURABILITY
+        )
         interrupts = result.get("__interrupt__") or []
         if interrupts:
             payload = interrupts[0].value
@@ -209,9 +238,9 @@ class AgentRunner:
                     call.status = "pending_confirmation"
             text = f"Please confirm: {row.summary} {ASK}"
             return self._reply(turn, "confirm", text, decided_by or _decider(result), pending=row)
-        kind, text, data = _final(result["messages"])
+        kind, text = _final(result["messages"])
         reply = self._reply(turn, kind, text, decided_by or _decider(result))
-        reply.result = data
+        reply.result = turn.last_result
         return reply
 
     def _reply(
@@ -235,7 +264,6 @@ class AgentRunner:
                 completion_tokens=turn.completion_tokens,
             ),
             mode=self.mode,
-            stripe_ms=round(turn.stripe_ms, 3),
         )
 
     def _turn(
@@ -258,17 +286,17 @@ class AgentRunner:
         return {"configurable": {"thread_id": turn.session_id}}
 
 
-def _final(messages: list[BaseMessage]) -> tuple[ReplyKind, str, dict[str, Any] | None]:
+def _final(messages: list[BaseMessage]) -> tuple[ReplyKind, str]:
     last = messages[-1]
     if isinstance(last, ToolMessage) and isinstance(last.artifact, dict):
         outcome = Outcome.model_validate(last.artifact)
-        return outcome.kind, outcome.text, outcome.result
+        return outcome.kind, outcome.text
     if isinstance(last, AIMessage):
         kind = last.additional_kwargs.get("kind")
         if kind:
-            return kind, str(last.content), None
-        return (*split_tag(str(last.content)), None)
-    return "answer", str(last.content), None
+            return kind, str(last.content)
+        return split_tag(str(last.content))
+    return "answer", str(last.content)
 
 
 def _decider(result: dict[str, Any]) -> DecidedBy:

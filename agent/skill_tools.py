@@ -113,7 +113,11 @@ def run_skill_call(
             record.status = "cancelled"
             why = _cancel_reason(decision)
             return Outcome(
-                kind="answer", text=_cancel_text(why), skill=skill.name, status="cancelled"
+                kind="answer",
+                text=_cancel_text(why),
+                skill=skill.name,
+                status="cancelled",
+                error_code=why,
             )
     return _execute(skill, turn, ctx, plan.args, record)
 
@@ -155,17 +159,33 @@ def _execute(
         _audit(turn, skill, record, "error", started, error_code=err.code)
         return outcome_for_error(err, skill.name)
     record.status = "ran"
-    elapsed = (time.perf_counter() - started) * 1000
-    turn.stripe_ms += elapsed
     dry = isinstance(result, Preview)
     _audit(turn, skill, record, "dry_run" if dry else "ok", started, obj=_object_id(result))
+    full = result.model_dump(mode="json")
+    turn.last_result = full
     return Outcome(
         kind="answer",
         text=skill.render(result),
         skill=skill.name,
         status="ran",
-        result=result.model_dump(mode="json"),
+        result=refs_of(full),
     )
+
+
+def refs_of(result: dict[str, Any]) -> dict[str, Any]:
+    """What later turns may refer to ("refund the first one", "her payments"): ids only.
+
+    The history (checkpointed every turn, reloaded every turn) keeps these instead of whole
+    results, so a long conversation stays cheap; the full result goes into this turn's reply.
+    """
+    keep = ("id", "customer", "payment")
+    out: dict[str, Any] = {}
+    for key, value in result.items():
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            out[key] = [{k: v[k] for k in keep if k in v} for v in value]
+        elif isinstance(value, dict):
+            out[key] = {k: value[k] for k in keep if k in value}
+    return out
 
 
 def _object_id(result: BaseModel) -> str | None:

@@ -40,7 +40,8 @@ class TurnContext:
     """A read_only Connect connection narrows this to {"read"}."""
     audit: AuditLog | None = None
     calls: list[ToolCallRecord] = field(default_factory=list)
-    stripe_ms: float = 0.0
+    last_result: dict[str, Any] | None = None
+    """The full result of the skill that ran this turn (the history keeps only its ids)."""
     llm_calls: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0

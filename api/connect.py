@@ -55,7 +55,7 @@ def setup(platform: Platform) -> None:
     if "oauth" not in extras:
         extras["oauth"] = OAuthService(
             engine=platform.db.engine,
-            settings=extras.get("oauth_settings") or OAuthSettings(),
+            settings=extras.get("oauth_settings") or _oauth_settings(platform),
             stripe_settings=platform.stripe_settings,
             platform_stripe=platform.stripe,
             sandbox=platform.mode == "sandbox",
@@ -64,3 +64,11 @@ def setup(platform: Platform) -> None:
     if "webhooks" not in extras:
         settings = extras.get("webhook_settings") or WebhookSettings()
         extras["webhooks"] = WebhookInbox(platform.db.engine, settings, default_hooks(settings))
+
+
+def _oauth_settings(platform: Platform) -> OAuthSettings:
+    """From the environment; on the sandbox, what is unset points at the sandbox's Connect."""
+    settings = OAuthSettings()
+    if platform.sandbox is None:
+        return settings
+    return settings.with_sandbox_defaults(platform.api_settings.port)

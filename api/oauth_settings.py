@@ -1,7 +1,8 @@
 """Settings of Stripe Connect OAuth, read from the environment once.
 
 The connect base (where `/oauth/...` lives) is a Stripe setting (`STRIPE_CONNECT_BASE`, in
-skills.settings); these are the platform's side of the flow.
+skills.settings; on the sandbox it defaults to the sandbox, which answers `/oauth/...`); these
+are the platform's side of the flow.
 """
 
 from __future__ import annotations
@@ -11,9 +12,12 @@ from urllib.parse import urlparse
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+SANDBOX_CLIENT_ID = "ca_sandbox"
+
 
 class OAuthSettings(BaseSettings):
-    """Connect OAuth is off until STRIPE_CLIENT_ID and STRIPE_REDIRECT_URI are set."""
+    """Connect OAuth is off until STRIPE_CLIENT_ID and STRIPE_REDIRECT_URI are set (on the
+    sandbox, both have defaults: see `with_sandbox_defaults`)."""
 
     model_config = SettingsConfigDict(env_ignore_empty=True, extra="ignore")
 
@@ -44,3 +48,13 @@ class OAuthSettings(BaseSettings):
 
     def redirect_is_https(self) -> bool:
         return urlparse(self.redirect_uri or "").scheme == "https"
+
+    def with_sandbox_defaults(self, agent_port: int) -> OAuthSettings:
+        """On the sandbox the flow works unconfigured: the sandbox's Connect takes any `ca_`
+        client id, and sends the owner back to this service's own callback on loopback."""
+        defaults = {
+            "client_id": SANDBOX_CLIENT_ID,
+            "redirect_uri": f"http://127.0.0.1:{agent_port}/api/auth/stripe/callback",
+        }
+        unset = {name: value for name, value in defaults.items() if getattr(self, name) is None}
+        return self.model_copy(update=unset)

@@ -56,9 +56,10 @@ class Platform:
             sandbox = start_seeded_sandbox()
             log.warning("STRIPE_API_KEY is unset: running on the local sandbox at %s", sandbox.url)
         if sandbox is not None:
-            stripe_settings = stripe_settings.model_copy(
-                update={"api_key": _secret(sandbox.api_key), "api_base": sandbox.url}
-            )
+            update = {"api_key": _secret(sandbox.api_key), "api_base": sandbox.url}
+            if "connect_base" not in stripe_settings.model_fields_set:
+                update["connect_base"] = sandbox.url  # the gateway answers /oauth/... too
+            stripe_settings = stripe_settings.model_copy(update=update)
         mode = _mode(stripe_settings, sandbox is not None)
         callers, dev_key = _callers(api_settings, mode)
         stripe = StripeService(stripe_settings)

@@ -12,6 +12,7 @@ import secrets
 import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -96,10 +97,11 @@ def _bench_messages(refs: dict[str, str]) -> Iterator[str]:
 
 
 def bench_overhead(turns: int = 100, warmup: int = 10) -> dict[str, float]:
-    from fastapi.testclient import TestClient
+    """/api/agent/chat over real HTTP (uvicorn on loopback, a keep-alive client), minus the
+    time the reply says was spent waiting on Stripe."""
+    import httpx
 
     from agent.settings import AgentSettings
-    from api.app import create_app
     from api.platform import Platform
     from api.settings import ApiSettings
     from sandbox.runner import start_seeded_sandbox
@@ -117,9 +119,11 @@ def bench_overhead(turns: int = 100, warmup: int = 10) -> dict[str, float]:
             api_settings=ApiSettings(AGENT_API_KEYS=f"bench={key}"),
         )
         try:
-            samples = _drive(TestClient(create_app(platform)), key, running.refs, turns, warmup)
+            with _served(platform) as url, httpx.Client(base_url=url, timeout=30) as client:
+                samples = _drive(client, key, running.refs, turns, warmup)
         finally:
             platform.close()
+            running.stop()
     overheads = [total - stripe for total, stripe in samples]
     return {
         "turns": len(samples),
@@ -128,6 +132,34 @@ def bench_overhead(turns: int = 100, warmup: int = 10) -> dict[str, float]:
         "latency_p50_ms": percentile([t for t, _ in samples], 50),
         "stripe_p50_ms": percentile([s for _, s in samples], 50),
     }
+
+
+@contextmanager
+def _served(platform: Any) -> Iterator[str]:
+    """The app under uvicorn in a thread on a free loopback port; stopped on exit."""
+    import socket
+    import threading
+
+    import uvicorn
+
+    from api.app import create_app
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(platform), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
 
 
 def _drive(

@@ -2,10 +2,11 @@
 
     python -m sandbox.gateway --upstream http://127.0.0.1:8420 --port 8421 [--api-key sk_test_...]
 
-Every `/v1` request is journaled, may hit an injected fault, is made idempotent when it carries
-an `Idempotency-Key`, and is then answered by a handler (gateway_routes) or passed through to
-localstripe; either way the answer is in Stripe's shape. localstripe (GPL-3.0) runs only as a
-separate process: nothing here imports it.
+Every `/v1` request is authenticated (the sandbox's key, or a Connect access token: see
+gateway_oauth, which also answers `/oauth/...` as connect.stripe.com), journaled, may hit an
+injected fault, is made idempotent when it carries an `Idempotency-Key`, and is then answered by
+a handler (gateway_routes) or passed through to localstripe; either way the answer is in
+Stripe's shape. localstripe (GPL-3.0) runs only as a separate process: nothing here imports it.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from sandbox import gateway_admin as admin
+from sandbox import gateway_oauth as oauth
 from sandbox.gateway_core import Gateway
 from sandbox.gateway_errors import StripeHTTPError, stripe_error
 from sandbox.gateway_forms import parse_pairs, unflatten
@@ -52,7 +54,7 @@ async def v1(request: Request) -> JSONResponse:
     )
     replayed = False
     try:
-        admin.authenticate(request.headers.get("authorization"), gw.api_key)
+        call.account = oauth.acting_account(request, gw.api_key, call.method, call.account)
         fault = gw.state.take_fault(call.method, call.path)
         if fault is not None:
             raise admin.fault_error(fault)
@@ -133,9 +135,13 @@ def create_app(upstream_url: str, api_key: str | None = None, instance: str = ""
         Route("/_sandbox/manifest", admin.manifest, methods=["GET", "POST"]),
         Route("/_sandbox/reset", admin.reset, methods=["POST"]),
         Route("/_config/{rest:path}", admin.config_passthrough, methods=["GET", "POST", "DELETE"]),
+        Route("/oauth/authorize", oauth.authorize, methods=["GET"]),
+        Route("/oauth/token", oauth.token, methods=["POST"]),
+        Route("/oauth/deauthorize", oauth.deauthorize, methods=["POST"]),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.instance = instance
+    app.state.connect = oauth.ConnectBook()
     return app
 
 

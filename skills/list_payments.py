@@ -70,10 +70,26 @@ def prepare(ctx: SkillContext, args: ListPaymentsArgs) -> tuple[ListPaymentsArgs
 
 
 def execute(ctx: SkillContext, args: ListPaymentsArgs) -> ListPaymentsResult:
+    return collect(ctx, args)
+
+
+def collect(
+    ctx: SkillContext, args: ListPaymentsArgs, starting_after: str | None = None
+) -> ListPaymentsResult:
+    """Up to `limit` matches, newest first (after a cursor, for REST pages). Without local
+    filters a page of `limit` + 1 answers; with them, full pages are scanned."""
     gte, lte = unix_range(args.created_gte, args.created_lte, ctx.settings.timezone)
+    local = (
+        args.status or args.currency or args.min_amount is not None or args.max_amount is not None
+    )
     found: list[Payment] = []
     stream = ctx.service.stream_payments(
-        customer=args.customer, created_gte=gte, created_lte=lte, cap=ctx.settings.list_cap
+        customer=args.customer,
+        created_gte=gte,
+        created_lte=lte,
+        starting_after=starting_after,
+        cap=ctx.settings.list_cap,
+        page_size=100 if local else args.limit + 1,
     )
     for payment in stream:
         if not matches(payment, args):

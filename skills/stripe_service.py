@@ -32,6 +32,7 @@ from skills.stripe_models import (
     Refund,
     Subscription,
 )
+from skills.stripe_timing import stripe_call
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -71,15 +72,21 @@ class StripeService:
 
     def _call(self, fn: Callable[[], Any], *, writing: bool = False) -> Any:
         try:
-            return fn()
+            with stripe_call():
+                return fn()
         except stripe.StripeError as err:
             raise translate(err, writing=writing) from err
 
     def _stream(
-        self, list_page: Callable[..., Any], params: dict[str, Any], cap: int
+        self,
+        list_page: Callable[..., Any],
+        params: dict[str, Any],
+        cap: int,
+        page_size: int = PAGE_SIZE,
     ) -> Iterator[dict[str, Any]]:
-        """Yield objects page by page (PAGE_SIZE per request) until exhausted or `cap` reached."""
-        params = {**params, "limit": min(PAGE_SIZE, cap)}
+        """Yield objects page by page (`page_size` per request, at most 100) until exhausted or
+        `cap` reached."""
+        params = {**params, "limit": max(1, min(page_size, PAGE_SIZE, cap))}
         seen = 0
         while True:
             page = self._call(functools.partial(list_page, params))
@@ -153,29 +160,12 @@ class StripeService:
         customer: str | None = None,
         created_gte: int | None = None,
         created_lte: int | None = None,
+        starting_after: str | None = None,
         cap: int = 10_000,
+        page_size: int = PAGE_SIZE,
     ) -> Iterator[Payment]:
-        """PaymentIntents newest first, one request per 100, memory flat in their number."""
-        params: dict[str, Any] = {"expand": ["data.latest_charge"]}
-        if customer:
-            params["customer"] = customer
-        created = {k: v for k, v in (("gte", created_gte), ("lte", created_lte)) if v is not None}
-        if created:
-            params["created"] = created
-        for obj in self._stream(self._client.v1.payment_intents.list, params, cap):
-            yield Payment.from_payment_intent(obj)
-
-    def stream_payments_after(
-        self,
-        starting_after: str | None,
-        *,
-        customer: str | None = None,
-        created_gte: int | None = None,
-        created_lte: int | None = None,
-        cap: int = 10_000,
-    ) -> Iterator[Payment]:
-        """stream_payments resumed after a cursor (a PaymentIntent id): REST pages filter
-        locally, so one page may read several Stripe pages."""
+        """PaymentIntents newest first (after `starting_after`, a cursor), one request per
+        page, memory flat in their number. A caller that needs only a few asks for small pages."""
         params: dict[str, Any] = {"expand": ["data.latest_charge"]}
         if starting_after:
             params["starting_after"] = starting_after
@@ -185,7 +175,7 @@ class StripeService:
         if created:
             params["created"] = created
         pages = self._client.v1.payment_intents.list
-        for obj in self._stream(pages, params, cap):  # type: ignore[arg-type]
+        for obj in self._stream(pages, params, cap, page_size):
             yield Payment.from_payment_intent(obj)
 
     def list_payments_page(

@@ -9,7 +9,7 @@ from typing import Any
 
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, ToolMessage
 
-from agent.offline_router import PendingClarify, RouterContext
+from agent.offline_router import PendingClarify, RouterContext, ToolCall
 
 
 def today_of(messages: Sequence[BaseMessage], default: date) -> date:
@@ -22,6 +22,7 @@ def today_of(messages: Sequence[BaseMessage], default: date) -> date:
 
 
 def router_context(messages: Sequence[BaseMessage]) -> RouterContext:
+    """Context for the last (human) message from everything before it."""
     ctx = RouterContext()
     earlier = list(messages[:-1]) if messages else []
     if earlier and isinstance(earlier[-1], AIMessage):
@@ -33,7 +34,27 @@ def router_context(messages: Sequence[BaseMessage]) -> RouterContext:
             _absorb(ctx, msg.artifact.get("result") or {})
             if ctx.last_payment or ctx.last_customer:
                 break
+    _add_last_call(ctx, earlier)
     return ctx
+
+
+def _add_last_call(ctx: RouterContext, earlier: list[BaseMessage]) -> None:
+    """The previous skill call as the router made it; pending if it still waits for a yes
+    (or was just set aside by this very message). A customer the user typed for it wins over
+    an id read from results: "charge her" means the person the user named."""
+    outcomes = {m.tool_call_id: m.artifact for m in earlier if isinstance(m, ToolMessage)}
+    for msg in reversed(earlier):
+        if isinstance(msg, AIMessage) and msg.tool_calls:
+            call = msg.tool_calls[0]
+            ctx.last_call = ToolCall(skill=call["name"], args=dict(call["args"]))
+            outcome = outcomes.get(call["id"] or "")
+            superseded = isinstance(outcome, dict) and outcome.get("error_code") == "superseded"
+            if outcome is None or superseded:
+                ctx.pending_action = ctx.last_call
+            typed = call["args"].get("customer") or call["args"].get("email")
+            if isinstance(typed, str) and typed:
+                ctx.last_customer = typed
+            return
 
 
 def _absorb(ctx: RouterContext, result: dict[str, Any]) -> None:

@@ -15,6 +15,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 from langchain_core.runnables import Runnable
+from pydantic import Field
 
 Step = AIMessage | Callable[[list[BaseMessage]], AIMessage]
 
@@ -28,8 +29,8 @@ def tool_call(name: str, args: dict[str, Any], call_id: str | None = None) -> AI
 
 class ScriptedChatModel(BaseChatModel):
     script: list[Any]
-    seen: list[list[BaseMessage]] = []
-    bound_tools: list[str] = []
+    seen: list[list[BaseMessage]] = Field(default_factory=list)
+    bound_tools: list[str] = Field(default_factory=list)
 
     @property
     def _llm_type(self) -> str:

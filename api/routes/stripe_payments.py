@@ -18,7 +18,6 @@ from skills.create_payment import CreatePaymentArgs, CreatePaymentResult
 from skills.fields import PaymentId
 from skills.refund_payment import RefundPaymentArgs, RefundPaymentResult
 from skills.stripe_models import Payment
-from skills.time_bounds import unix_range
 
 router = APIRouter(tags=["stripe: payments"])
 
@@ -32,22 +31,8 @@ def get_payments(query: Annotated[PaymentsQuery, Query()], call: CallDep) -> Pag
     ctx = call.context(service)
     filters = query.model_dump(mode="json", exclude_none=True, exclude={"starting_after"})
     args = skill.plan(ctx, filters).args
-    gte, lte = unix_range(args.created_gte, args.created_lte, ctx.settings.timezone)
-    stream = service.stream_payments_after(
-        query.starting_after,
-        customer=args.customer,
-        created_gte=gte,
-        created_lte=lte,
-        cap=ctx.settings.list_cap,
-    )
-    found: list[Payment] = []
-    for payment in stream:
-        if not list_payments.matches(payment, args):
-            continue
-        if len(found) == args.limit:
-            return Page[Payment].of(found, True)
-        found.append(payment)
-    return Page[Payment].of(found, False)
+    result = list_payments.collect(ctx, args, query.starting_after)
+    return Page[Payment].of(result.payments, result.has_more)
 
 
 @router.get("/payments/{payment_id}", response_model=Payment)
