@@ -5,6 +5,7 @@ against Stripe's OpenAPI spec."""
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -105,8 +106,19 @@ def _database_urls() -> list[Any]:
 
 
 @pytest.fixture(params=_database_urls())
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A fresh SQLite file, and PostgreSQL too when TEST_DATABASE_URL is set."""
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh SQLite file, and (when TEST_DATABASE_URL is set) a fresh PostgreSQL schema:
+    each test starts from empty tables on both."""
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'agent.db'}"
-    return os.environ["TEST_DATABASE_URL"]
+        yield f"sqlite:///{tmp_path / 'agent.db'}"
+        return
+    import psycopg
+
+    base = os.environ["TEST_DATABASE_URL"]
+    schema = f"t_{uuid.uuid4().hex[:16]}"
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    sep = "&" if "?" in base else "?"
+    yield f"{base}{sep}options=-csearch_path%3D{schema}"
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")
