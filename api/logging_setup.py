@@ -50,3 +50,5 @@ def configure_logging(level: str = "INFO") -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
+    # One line per outgoing HTTP request (sandbox seeding makes hundreds) is noise at INFO.
+    logging.getLogger("httpx").setLevel(max(logging.WARNING, root.level))
