@@ -17,7 +17,8 @@ from evals.runner import CaseResult, EvalResult, RunOptions, RunResult, TurnResu
 from evals.scoring import TurnRecord, pass_hat_k
 from evals.summary import build_summary
 
-EXAMPLES = Path("/work/shared/evals/examples.jsonl")
+# The shared examples sit beside the repository (../shared), as on every machine and in CI.
+EXAMPLES = Path(__file__).resolve().parents[3] / "shared" / "evals" / "examples.jsonl"
 IMPOSSIBLE = {
     "id": "imp-01",
     "category": "get_balance",
