@@ -61,7 +61,9 @@ def journal(sandbox: Any) -> Journal:  # noqa: F811
 
 
 @pytest.fixture(autouse=True)
-def _requests_follow_stripe_spec(request: pytest.FixtureRequest, contract: StripeContract) -> Iterator[None]:
+def _requests_follow_stripe_spec(
+    request: pytest.FixtureRequest, contract: StripeContract
+) -> Iterator[None]:
     """Fail the test that sent a request Stripe's spec does not allow."""
     if "sandbox" not in request.fixturenames:
         yield
@@ -95,7 +97,9 @@ def ctx(stripe_service: StripeService) -> SkillContext:
 
 @pytest.fixture
 def dry_ctx() -> SkillContext:
-    return SkillContext(stripe=None, today=date(2026, 6, 15), settings=SkillSettings(), dry_run=True)
+    return SkillContext(
+        stripe=None, today=date(2026, 6, 15), settings=SkillSettings(), dry_run=True
+    )
 
 
 def _database_urls() -> list[Any]:

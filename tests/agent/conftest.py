@@ -39,12 +39,18 @@ MakeRunner = Callable[..., AgentRunner]
 
 
 @pytest.fixture
-def make_runner(database_url: str, stripe_service: StripeService, clock: Clock) -> Iterator[MakeRunner]:
+def make_runner(
+    database_url: str, stripe_service: StripeService, clock: Clock
+) -> Iterator[MakeRunner]:
     """Build runners on one database; several runners model several workers or a restart."""
     opened: list[Any] = []
 
-    def make(model: Any = None, mode: str = "sandbox", ttl: int = 900,
-             stripe: StripeService | None = stripe_service) -> AgentRunner:
+    def make(
+        model: Any = None,
+        mode: str = "sandbox",
+        ttl: int = 900,
+        stripe: StripeService | None = stripe_service,
+    ) -> AgentRunner:
         db = open_database(database_url)
         opened.append(db)
         return build_runner(

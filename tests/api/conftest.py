@@ -21,7 +21,9 @@ BOB = {"X-API-Key": "key-bob-0123456789"}
 def platform(sandbox: Any, database_url: str) -> Iterator[Platform]:
     built = Platform.start(
         agent_settings=AgentSettings(DATABASE_URL=database_url),  # type: ignore[call-arg]
-        api_settings=ApiSettings(AGENT_API_KEYS="alice=key-alice-0123456789,bob=key-bob-0123456789"),  # type: ignore[call-arg]
+        api_settings=ApiSettings(
+            AGENT_API_KEYS="alice=key-alice-0123456789,bob=key-bob-0123456789"
+        ),  # type: ignore[call-arg]
         sandbox=sandbox,
     )
     yield built

@@ -24,13 +24,25 @@ CALLS: list[tuple[str, dict[str, Any]]] = [
     ("find_customers", {"name": "Alex Kim"}),
     ("find_customers", {"email": "dana@studio.io"}),
     ("find_customers", {}),
-    ("create_customer", {"name": "Contract Co", "email": "contract@example.com", "phone": "+1 555 0100"}),
-    ("create_payment", {"amount": 1500, "customer": "jane@example.com", "description": "spec check"}),
+    (
+        "create_customer",
+        {"name": "Contract Co", "email": "contract@example.com", "phone": "+1 555 0100"},
+    ),
+    (
+        "create_payment",
+        {"amount": 1500, "customer": "jane@example.com", "description": "spec check"},
+    ),
     ("create_payment", {"amount": 900, "currency": "eur"}),
-    ("refund_payment", {"payment": "{payment.usd_succeeded}", "amount": 100, "reason": "duplicate"}),
+    (
+        "refund_payment",
+        {"payment": "{payment.usd_succeeded}", "amount": 100, "reason": "duplicate"},
+    ),
     ("refund_payment", {"payment": "{charge.usd_succeeded}", "amount": 100}),
     ("get_analytics", {"created_gte": "2026-01-01"}),
-    ("create_subscription", {"customer": "dana@studio.io", "price": "pro_monthly", "trial_days": 7}),
+    (
+        "create_subscription",
+        {"customer": "dana@studio.io", "price": "pro_monthly", "trial_days": 7},
+    ),
     ("create_subscription", {"customer": "{customer.jane.id}", "price": "{price.basic_yearly}"}),
 ]
 
@@ -52,7 +64,9 @@ EXPECTED_OPERATIONS = {
 
 
 def _fill(args: dict[str, Any], refs: dict[str, str]) -> dict[str, Any]:
-    return {k: refs[v[1:-1]] if isinstance(v, str) and v.startswith("{") else v for k, v in args.items()}
+    return {
+        k: refs[v[1:-1]] if isinstance(v, str) and v.startswith("{") else v for k, v in args.items()
+    }
 
 
 def test_every_request_the_skills_send_is_valid_stripe(fresh_sandbox: Any) -> None:
@@ -61,8 +75,12 @@ def test_every_request_the_skills_send_is_valid_stripe(fresh_sandbox: Any) -> No
     service = StripeService(service_settings(fresh_sandbox.url, fresh_sandbox.api_key))
     refs = dict(fresh_sandbox.manifest.refs)
     for i, (name, args) in enumerate(CALLS):
-        ctx = SkillContext(stripe=service, today=date.today(), settings=SkillSettings(),
-                           action_id=f"act_contract_{i}")
+        ctx = SkillContext(
+            stripe=service,
+            today=date.today(),
+            settings=SkillSettings(),
+            action_id=f"act_contract_{i}",
+        )
         skill = SKILLS[name]
         plan = skill.plan(ctx, _fill(args, refs))
         skill.run(ctx, plan.args)

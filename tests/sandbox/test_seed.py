@@ -72,7 +72,9 @@ def test_manifest_holds_the_required_refs_and_counts(pristine_sandbox: RunningSa
     assert SeedManifest.model_validate(served) == manifest
 
 
-def test_counts_match_the_data(pristine_sandbox: RunningSandbox, everything: dict[str, Any]) -> None:
+def test_counts_match_the_data(
+    pristine_sandbox: RunningSandbox, everything: dict[str, Any]
+) -> None:
     assert pristine_sandbox.manifest is not None
     assert len(everything["customers"]) == pristine_sandbox.manifest.counts["customers"]
     assert len(everything["payment_intents"]) == pristine_sandbox.manifest.counts["payments"]
@@ -154,7 +156,10 @@ def test_refunds_and_charges_are_backdated_coherently(
     )
     assert pi["latest_charge"]["created"] == pi["created"]
     answer = pristine_sandbox.control(
-        "GET", "/v1/refunds", params={"payment_intent": pi["id"]}, auth=(pristine_sandbox.api_key, "")
+        "GET",
+        "/v1/refunds",
+        params={"payment_intent": pi["id"]},
+        auth=(pristine_sandbox.api_key, ""),
     )
     refunds = answer.json()["data"]
     assert len(refunds) == 1 and pi["created"] < refunds[0]["created"] < int(time.time())
