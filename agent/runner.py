@@ -24,7 +24,7 @@ from agent.conversations import Conversations
 from agent.database import Database
 from agent.errors import ActionNotFound, ActionNotPending
 from agent.gate import ConfirmationGate
-from agent.offline_router import classify_confirmation_reply, route
+from agent.offline_router import asks_about_pending, classify_confirmation_reply, route
 from agent.outcomes import Outcome, ReplyKind
 from agent.reply import AgentReply, DecidedBy, Mode, Usage
 from agent.reply_tags import split_tag
@@ -179,12 +179,15 @@ class AgentRunner:
         """Does this reply to a pending confirmation ask for something else instead?"""
         state = self.graph.get_state(self._config(turn))
         history = [*(state.values or {}).get("messages", []), HumanMessage(message)]
+        context = router_context(history)
         decision = route(
             message,
             today=turn.today,
             default_currency=self.skill_settings.default_currency,
-            context=router_context(history),
+            context=context,
         )
+        if decision.kind != "refuse" and asks_about_pending(message, decision, context):
+            return False  # "what's the fee on that?" is about the pending action: re-ask
         if decision.kind in {"tool", "refuse"}:
             return True
         return decision.kind == "out_of_scope" and decision.confidence >= SUPERSEDE_CONFIDENCE

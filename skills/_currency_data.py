@@ -118,7 +118,13 @@ WORDS: dict[str, str] = {
     "korean won": "krw",
 }
 
+# Words that are a currency only right after a number: alone they are ordinary English
+# ("who won", "real"), but "50,000 won" can only be Korean won.
+AFTER_NUMBER_WORDS: dict[str, str] = {**WORDS, "won": "krw"}
+
 CENT_WORDS: frozenset[str] = frozenset({"cent", "cents", "¢"})
+# Hundredths words that may follow a major amount ("five pounds fifty pence").
+MINOR_UNIT_WORDS: frozenset[str] = frozenset({"cent", "cents", "pence", "p"})
 
 # Symbols format_amount writes; every other currency is written with its upper-case code.
 FORMAT_SYMBOLS: dict[str, str] = {"usd": "$", "eur": "€", "gbp": "£", "jpy": "¥"}

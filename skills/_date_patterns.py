@@ -59,9 +59,9 @@ ATOMS: dict[str, str] = {
     "iso": r"(?P<year>\d{4})[-/](?P<mon>\d{1,2})[-/](?P<day>\d{1,2})(?!\d)",
     "numeric": (
         r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P<sep2>[/.-])"
-        r"(?P<year>\d{4}|\d{2})(?![\d.,])"
+        r"(?P<year>\d{4}|\d{2})(?!\d|[.,]\d)"
     ),
-    "slash": r"(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/.,])",
+    "slash": r"(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/]|[.,]\d)",
     "month_day": (
         rf"(?P<mon>{_MON})\s+(?:the\s+)?(?P<day>{_DAY})(?:,?\s+(?:of\s+)?(?P<year>{_YEAR}))?"
     ),
@@ -75,6 +75,11 @@ ATOMS: dict[str, str] = {
     "quarter": (
         r"(?:q(?P<q>[1-4])|(?:the\s+)?(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)"
         rf"\s+quarter)(?:\s*(?:of\s+)?(?P<year>{_YEAR}))?"
+    ),
+    "half": (
+        r"(?:(?:the\s+)?(?P<hord>first|second|1st|2nd)\s+half"
+        r"(?!\s+of\s+(?:the\s+|this\s+|a\s+)?(?:month|week|quarter|day))"
+        rf"(?:\s+of\s+(?:the|this)\s+year)?|h(?P<h>[12]))(?:,?\s*(?:of\s+)?(?P<year>{_YEAR}))?"
     ),
     "rel_quarter": (
         r"(?:the\s+)?(?P<rel>this|current|last|previous|prior)\s+quarter"

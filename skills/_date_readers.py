@@ -107,6 +107,21 @@ def _read_quarter(m: re.Match[str], today: date) -> Atom | None:
     return (*dm.quarter_range(year, q), "year")
 
 
+def _read_half(m: re.Match[str], today: date) -> Atom | None:
+    """ "first half of 2025" = Jan 1-Jun 30; without a year, the latest one begun by today."""
+    half = int(m["h"]) if m["h"] else 1 if m["hord"].lower() in ("first", "1st") else 2
+    year = dm.year_number(m["year"])
+    if year:
+        return (*_half_range(year, half), None)
+    year = today.year if half == 1 or today.month >= 7 else today.year - 1
+    return (*_half_range(year, half), "year")
+
+
+def _half_range(year: int, half: int) -> tuple[date, date]:
+    first_month = 1 if half == 1 else 7
+    return date(year, first_month, 1), dm.month_range(year, first_month + 5)[1]
+
+
 def _read_rel_quarter(m: re.Match[str], today: date) -> Atom | None:
     start, _ = dm.quarter_range(today.year, dm.quarter_of(today))
     if m["qtd"] or m["rel"].lower() in ("this", "current"):
@@ -186,6 +201,7 @@ _READERS = {
     "month_rel_year": _read_month_rel_year,
     "rel_month": _read_rel_month,
     "quarter": _read_quarter,
+    "half": _read_half,
     "rel_quarter": _read_rel_quarter,
     "last_n": _read_last_n,
     "ago": _read_ago,

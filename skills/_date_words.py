@@ -106,7 +106,7 @@ TRIGGER_WORDS: frozenset[str] = frozenset(
         *WEEKDAY_ABBREVIATIONS,
         *_words("today yesterday tomorrow ytd mtd wtd qtd last past previous prior this current"),
         *_words("trailing since before after until till through between starting ago week weeks"),
-        *_words("weekend month months year years quarter day days so"),
+        *_words("weekend month months year years quarter day days so half h1 h2"),
     ]
 )
 
@@ -123,7 +123,7 @@ START_WORDS: frozenset[str] = frozenset(
         *_words("between from since starting beginning after before prior until till through"),
         *_words("thru up no the last this next current previous past trailing today yesterday"),
         *_words("tomorrow day ytd mtd wtd qtd year month week so quarter q first second third"),
-        *_words("fourth on whole"),
+        *_words("fourth on whole 1st 2nd h"),
     ]
 )
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from skills._currency_data import SYMBOLS, WORDS
+from skills._currency_data import AFTER_NUMBER_WORDS, SYMBOLS
 from skills._number_words import WORD_RUN_PATTERN
 
 _SYMBOL_ALT = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True))
-_WORD_ALT = "|".join(w.replace(" ", r"\s+") for w in sorted(WORDS, key=len, reverse=True))
+_WORD_ALT = "|".join(
+    w.replace(" ", r"\s+") for w in sorted(AFTER_NUMBER_WORDS, key=len, reverse=True)
+)
 
 # A numeral as typed: "1 250,00" (space or ' thousands), "1,250.00", "1.250,00", "12,50",
 # ".99". Which separator is the decimal one is decided by `numeral_value`, not here.
@@ -68,8 +70,8 @@ _DIGIT_RUN = re.compile(r"\d+")
 _STARTS_AT_DIGITS = re.compile(
     rf"""
       (?<![\d.,])(?:19|20)\d\d[-/]\d{{1,2}}(?:[-/]\d{{1,2}})?(?!\d)
-    | (?<![\d.,])\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:\d{{4}}|\d{{2}})(?![\d.,])
-    | (?<![\d.,])\d{{1,2}}/\d{{1,2}}(?![\d.,])
+    | (?<![\d.,])\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:\d{{4}}|\d{{2}})(?!\d|[.,]\d)
+    | (?<![\d.,])\d{{1,2}}/\d{{1,2}}(?!\d|[.,]\d)
     | (?<![\d.,$€£¥₹])\b{_DAY}(?:{_SPAN_DASH}{_DAY})?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?\b
     | \b\d+\s*(?:days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y|hours?|hrs?|h|mins?|minutes?)\b
     | \b\d{{1,2}}(?::\d{{2}})+(?:\s*[ap]\.?m\.?)?

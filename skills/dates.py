@@ -61,7 +61,9 @@ class DateMatch:
 
 
 _WORD = re.compile(r"[a-z]+")
-_DATE_DIGITS = re.compile(r"\d[-/]\d|\d\.\d\d?\.\d|\b(?:19|20)\d\d\b|\bq[1-4]\b", re.IGNORECASE)
+_DATE_DIGITS = re.compile(
+    r"\d[-/]\d|\d\.\d\d?\.\d|\b(?:19|20)\d\d\b|\bq[1-4]\b|\bh[12]\b", re.IGNORECASE
+)
 _TOKEN = re.compile(r"[a-z]+|\d+", re.IGNORECASE)
 _TAIL = re.compile(r"(?:['’]s|s['’])?[\s?.!,;:]*$")
 

@@ -17,15 +17,18 @@ decimal ("12,50"); a lone "." is always decimal ("12.345 usd" is then refused as
 precise); spaces or ' group thousands ("1 250,00"). "k" is a thousand, "m"/"mm" a
 million; "cents"/"¢" are hundredths of the default currency. A lowercase code that is
 also an English word ("all", "try", "top") is a currency only when typed in capitals.
+For a zero-decimal currency a single "." or "," before three digits groups thousands
+("2.000 ¥" = 2000). Hundredths said apart join the amount before them ("twenty dollars and
+fifty cents", "twelve pounds fifty"). "won" is Korean won only right after a number.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 
 from skills._currency_data import (
+    AFTER_NUMBER_WORDS,
     CENT_WORDS,
     FORMAT_SYMBOLS,
     KNOWN_CURRENCIES,
@@ -35,6 +38,7 @@ from skills._currency_data import (
     WORDS,
     ZERO_DECIMAL_CURRENCIES,
 )
+from skills._money_parts import MoneyMatch, join_hundredths, zero_decimal_grouped
 from skills._money_text import (
     AMOUNT,
     MULTIPLIERS,
@@ -72,17 +76,6 @@ _TRIGGER_WORDS = NUMBER_WORDS - {"a", "an", "half"} | {"dollar", "buck", "euro",
 
 class MoneyParseError(ValueError):
     """An amount the user typed can't be used; the message says why, in the user's terms."""
-
-
-@dataclass(frozen=True)
-class MoneyMatch:
-    """One amount found in a sentence: where it is, what it is worth, in which currency."""
-
-    start: int
-    end: int
-    amount: int
-    currency: str | None
-    text: str
 
 
 def minor_exponent(currency: str) -> int:
@@ -166,7 +159,7 @@ def find_money(
         for w in WORDS_AMOUNT.finditer(text):
             if hit := _words_match(w, default_currency, bare=bare_numbers):
                 found.append(hit)
-    return sorted(found, key=lambda h: h.start)
+    return join_hundredths(text, sorted(found, key=lambda h: h.start), default_currency)
 
 
 def _digit_amounts(text: str, default: str | None, bare: bool) -> list[MoneyMatch]:
@@ -226,11 +219,13 @@ def _digits_match(
         value *= MULTIPLIERS[m["mult"].strip().lower()]
     if not marked and not _looks_like_money(m, text, start, end, bare):
         return None
+    specific = next((c for c in (pre, post) if c not in (None, _DEFAULT)), None)
+    if specific in ZERO_DECIMAL_CURRENCIES and not m["mult"]:
+        value = zero_decimal_grouped(m["num"]) or value  # "2.000 ¥" is two thousand yen
     if cents:
         value /= 100
     if sign:
         value = -value
-    specific = next((c for c in (pre, post) if c not in (None, _DEFAULT)), None)
     return _build(text, start, end, value, specific or default, strict and not marked)
 
 
@@ -242,7 +237,7 @@ def _post_currency(m: re.Match[str], strict: bool) -> tuple[str | None, bool]:
     word = " ".join((m["postword"] or "").lower().split())
     if word in CENT_WORDS:
         return None, True
-    return WORDS.get(word) or _code(m["postword"], strict), False
+    return AFTER_NUMBER_WORDS.get(word) or _code(m["postword"], strict), False
 
 
 def _looks_like_money(m: re.Match[str], text: str, start: int, end: int, bare: bool) -> bool:
@@ -267,7 +262,7 @@ def _words_match(m: re.Match[str], default: str | None, bare: bool) -> MoneyMatc
         return None
     if post in CENT_WORDS:
         value /= 100
-    currency = WORDS.get(post) or default
+    currency = AFTER_NUMBER_WORDS.get(post) or default
     return _build(m.string, m.start(), end, value, currency, lenient=not post)
 
 

@@ -29,17 +29,28 @@ _BEFORE = _table(
         "amount_exact": "exact",
     }
 )
+_NEGATORS = _phrases("amount_negators")
 _AFTER = _table({"amount_after_min": "min", "amount_after_max": "max"})
 
 
 def first_amount(msg: Parsed) -> MoneyMatch | None:
-    """The first marked amount, else the first plain number ("charge jane 50")."""
+    """The first marked amount not ruled out ("not $50 but $45" is $45), else the first plain
+    number ("charge jane 50")."""
     marked = msg.ents.of("money")
     if marked:
-        value: MoneyMatch = marked[0].value
+        kept = [s for s in marked if not _negated(msg, s.start)] or marked
+        value: MoneyMatch = kept[0].value
         return value
     bare = bare_amounts(msg.ents)
     return bare[0] if bare else None
+
+
+def _negated(msg: Parsed, start: int) -> bool:
+    norm = msg.norm
+    i = next((k for k, t in enumerate(msg.tokens) if t.start == start), None)
+    return i is not None and any(
+        i >= len(p) and tuple(norm[i - len(p) : i]) == p for p in _NEGATORS
+    )
 
 
 def amount_bounds(msg: Parsed) -> dict[str, int]:

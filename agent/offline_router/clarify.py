@@ -10,6 +10,7 @@ from agent.offline_router.intent import Scores
 from agent.offline_router.lexicon import DATA
 from agent.offline_router.models import RouterContext, RouterDecision
 from agent.offline_router.names import is_name_word
+from agent.offline_router.references import complete_price
 from agent.offline_router.slots import FILLERS
 from agent.offline_router.tokens import Parsed
 
@@ -39,6 +40,8 @@ def resume(
     for key, value in found.args.items():
         if key not in args or key == pending.missing:
             args[key] = value
+    if pending.missing == "price" and "price" not in args and pending.hint:
+        _put(args, "price", complete_price(msg, pending.hint))  # "pro" + "monthly"
     if pending.missing not in args:
         bare = _bare_answer(msg, pending.missing)
         if bare is not None:
@@ -47,8 +50,13 @@ def resume(
         return None
     missing = make.missing_of(pending.skill, args)
     if missing:
-        return make.clarify(pending.skill, args, missing, 0.8)
+        return make.clarify(pending.skill, args, missing, 0.8, pending.hint)
     return make.tool(pending.skill, args, 0.9)
+
+
+def _put(args: dict[str, Any], key: str, value: Any) -> None:
+    if value is not None:
+        args[key] = value
 
 
 def _bare_answer(msg: Parsed, missing: str) -> str | None:

@@ -7,10 +7,11 @@ import unicodedata
 from typing import Literal
 
 from agent.offline_router.lexicon import DATA
+from agent.offline_router.signoff import strip_signoff
 
 Reply = Literal["accept", "reject", "unclear"]
 
-_TOKEN = re.compile(r"[a-z0-9']+|[^\sa-z0-9'.,!;:()\-\"]")
+_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)?|[^\w\s'.,!;:()\-\"—–¿¡…]")
 _CATEGORIES = ("accept", "soft_accept", "reject", "hesitation", "filler")
 
 
@@ -36,7 +37,7 @@ def classify_confirmation_reply(message: str) -> Reply:
     """accept only for a clear yes made of known words; reject for a clear no; else unclear."""
     if "?" in message:
         return "unclear"
-    tokens = _tokens(message)
+    tokens = _tokens(strip_signoff(message))
     if not tokens or len(tokens) > _MAX_TOKENS:
         return "unclear"
     found = _categories(tokens)
@@ -52,16 +53,19 @@ def classify_confirmation_reply(message: str) -> Reply:
 
 
 def _categories(tokens: list[str]) -> set[str] | None:
-    """The categories of the phrases covering `tokens`, or None when a word is unknown."""
-    found: set[str] = set()
-    i = 0
-    while i < len(tokens):
-        for size in range(min(_LONGEST, len(tokens) - i), 0, -1):
-            category = _TABLE.get(tuple(tokens[i : i + size]))
-            if category:
-                found.add(category)
-                i += size
-                break
-        else:
-            return None
-    return found
+    """The categories of the fewest known phrases that cover `tokens`, or None when no cover
+    exists (a word no list knows). Fewest phrases: "don't do it" is one reject, not "don't" +
+    "do it"; when two equally short covers disagree, both readings count (so: unclear)."""
+    best: list[tuple[int, set[str]] | None] = [None] * len(tokens) + [(0, set())]
+    for i in range(len(tokens) - 1, -1, -1):
+        for size in range(1, min(_LONGEST, len(tokens) - i) + 1):
+            category, rest = _TABLE.get(tuple(tokens[i : i + size])), best[i + size]
+            if category is None or rest is None:
+                continue
+            count, found = rest[0] + 1, rest[1] | {category}
+            current = best[i]
+            if current is None or count < current[0]:
+                best[i] = (count, found)
+            elif count == current[0]:
+                best[i] = (count, current[1] | found)
+    return best[0][1] if best[0] is not None else None

@@ -27,9 +27,11 @@ def tool(skill: str, args: dict[str, Any], conf: float) -> RouterDecision:
     return RouterDecision(kind="tool", tool=skill, args=args, confidence=conf)
 
 
-def clarify(skill: str, args: dict[str, Any], missing: str, conf: float) -> RouterDecision:
+def clarify(
+    skill: str, args: dict[str, Any], missing: str, conf: float, hint: str | None = None
+) -> RouterDecision:
     text = question(skill, missing, args)
-    pending = PendingClarify(skill=skill, args=args, missing=missing)
+    pending = PendingClarify(skill=skill, args=args, missing=missing, hint=hint)
     return RouterDecision(kind="clarify", text=text, confidence=conf, pending_clarify=pending)
 
 
@@ -76,8 +78,18 @@ def answer(msg: Parsed, conf: float) -> RouterDecision:
     return RouterDecision(kind="answer", text=text, confidence=conf)
 
 
+def thanks() -> RouterDecision:
+    return RouterDecision(kind="answer", text=str(_R["answer_thanks"]), confidence=0.8)
+
+
 def cancelled() -> RouterDecision:
     return RouterDecision(kind="answer", text=str(_R["answer_cancelled"]), confidence=0.9)
+
+
+def nothing_pending() -> RouterDecision:
+    """A yes or no with no action waiting for it: nothing runs, the user is asked."""
+    text = f"{_R['nothing_pending']} {_R['capabilities']}"
+    return RouterDecision(kind="clarify", text=text, confidence=0.9)
 
 
 def unclear(msg: Parsed) -> RouterDecision:

@@ -23,7 +23,11 @@ _SEATS = "|".join(sorted(_S["seat_units"], key=len, reverse=True))
 
 _PLANS = "|".join(sorted(map(re.escape, _S["plan_names"]), key=len, reverse=True))
 _INTERVALS = "|".join(sorted(map(re.escape, _S["plan_intervals"]), key=len, reverse=True))
+_LEADING_INTERVALS = "|".join(map(re.escape, _S["plan_intervals_before"]))
+"""Intervals that may come first: "the monthly team plan" (never "month", "year": dates)."""
+_PLAN_RUN = rf"(?:{_PLANS})(?:[\s\-]+(?:{_PLANS}))*"
 _OTHER_IDS = "|".join(_S["other_id_prefixes"])
+_FIELDS = "|".join(map(re.escape, _S["field_names"]))
 
 
 def _rx(pattern: str, flags: int = re.I) -> re.Pattern[str]:
@@ -38,18 +42,41 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("price", _rx(r"\bprice_[A-Za-z0-9]{3,}\b")),
     ("otherid", _rx(rf"\b(?:{_OTHER_IDS})_[A-Za-z0-9]{{3,}}\b")),
     ("email", _rx(r"[A-Za-z0-9._%+\-']+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")),
+    (
+        "domain",
+        _rx(
+            r"(?<![\w@.\-])(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[a-z]{2,6}\b(?![@\-]|\.\w)",
+            0,
+        ),
+    ),
     ("key", _rx(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")),
     (
         "quote",
         _rx(r"\"([^\"]{1,200})\"|“([^”]{1,200})”|‘([^’]{1,200})’|(?<!\w)'([^']{2,200})'(?!\w)", 0),
     ),
-    ("note", _rx(r"\b(?:note|notes|ps|p\.s\.|fyi|comment|comments)\s*[:\-]\s*(.+)$", re.I | re.S)),
-    ("desc", _rx(r"\b(?:description|desc|memo)\s*(?:is|:|=|-)\s*(?P<v>[^,;\n]+)")),
+    (
+        "note",
+        _rx(
+            r"(?:\b(?:note|notes|ps|fyi|comment|comments)\s*[:\-]|(?<!\w)p\.\s?s\.?(?:\s*[:\-])?)"
+            r"\s*(.+)$",
+            re.I | re.S,
+        ),
+    ),
+    (
+        "desc",
+        _rx(
+            r"\b(?:description|desc|memo)(?:\s*(?:is|:|=|-|to|as)\s+|\s*[:=\-]\s*"
+            r"|\s+(?!(?:of|for|on)\b))"
+            r"(?P<v>[^;\n]+?)"
+            rf"(?=\s*(?:[;\n]|\.(?:\s|$)|$|,\s*(?:{_FIELDS})\b))"
+        ),
+    ),
     (
         "phone",
         _rx(
-            r"\b(?:phone|tel|telephone|mobile|cell|ph)\s*(?:number|no\.?|#)?\s*(?:is|:|=|-)?\s*"
-            r"(?P<v>\+?\d[\d\s().\-]{4,18}\d)(?![\w.,])"
+            r"\b(?:phone|tel|telephone|mobile|cell|ph|number|landline|whatsapp)\s*(?:number|no\.?|#)?"
+            r"\s*(?:is|:|=|-)?\s*"
+            r"(?P<v>\+?\d[\d\s().\-]{4,18}\d)(?!\w|[.,]\d)"
         ),
     ),
     (
@@ -57,14 +84,21 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             r"(?<![\w$€£¥])\+\d[\d\s().\-]{6,18}\d(?!\w)"
             r"|(?<![\w$€£¥.,])\(?\d{3}\)?[\s.\-]\d{3}[\s.\-]\d{4}(?![\w.,])"
+            r"|(?P<nat>(?<![\w$€£¥.,])0\d{1,4}(?:[\s\-]\d{2,4}){1,4})(?!\w|[.,]\d)"
         ),
     ),
-    ("plan", _rx(rf"\b(?P<p>(?:{_PLANS})(?:[\s\-]+(?:{_PLANS}))*)[\s\-]+(?P<i>{_INTERVALS})\b")),
+    (
+        "plan",
+        _rx(
+            rf"\b(?P<p>{_PLAN_RUN})[\s\-]+(?P<i>{_INTERVALS})\b"
+            rf"|\b(?P<i2>{_LEADING_INTERVALS})[\s\-]+(?P<p2>{_PLAN_RUN})\b"
+        ),
+    ),
     (
         "trial",
         _rx(
-            rf"\b(?P<n>{_NUM})[\s\-]*(?P<u>{_UNITS})[\s\-]*(?:(?:free|long)[\s\-]*)?trial\b"
-            rf"|\btrial\s+(?:period\s+)?(?:of|for|:)?\s*(?P<n2>{_NUM})[\s\-]*(?P<u2>{_UNITS})\b"
+            rf"\b(?P<n>{_NUM})[\s\-]*(?P<u>{_UNITS})(?:'s)?[\s\-]*(?:(?:free|long)[\s\-]*)?trial\b"
+            rf"|\btrial(?:\s+period)?\s*(?:of|for|:|=|-)?\s*(?P<n2>{_NUM})[\s\-]*(?P<u2>{_UNITS})\b"
             rf"|\b(?:free\s+for|first)\s+(?P<n3>{_NUM})\s+(?P<u3>{_UNITS})(?:\s+free)?\b"
             rf"|\b(?P<n4>{_NUM})\s+(?P<u4>{_UNITS})\s+free\b"
         ),
@@ -78,6 +112,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 _QUOTE = "quote"
+_NATIONAL_DIGITS = 9
+"""A national number without "+" ("07700 900123") has at least this many digits."""
 _TRAILER = re.compile(r"(?:[\s,]+(?:thanks|thank you|thx|please|pls|ty))*[\s?!.]*$", re.I)
 
 
@@ -193,6 +229,8 @@ def _skip(kind: str, m: re.Match[str]) -> bool:
     if kind == _QUOTE:
         inner = next(g for g in m.groups() if g is not None)
         return not inner.strip() or m.string.lstrip().startswith("{")
+    if kind == "phone" and m.groupdict().get("nat"):  # "07700 900123", "06 12 34 56 78"
+        return sum(c.isdigit() for c in m["nat"]) < _NATIONAL_DIGITS
     return False
 
 
@@ -205,9 +243,9 @@ def _value(kind: str, m: re.Match[str], text: str) -> Any:
     if kind in ("desc", "phone") and "v" in m.re.groupindex:
         return _TRAILER.sub("", text[m.start("v") : m.end("v")]).strip()
     if kind == "plan":
-        words = re.split(r"[\s\-]+", m["p"].lower())
-        return "_".join([*words, str(_S["plan_intervals"][m["i"].lower()])])
-    if kind in ("email", "key"):
+        words = re.split(r"[\s\-]+", (m["p"] or m["p2"]).lower())
+        return "_".join([*words, str(_S["plan_intervals"][(m["i"] or m["i2"]).lower()])])
+    if kind in ("email", "key", "domain"):
         return m.group(0).lower()
     if kind == "trial":
         n, unit = _pair(m, "n", "u")

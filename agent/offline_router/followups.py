@@ -10,7 +10,9 @@ from agent.offline_router.amounts import first_amount
 from agent.offline_router.intent import Scores
 from agent.offline_router.lexicon import DATA
 from agent.offline_router.models import RouterContext, RouterDecision
-from agent.offline_router.slot_values import has_phrase
+from agent.offline_router.periods import previous_period
+from agent.offline_router.references import changed_price
+from agent.offline_router.slot_values import MAX_LIMIT, has_phrase
 from agent.offline_router.slots import FILLERS
 from agent.offline_router.tokens import Parsed
 
@@ -19,6 +21,8 @@ _MODIFY = [str(p) for p in _S["modify_cues"]]
 _REFINE = [str(p) for p in _S["refine_cues"]]
 _REFINABLE = frozenset(str(s) for s in _S["refinable_skills"])
 _MODIFIABLE: dict[str, list[str]] = {k: list(v) for k, v in _S["modifiable_args"].items()}
+_COUNT_LEADS = frozenset(str(w) for w in _S["bare_count_leads"])
+_LIMITED = {"list_payments": ("limit",), "find_customers": ("limit",)}
 NEW_REQUEST_SCORE = 3.0
 """A message scoring this much for a skill on its own words is a request of its own."""
 
@@ -27,9 +31,18 @@ def context_customer(ctx: RouterContext) -> RouterContext:
     """`last_customer` from the previous call's arguments when the history gave none."""
     if ctx.last_customer or ctx.last_call is None:
         return ctx
-    args = ctx.last_call.args
-    ref = args.get("customer") or args.get("email") or args.get("name")
+    ref = typed_customer(ctx.last_call.args)
     return ctx.model_copy(update={"last_customer": ref}) if ref else ctx
+
+
+def typed_customer(args: dict[str, Any]) -> str | None:
+    """The customer a call's arguments name as the user typed them: a customer reference, an
+    email, a name, or a `cus_` id looked up as a query (free text names nobody)."""
+    for key in ("customer", "email", "name", "query"):
+        value = args.get(key)
+        if isinstance(value, str) and value and (key != "query" or value.startswith("cus_")):
+            return value
+    return None
 
 
 def modify_pending(
@@ -44,11 +57,18 @@ def modify_pending(
     own = FILLERS[pending.skill](msg, ctx, default_currency)
     if skill == pending.skill and not own.missing and _names_target(pending.skill, own.args):
         return None  # a complete new request of the same kind replaces the pending one
-    if not cue and (skill != pending.skill or top < NEW_REQUEST_SCORE):
-        return None
+    if skill in FILLERS and skill != pending.skill and top >= NEW_REQUEST_SCORE:
+        return None  # "just list payments over $100": another skill's request, not a change
+    only_changes = bool(own.args) and set(own.args) <= set(_MODIFIABLE[pending.skill])
+    if not cue and (skill != pending.skill or (top < NEW_REQUEST_SCORE and not only_changes)):
+        return None  # (same skill, nothing but changes: "with a 7 day trial" changes it)
     changes = {k: v for k, v in own.args.items() if k in _MODIFIABLE[pending.skill]}
-    if "currency" in changes and (money := first_amount(msg)) and money.currency is None:
-        changes.pop("currency")  # "make it 30" keeps the currency it had
+    price = pending.args.get("price")
+    if "price" in _MODIFIABLE[pending.skill] and "price" not in changes and isinstance(price, str):
+        _put_new(changes, "price", changed_price(msg, price))  # "the yearly one instead"
+    money = first_amount(msg)
+    if "currency" in changes and money and money.currency is None and "$" not in money.text:
+        changes.pop("currency")  # "make it 30" keeps the currency it had; "$30" is the default
     if not changes:
         return None
     return make.tool(pending.skill, {**pending.args, **changes}, 0.8)
@@ -64,10 +84,29 @@ def refine_last(
     skill, top, _ = scores.best()
     if top >= NEW_REQUEST_SCORE and (skill != last.skill or not has_phrase(msg, _REFINE)):
         return None
+    moved = previous_period(msg.text, last.args)
+    if moved:
+        return make.tool(last.skill, {**last.args, **moved}, 0.75)
     found = FILLERS[last.skill](msg, ctx, default_currency)
+    count = _bare_count(msg) if not found.args and "limit" in _LIMITED.get(last.skill, ()) else None
+    if count is not None:  # "now 10", "make it 20"
+        return make.tool(last.skill, {**last.args, "limit": count}, 0.7)
     if not found.args or found.missing:
         return None
     return make.tool(last.skill, {**last.args, **found.args}, 0.75)
+
+
+def _bare_count(msg: Parsed) -> int | None:
+    """The one number of a message that says nothing else ("now 10")."""
+    rest = [t for t in msg.tokens if t.norm not in _COUNT_LEADS]
+    if len(rest) != 1 or rest[0].canon != "<num>":
+        return None
+    return max(1, min(MAX_LIMIT, int(rest[0].norm)))
+
+
+def _put_new(changes: dict[str, Any], key: str, value: Any) -> None:
+    if value is not None:
+        changes[key] = value
 
 
 def _names_target(skill: str, args: dict[str, Any]) -> bool:

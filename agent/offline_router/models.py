@@ -19,6 +19,8 @@ class PendingClarify(BaseModel):
     skill: str
     args: dict[str, Any] = Field(default_factory=dict)
     missing: str
+    hint: str | None = None
+    """Part of `missing` the user already gave: "pro" (no interval), so "monthly" completes it."""
 
 
 class ToolCall(BaseModel):

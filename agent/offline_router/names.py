@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from agent.offline_router.lexicon import DATA, LEXICON
@@ -11,8 +12,10 @@ _S = DATA.slots
 _PRONOUNS = (str(p) for p in _S["customer_pronouns"] + _S["payment_pronouns"] if " " not in str(p))
 _STOP = frozenset(str(w) for w in _S["name_stop"]) | frozenset(_PRONOUNS)
 _CONNECT = frozenset(str(w) for w in _S["name_connectors"])
-_SUFFIX = frozenset(str(w) for w in _S["company_suffixes"]) - _STOP
+_ANY_SUFFIX = frozenset(str(w) for w in _S["company_suffixes"])
+_SUFFIX = _ANY_SUFFIX - _STOP
 _MAX_WORDS = 5
+_PARTICLE_LEN = 3
 _NAME_CHARS = frozenset("-'.&")
 
 
@@ -31,12 +34,25 @@ def is_name_word(tok: Token, first: bool = False) -> bool:
         return False
     if not all(c.isalnum() or c in _NAME_CHARS for c in tok.norm) or not tok.norm[0].isalnum():
         return False
-    if tok.norm in _SUFFIX:
-        return True
+    if tok.norm in _SUFFIX or (tok.norm in _ANY_SUFFIX and not first and _upper(tok)):
+        return True  # "Acme Ltd", and "Fjordline AS" (a stop word unless in capitals)
     if tok.norm in _STOP or tok.canon in _STOP:
         return False
     cue = tok.canon in LEXICON.canonical_words or tok.fuzzy
     return not cue or (tok.capital and not first and not tok.fuzzy and tok.norm != "i")
+
+
+def _upper(tok: Token) -> bool:
+    return len(tok.orig) > 1 and tok.orig.isupper()
+
+
+def _particle_name(tok: Token) -> bool:
+    """After a particle ("Nguyen Van An", "Maria de La Cruz") a capitalised short word is part
+    of the name even when it is a stop word elsewhere ("an", "la")."""
+    short = len(tok.norm) <= _PARTICLE_LEN
+    return (
+        tok.capital and tok.norm.isalpha() and (short or tok.canon not in LEXICON.canonical_words)
+    )
 
 
 def name_after(msg: Parsed, i: int) -> Name | None:
@@ -45,10 +61,12 @@ def name_after(msg: Parsed, i: int) -> Name | None:
     j = i
     while j < len(tokens) and j - i < _MAX_WORDS:
         tok = tokens[j]
-        if is_name_word(tok, first=j == 0):
+        after_particle = j > i and tokens[j - 1].norm in _CONNECT and _particle_name(tok)
+        if is_name_word(tok, first=j == 0) or after_particle:
             j += 1
         elif tok.norm in _CONNECT and j > i and j + 1 < len(tokens):
-            if not is_name_word(tokens[j + 1]) or not tokens[j + 1].capital:
+            after = tokens[j + 1]
+            if not after.capital or not (is_name_word(after) or _particle_name(after)):
                 break
             j += 1
         else:
@@ -91,9 +109,29 @@ def name_after_any(msg: Parsed, words: frozenset[str], start: int = 0) -> Name |
     for i in range(start, len(tokens)):
         if tokens[i].canon in words or tokens[i].norm in words:
             k = i + 1
-            while k < len(tokens) and tokens[k].norm in (":", "-", "the", "a", "an", "is"):
+            while k < len(tokens) and tokens[k].norm in (":", "-", "=", "the", "a", "an", "is"):
                 k += 1
             found = name_after(msg, k) if k < len(tokens) else None
             if found:
                 return found
+    return None
+
+
+_LOCAL_SPLIT = re.compile(r"[._\-+0-9]+")
+
+
+def name_spelled_by_email(msg: Parsed) -> Name | None:
+    """ "my new regular dave, dave.k@icloud.com": the words right before an email, from the
+    first one its local part spells ("dave") on; None when the email names none of them."""
+    for j, tok in enumerate(msg.tokens):
+        if tok.canon != "<email>":
+            continue
+        k = j - 1 if j > 0 and msg.tokens[j - 1].norm == "," else j
+        found = name_before(msg, k)
+        if found is None:
+            continue
+        local = set(_LOCAL_SPLIT.split(tok.orig.split("@")[0].lower())) - {""}
+        words = msg.tokens[found.start : found.end]
+        first = next((i for i, t in enumerate(words) if t.norm in local), None)
+        return _name(msg, found.start + first, found.end) if first is not None else None
     return None

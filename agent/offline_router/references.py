@@ -18,6 +18,7 @@ from agent.offline_router.tokens import Parsed
 
 _S = DATA.slots
 _PRONOUNS = [tuple(str(p).split()) for p in _S["customer_pronouns"]]
+_NOT_PRONOUNS = [tuple(str(p).split()) for p in _S["not_customer_pronouns"]]
 _PAYMENT_PRONOUNS = [tuple(str(p).split()) for p in _S["payment_pronouns"]]
 _INTRODUCERS = frozenset(str(w) for w in _S["customer_introducers"] if " " not in str(w))
 _PLAN_WORDS = frozenset(str(w) for w in _S["plan_words"])
@@ -25,6 +26,8 @@ _PLAN_WEAK = frozenset(str(w) for w in _S["plan_words_weak"])
 _PLAN_STOP = frozenset(str(w) for w in _S["plan_stop"])
 _PLAN_KEEP = frozenset(str(w) for w in _S["plan_keep"]) | frozenset(_S["plan_names"])
 _INTERVALS: dict[str, str] = {str(k): str(v) for k, v in _S["plan_intervals"].items()}
+_INTERVAL_VALUES = frozenset(_INTERVALS.values())
+_PLAN_NAMES = frozenset(str(w) for w in _S["plan_names"])
 
 
 @dataclass
@@ -47,11 +50,11 @@ def customer(
     ids = msg.ents.of("cus") + msg.ents.of("email")
     if ids:
         return CustomerRef(value=ids[0].value if ids[0].kind == "email" else ids[0].text,
-                           count=len(ids))  # fmt: skip
+                           count=len({str(s.value).lower() for s in ids}))  # fmt: skip
     found = possessive_name(msg) or _after_verb(msg, verbs) or name_after_any(msg, introducers)
     if found:
         return CustomerRef(value=found.text, count=1)
-    if _has_any(msg, _PRONOUNS):
+    if has_customer_pronoun(msg):
         if ctx.last_customer:
             return CustomerRef(value=ctx.last_customer, count=1)
         return CustomerRef(unresolved=True)
@@ -69,6 +72,24 @@ def _after_verb(msg: Parsed, verbs: frozenset[str]) -> Name | None:
     return None
 
 
+def has_customer_pronoun(msg: Parsed) -> bool:
+    """A customer pronoun ("her", "the same customer") outside phrases where it points at no
+    customer ("the same for eur", "20 of them")."""
+    seq = [t.canon if t.canon == "<num>" else t.norm for t in msg.tokens]
+    covered = {
+        k
+        for phrase in _NOT_PRONOUNS
+        for i in range(len(seq) - len(phrase) + 1)
+        if tuple(seq[i : i + len(phrase)]) == phrase
+        for k in range(i, i + len(phrase))
+    }
+    return any(
+        tuple(seq[i : i + len(p)]) == p and not covered & set(range(i, i + len(p)))
+        for p in _PRONOUNS
+        for i in range(len(seq) - len(p) + 1)
+    )
+
+
 def _has_any(msg: Parsed, phrases: list[tuple[str, ...]]) -> bool:
     norm = msg.norm
     for phrase in phrases:
@@ -81,8 +102,8 @@ def _has_any(msg: Parsed, phrases: list[tuple[str, ...]]) -> bool:
 def payment(msg: Parsed, ctx: RouterContext) -> tuple[str | None, int]:
     """(payment id, how many ids the message names); "it"/"the second one" use the context."""
     ids = msg.ents.of("pi")
-    if ids:
-        return ids[0].text, len(ids)
+    if ids:  # the same id typed twice is still one payment
+        return ids[0].text, len({s.text for s in ids})
     index = ordinal(msg)
     if index is not None and index < len(ctx.last_payments):
         return ctx.last_payments[index], 0
@@ -101,12 +122,46 @@ def price(msg: Parsed) -> str | None:
         if span:
             return span.text if kind == "price" else str(span.value)
     name = _plan_name(msg, _PLAN_WORDS) or _plan_name(msg, _PLAN_WEAK) or _bare_plan(msg)
-    if name is None:
+    if name is None or set(name.split("_")) <= _INTERVAL_VALUES:  # "the yearly plan": which?
         return None
-    interval = next((_INTERVALS[t.norm] for t in msg.tokens if t.norm in _INTERVALS), None)
+    interval = _interval(msg)
     if interval is None or name.endswith(interval):
         return name if interval else None
     return f"{name}_{interval}"
+
+
+def changed_price(msg: Parsed, current: str) -> str | None:
+    """A plan name or an interval said alone, against the price awaiting confirmation: "the
+    yearly one" turns pro_monthly into pro_yearly, "basic instead" into basic_monthly."""
+    head, _, tail = current.rpartition("_")
+    if not head or tail not in _INTERVAL_VALUES:
+        return None
+    interval = _interval(msg)
+    name = _plan_word_in(msg)
+    if interval is None and name is None:
+        return None
+    return f"{name or head}_{interval or tail}"
+
+
+def plan_hint(msg: Parsed) -> str | None:
+    """The half of a plan the user named: "to pro" -> "pro", "to monthly" -> "monthly"."""
+    return _plan_word_in(msg) or _interval(msg)
+
+
+def complete_price(msg: Parsed, hint: str) -> str | None:
+    """The lookup key from this answer and the half named before ("pro" + "monthly")."""
+    known_interval = hint if hint in _INTERVAL_VALUES else None
+    name = _plan_word_in(msg) or (None if known_interval else hint)
+    interval = _interval(msg) or known_interval
+    return f"{name}_{interval}" if name and interval else None
+
+
+def _plan_word_in(msg: Parsed) -> str | None:
+    return next((t.norm for t in msg.tokens if t.norm in _PLAN_NAMES), None)
+
+
+def _interval(msg: Parsed) -> str | None:
+    return next((_INTERVALS[t.norm] for t in msg.tokens if t.norm in _INTERVALS), None)
 
 
 def _plan_name(msg: Parsed, words: frozenset[str]) -> str | None:
@@ -136,13 +191,19 @@ def _plan_word(msg: Parsed, i: int) -> bool:
 
 
 def _bare_plan(msg: Parsed) -> str | None:
-    """ "put jane on pro monthly": words after on/to that are all known plan words."""
+    """ "put jane on pro monthly": words after on/to that are all known plan words, one of
+    them more than an interval ("to monthly" names no plan)."""
     toks = msg.tokens
     for i, tok in enumerate(toks):
         if tok.norm in ("on", "to", "onto"):
             j = i + 1
             while j < len(toks) and toks[j].norm in _PLAN_KEEP:
                 j += 1
-            if j > i + 1 and (j == len(toks) or toks[j].is_punct or toks[j].norm == "with"):
-                return "_".join(t.norm for t in toks[i + 1 : j])
+            words = [t.norm for t in toks[i + 1 : j]]
+            if (
+                words
+                and any(w not in _INTERVALS for w in words)
+                and (j == len(toks) or toks[j].is_punct or toks[j].norm == "with")
+            ):
+                return "_".join(words)
     return None

@@ -7,17 +7,24 @@ money actions and bare bypass requests; ask for whatever required argument is mi
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from agent.offline_router import decisions as make
 from agent.offline_router import followups, intent, safety
 from agent.offline_router.clarify import resume
+from agent.offline_router.confirmation import classify_confirmation_reply
 from agent.offline_router.entities import extract
+from agent.offline_router.future import in_future
 from agent.offline_router.fuzzy import respell
+from agent.offline_router.lexicon import LEXICON
+from agent.offline_router.literal import quote_literal_name
 from agent.offline_router.models import RouterContext, RouterDecision
+from agent.offline_router.signoff import strip_signoff
 from agent.offline_router.slots import FILLERS
 from agent.offline_router.tokens import Parsed, normalize, tokenize
 
+_WORDS = re.compile(r"[a-z']+")
 MIN_SCORE = 1.5
 """Below this total no skill is believable; the message is out of scope or unclear."""
 MIN_WORDS_FOR_OOS = 3
@@ -26,7 +33,13 @@ BYPASS_MIN_SCORE = 3.5
 
 
 def parse(message: str, today: date) -> Parsed:
-    text, respelled = respell(normalize(message).strip())
+    text, respelled = respell(strip_signoff(normalize(message)).strip())
+    msg = _parsed(text, today, respelled)
+    literal = quote_literal_name(msg)
+    return _parsed(literal, today, respelled) if literal else msg
+
+
+def _parsed(text: str, today: date, respelled: int) -> Parsed:
     ents = extract(text, today)
     return Parsed(text=text, ents=ents, tokens=tokenize(ents), respelled=respelled)
 
@@ -41,7 +54,7 @@ def route(
     """Decide what to do with one user message; see the module docstring for the order."""
     ctx = followups.context_customer(context or RouterContext())
     msg = parse(message, today)
-    findings = safety.inspect(msg.canon, msg.norm)
+    findings = safety.inspect(msg.canon, msg.norm, [t.orig for t in msg.tokens])
     for i in findings.bypass_at:  # bypass chatter is no part of the request (nor a name)
         msg.tokens[i].canon = "."
     scores = intent.score(msg.canon)
@@ -49,12 +62,18 @@ def route(
         resumed = resume(message, msg, scores, ctx, default_currency)
         if resumed is not None:
             return resumed
+    thanked = _thanked(message)
+    if not thanked and classify_confirmation_reply(message) != "unclear":
+        return make.nothing_pending()  # the gate answers a yes/no when something is pending
     safe = not (findings.bulk_always or findings.secrets or findings.bulk)
     follow = safe and (
         followups.modify_pending(msg, scores, ctx, default_currency)
         or followups.refine_last(msg, scores, ctx, default_currency)
     )
-    return follow or decide(msg, scores, findings, ctx, default_currency)
+    decision = follow or decide(msg, scores, findings, ctx, default_currency)
+    if thanked and decision.kind == "clarify" and decision.pending_clarify is None:
+        return make.thanks()  # "great, thanks!": small talk, whatever its sign-off hid
+    return decision
 
 
 def decide(
@@ -76,6 +95,8 @@ def decide(
         return make.refuse_bypass() if findings.bypass else make.out_of_scope(conf)
     if skill == "answer":
         return make.refuse_bypass() if findings.bypass else make.answer(msg, conf)
+    if skill in safety.MONEY_SKILLS and in_future(msg):
+        return make.out_of_scope(conf)  # nothing schedules a charge or refund for later
     slots = FILLERS[skill](msg, ctx, default_currency)
     if safety.is_bulk_money(findings, skill, slots.targets):
         return make.refuse_bulk()
@@ -84,8 +105,12 @@ def decide(
     if slots.error:
         return make.money_error(skill, slots.args, slots.error)
     if slots.missing:
-        return make.clarify(skill, slots.args, slots.missing, conf)
+        return make.clarify(skill, slots.args, slots.missing, conf, slots.hint)
     return make.tool(skill, slots.args, conf)
+
+
+def _thanked(message: str) -> bool:
+    return any(LEXICON.surface.get(w) == "thanks" for w in _WORDS.findall(message.lower()))
 
 
 def _fallback(msg: Parsed, top: float) -> RouterDecision:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from agent.offline_router.lexicon import DATA, LEXICON
@@ -15,6 +16,8 @@ _BULK_ALWAYS = index_by_first(
     p for line in DATA.safety["bulk_always"] for p in expand(str(line), LEXICON.surface)
 )
 _SECRETS = index_by_first(p for line in DATA.safety["secrets"] for p in expand(str(line)))
+_SECRET_IDS = tuple(str(p) for p in DATA.safety["secret_ids"])
+_SECRET_PARTS = tuple(str(p) for p in DATA.safety["secret_id_parts"])
 _BYPASS = index_by_first(p for line in DATA.safety["bypass"] for p in expand(str(line)))
 MONEY_SKILLS = frozenset(DATA.replies["money_skills"])
 
@@ -32,17 +35,24 @@ class SafetyFindings:
     bypass_at: set[int] = field(default_factory=set)
 
 
-def inspect(canon: list[str], norm: list[str]) -> SafetyFindings:
-    """Look for bulk money phrases (on canonical tokens) and bypass chatter (on typed words)."""
+def inspect(canon: list[str], norm: list[str], typed: Sequence[str] = ()) -> SafetyFindings:
+    """Look for bulk money phrases (on canonical tokens), secrets and bypass chatter (on typed
+    words; `typed` are the tokens as written, ids included, for "sk_live…")."""
     findings = SafetyFindings(
         bulk=bool(find_all(_BULK, canon, _STOPS)),
         bulk_always=bool(find_all(_BULK_ALWAYS, canon, _STOPS)),
-        secrets=bool(find_all(_SECRETS, norm, _STOPS)),
+        secrets=bool(find_all(_SECRETS, norm, _STOPS)) or any(_secret_id(t.lower()) for t in typed),
     )
     for _pattern, start, end in find_all(_BYPASS, norm, _STOPS):
         findings.bypass = True
         findings.bypass_at.update(range(start, end))
     return findings
+
+
+def _secret_id(word: str) -> bool:
+    return "_" in word and (
+        word.startswith(_SECRET_IDS) or any(part in word for part in _SECRET_PARTS)
+    )
 
 
 def is_bulk_money(findings: SafetyFindings, skill: str | None, targets: int) -> bool:

@@ -33,6 +33,7 @@ _ONE_BEFORE = frozenset(str(w) for w in _S["limit_one_before"])
 _ONE_NOUNS = frozenset(str(w) for w in _S["limit_one_nouns"])
 _ORDINALS: dict[str, int] = {str(k): int(v) for k, v in _S["ordinals"].items()}
 MAX_LIMIT = int(_S["max_limit"])
+_TYPED_WORD = re.compile(r"[a-z0-9']+")
 _OPEN_END = re.compile(r"\s*(?:since|starting|after|from\b.*\bon(?:wards?)?\s*$)", re.I)
 
 
@@ -102,9 +103,12 @@ def currency_filter(msg: Parsed, default_currency: str) -> str | None:
 
 
 def refund_reason(msg: Parsed) -> str | None:
-    text = " " + " ".join(msg.norm).replace(" 's", "'s") + " "
+    """The first reason phrase, on the words as read ("charged twice") or as typed (before
+    "money back" became "refund": "asked for their money back")."""
+    read = " " + " ".join(msg.norm).replace(" 's", "'s") + " "
+    typed = f" {typed_words(msg.text)} "
     for phrase, value in _REASONS:
-        if f" {phrase} " in text:
+        if f" {phrase} " in read or f" {phrase} " in typed:
             return value
     return None
 
@@ -120,3 +124,14 @@ def ordinal(msg: Parsed) -> int | None:
 def has_phrase(msg: Parsed, phrases: list[str]) -> bool:
     text = " " + " ".join(msg.norm) + " "
     return any(f" {p} " in text for p in phrases)
+
+
+def has_typed_phrase(msg: Parsed, phrases: list[str]) -> bool:
+    """Like `has_phrase`, on the words as typed (before "search for" became "find")."""
+    text = f" {typed_words(msg.text)} "
+    return any(f" {p} " in text for p in phrases)
+
+
+def typed_words(text: str) -> str:
+    """The words of `text`, lowercase, single-spaced, punctuation dropped."""
+    return " ".join(_TYPED_WORD.findall(text.lower()))

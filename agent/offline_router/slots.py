@@ -11,14 +11,17 @@ from agent.offline_router import slot_values as sv
 from agent.offline_router.amounts import amount_bounds, first_amount
 from agent.offline_router.lexicon import DATA
 from agent.offline_router.models import RouterContext
-from agent.offline_router.names import is_name_word
+from agent.offline_router.names import is_name_word, name_spelled_by_email
 from agent.offline_router.tokens import Parsed
 
 _S = DATA.slots
 _STRIP = frozenset(str(w) for w in _S["description_strip"])
+_CUSTOMER_NOUNS = frozenset(str(w) for w in _S["customer_nouns"])
 _SEARCH_TEXT = [str(p) for p in _S["search_text_cues"]]
 """Searches for free text ("search customers for gmbh") send `query`, not `name`."""
-_FRACTIONS = ["half", "quarter", "third", "%", "percent", "partial", "part", "some"]
+_QUOTED_SEARCH = [str(p) for p in _S["quoted_search_cues"]]
+_FRACTIONS = [str(p) for p in _S["refund_fraction_cues"]]
+"""A share of a payment whose total the router does not know: the amount must be asked."""
 
 
 @dataclass
@@ -30,6 +33,8 @@ class Slots:
     targets: int = 1
     """How many objects a money action names (for the bulk check)."""
     error: str | None = None
+    hint: str | None = None
+    """Part of the missing argument given already (a plan name without its interval)."""
 
 
 Filler = Callable[[Parsed, RouterContext, str], Slots]
@@ -63,9 +68,12 @@ def create_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     out = Slots()
     money = first_amount(msg)
     ref = refs.customer(msg, ctx, verbs=_verbs("charge"), introducers=_intro("payment"))
-    desc = description(msg, _markers("payment"))
-    if ref.value is None and not ref.unresolved and desc and _looks_like_name(msg, desc):
-        ref, desc = refs.CustomerRef(value=desc, count=1), None
+    explicit = explicit_description(msg)
+    after_marker = marker_description(msg, _markers("payment"))
+    desc = explicit or after_marker
+    unnamed = ref.value is None and not ref.unresolved
+    if unnamed and after_marker and _looks_like_name(msg, after_marker):  # "for Jane Doe"
+        ref, desc = refs.CustomerRef(value=after_marker, count=1), explicit
     if money is not None:
         out.args["amount"] = money.amount
         out.args["currency"] = money.currency or default_currency
@@ -101,10 +109,15 @@ def find_customers(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
         out.args["email"] = email.value
     elif (cus := msg.ents.first("cus") or msg.ents.first("phone")) is not None:
         out.args["query"] = cus.text
+    elif (domain := msg.ents.first("domain")) is not None:
+        out.args["query"] = domain.value
+    elif (quote := msg.ents.first("quote")) is not None:  # 'search "kombucha"'
+        searching = sv.has_typed_phrase(msg, _QUOTED_SEARCH)
+        out.args["query" if searching else "name"] = str(quote.value)
     else:
         ref = refs.customer(msg, ctx, verbs=_verbs("find"), introducers=_intro("find"))
         free_text = ref.value and (
-            ("." in ref.value and " " not in ref.value) or sv.has_phrase(msg, _SEARCH_TEXT)
+            ("." in ref.value and " " not in ref.value) or _searched_for(msg, ref.value)
         )
         if ref.value and free_text:
             out.args["query"] = ref.value.lstrip("@")
@@ -112,8 +125,14 @@ def find_customers(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
             out.args["name" if ref.value != ctx.last_customer else "query"] = ref.value
         elif "find" in msg.canon and "show" not in msg.canon and "customers" not in msg.canon:
             out.missing = "query"
-    _put(out.args, "limit", sv.limit(msg) if not out.args else None)
+    _put(out.args, "limit", sv.limit(msg))
     return out
+
+
+def _searched_for(msg: Parsed, target: str) -> bool:
+    """ "search for hoffmann" searches free text; "search for customer Wayne" names someone."""
+    words = sv.typed_words(target)
+    return sv.has_typed_phrase(msg, [f"{cue} {words}" for cue in _SEARCH_TEXT])
 
 
 def create_customer(msg: Parsed, ctx: RouterContext, default_currency: str) -> Slots:
@@ -126,12 +145,20 @@ def create_customer(msg: Parsed, ctx: RouterContext, default_currency: str) -> S
         out.args["name"] = quoted
     elif ref.value and not ref.unresolved and ref.value != ctx.last_customer:
         out.args["name"] = ref.value
-    _put(out.args, "email", email.value if email else None)
+    elif email and (spelled := name_spelled_by_email(msg)) is not None:
+        out.args["name"] = spelled.text
+    _put(out.args, "email", email.value if email else _email_of_pronoun(msg, ctx))
     _put(out.args, "phone", phone.text if phone else None)
     _put(out.args, "description", description(msg, _markers("customer"), quotes=not quoted))
     if "name" not in out.args and "email" not in out.args:
         out.missing = "name"
     return out
+
+
+def _email_of_pronoun(msg: Parsed, ctx: RouterContext) -> str | None:
+    """ "not found? create him then": him is the email the user looked up just before."""
+    last = ctx.last_customer
+    return last if last and "@" in last and refs.has_customer_pronoun(msg) else None
 
 
 def create_subscription(msg: Parsed, ctx: RouterContext, default_currency: str) -> Slots:
@@ -144,6 +171,7 @@ def create_subscription(msg: Parsed, ctx: RouterContext, default_currency: str) 
     _put(out.args, "quantity", seats.value if seats and seats.value else None)
     out.targets = ref.count
     out.missing = next((k for k in ("customer", "price") if k not in out.args), None)
+    out.hint = None if "price" in out.args else refs.plan_hint(msg)
     return out
 
 
@@ -161,13 +189,22 @@ FILLERS: dict[str, Filler] = {
 
 def description(msg: Parsed, markers: frozenset[str], quotes: bool = True) -> str | None:
     """A quoted text, a note, or the words after a marker ("for the annual tune-up")."""
+    return explicit_description(msg, quotes) or marker_description(msg, markers)
+
+
+def explicit_description(msg: Parsed, quotes: bool = True) -> str | None:
+    """ "description: ...", a note, or (when `quotes`) a quoted text."""
     quote = (
         (msg.ents.first("quote") if quotes else None)
         or msg.ents.first("desc")
         or msg.ents.first("note")
     )
-    if quote:
-        return str(quote.value).strip() or None
+    return (str(quote.value).strip() or None) if quote else None
+
+
+def marker_description(msg: Parsed, markers: frozenset[str]) -> str | None:
+    """The words after a marker ("for the annual tune-up"); never a customer reference
+    ("for customer X", "for client X"), nor words in brackets when there is no marker."""
     toks = msg.tokens
     for i, tok in enumerate(toks):
         if tok.norm not in markers:
@@ -175,6 +212,8 @@ def description(msg: Parsed, markers: frozenset[str], quotes: bool = True) -> st
         k = i + 1
         while k < len(toks) and toks[k].norm in (":", "-", "of", "is"):
             k += 1
+        if k < len(toks) and toks[k].norm in _CUSTOMER_NOUNS:
+            continue
         j = k
         while j < len(toks) and _description_word(toks[j].canon, toks[j].norm):
             j += 1

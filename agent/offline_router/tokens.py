@@ -14,13 +14,15 @@ from agent.offline_router.entities import Entities
 from agent.offline_router.fuzzy import correct
 from agent.offline_router.lexicon import LEXICON
 
-_WORD = re.compile(r"[^\W_](?:[\w'\-.&]*[^\W_&]|[\w'\-.&]*&)?|[,;:!?()<>=+$€£¥&\-]")
+_WORD = re.compile(r"[^\W_](?:[\w'\-.&]*[^\W_&]|[\w'\-.&]*&)?|[,;:!?()<>=+$€£¥&%\-]")
 _KEEP_APOSTROPHE = frozenset(
     {"don't", "didn't", "doesn't", "isn't", "wasn't", "aren't", "weren't", "can't", "won't",
      "i'm", "i've", "i'd", "we've", "we're", "they've", "you're", "i'll", "we'll", "haven't",
      "hasn't", "shouldn't", "wouldn't", "couldn't", "let's"}
 )  # fmt: skip
-_SPLIT_S = frozenset({"what", "who", "how", "that", "it", "there", "here", "where", "he", "she"})
+_SPLIT_S = frozenset(
+    {"what", "who", "how", "that", "it", "there", "here", "where", "he", "she", "name"}
+)
 _PUNCT = frozenset(",;:!?().")
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, ToolMessage
 
-from agent.offline_router import PendingClarify, RouterContext, ToolCall
+from agent.offline_router import PendingClarify, RouterContext, ToolCall, typed_customer
 
 
 def today_of(messages: Sequence[BaseMessage], default: date) -> date:
@@ -41,7 +41,9 @@ def router_context(messages: Sequence[BaseMessage]) -> RouterContext:
 def _add_last_call(ctx: RouterContext, earlier: list[BaseMessage]) -> None:
     """The previous skill call as the router made it; pending if it still waits for a yes
     (or was just set aside by this very message). A customer the user typed for it wins over
-    an id read from results: "charge her" means the person the user named."""
+    an id read from results: "charge her" means the person the user named, also when the call
+    named them by `name` only ("look up Priya Raman", then "show her payments") or looked up a
+    `cus_` id (a `query`)."""
     outcomes = {m.tool_call_id: m.artifact for m in earlier if isinstance(m, ToolMessage)}
     for msg in reversed(earlier):
         if isinstance(msg, AIMessage) and msg.tool_calls:
@@ -51,7 +53,7 @@ def _add_last_call(ctx: RouterContext, earlier: list[BaseMessage]) -> None:
             superseded = isinstance(outcome, dict) and outcome.get("error_code") == "superseded"
             if outcome is None or superseded:
                 ctx.pending_action = ctx.last_call
-            typed = call["args"].get("customer") or call["args"].get("email")
+            typed = typed_customer(call["args"])
             if isinstance(typed, str) and typed:
                 ctx.last_customer = typed
             return

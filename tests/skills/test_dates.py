@@ -360,3 +360,48 @@ def test_find_date_range_on_any_text_gives_a_well_formed_range_or_none(
         r = m.range
         assert r.start is None or r.end is None or r.start <= r.end
     resolve_range(text, today)  # never raises
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "expected"),
+    [
+        ("revenue for the second half of 2024",
+         MON, ("the second half of 2024", "2024-07-01", "2024-12-31")),
+        ("failed charges in H1 2025", MON, ("H1 2025", "2025-01-01", "2025-06-30")),
+        ("h2 2023 numbers", MON, ("h2 2023", "2023-07-01", "2023-12-31")),
+        ("volume for the 1st half of 2026", MON,
+         ("the 1st half of 2026", "2026-01-01", "2026-06-30")),
+        ("stats for the first half of the year", FEB,
+         ("the first half of the year", "2026-01-01", "2026-06-30")),
+        # without a year: the latest such half that has begun by today
+        ("payments in the second half", MON, ("the second half", "2025-07-01", "2025-12-31")),
+        ("payments in the second half", date(2026, 9, 1),
+         ("the second half", "2026-07-01", "2026-12-31")),
+        ("how was H1?", MON, ("H1", "2026-01-01", "2026-06-30")),
+    ],
+)  # fmt: skip
+def test_half_years_are_the_whole_six_months(
+    text: str, today: date, expected: tuple[str, str, str]
+) -> None:
+    assert _found(text, today) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["the first half of the month", "refund half of pi_x", "hi team", "h2o bottles"]
+)
+def test_half_of_something_else_is_no_half_year(text: str) -> None:
+    assert _found(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("refunds on 14/12/2025.", ("14/12/2025", "2025-12-14", "2025-12-14")),
+        ("anything since 02.03.2026.", ("since 02.03.2026", "2026-03-02", "2026-06-15")),
+        ("payments on 6/3, please", ("6/3", "2026-06-03", "2026-06-03")),
+    ],
+)
+def test_a_numeric_date_at_the_end_of_a_sentence_is_still_a_date(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert _found(text) == expected

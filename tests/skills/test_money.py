@@ -502,3 +502,81 @@ def test_find_money_on_any_text_gives_ordered_disjoint_matches_or_a_money_error(
         return
     assert all(text[m.start : m.end] == m.text for m in matches)
     assert all(a.end <= b.start for a, b in pairwise(matches))
+
+
+# --- amounts said in two parts, Korean won, zero-decimal grouping --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("eighteen dollars and forty cents", [("eighteen dollars and forty cents", 1840, "usd")]),
+        ("refund sixty euros fifteen cents", [("sixty euros fifteen cents", 6015, "eur")]),
+        ("it was nine pounds ninety", [("nine pounds ninety", 990, "gbp")]),
+        ("send 3 dollars and 7 cents", [("3 dollars and 7 cents", 307, "usd")]),
+        ("take $14 and 60 cents", [("$14 and 60 cents", 1460, "usd")]),
+        ("four pounds twenty pence please", [("four pounds twenty pence", 420, "gbp")]),
+        ("eleven francs and eighty cents", [("eleven francs and eighty cents", 1180, "chf")]),
+    ],
+)  # fmt: skip
+def test_hundredths_said_after_an_amount_join_it(text: str, expected: list[tuple]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a second amount with its own currency stays a second amount
+        ("six euros and forty quid", [("six euros", 600, "eur"), ("forty quid", 4000, "gbp")]),
+        # a count after the amount is no hundredths
+        ("refund 30 euros 12 payments", [("30 euros", 3000, "eur")]),
+        # nor a day of a date
+        ("charge 40 euros 21 march", [("40 euros", 4000, "eur")]),
+        # a bare single digit is too short to be spoken hundredths
+        ("charge twelve pounds five", [("twelve pounds", 1200, "gbp")]),
+        # zero-decimal currencies have no hundredths to add
+        ("charge 500 yen 50 cents", [("500 yen", 500, "jpy"), ("50 cents", 50, "usd")]),
+    ],
+)  # fmt: skip
+def test_hundredths_join_only_what_can_be_hundredths(text: str, expected: list[tuple]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("charge 75,000 won to the shop", [("75,000 won", 75000, "krw")]),
+        ("refund 12000 won", [("12000 won", 12000, "krw")]),
+        ("ten thousand won", [("ten thousand won", 10000, "krw")]),
+    ],
+)
+def test_won_after_a_number_is_korean_won(text: str, expected: list[tuple]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize("text", ["who won the match", "we won 3 deals", "won"])
+def test_won_alone_is_no_currency(text: str) -> None:
+    assert _found(text) == []
+    assert normalize_currency("won") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "minor", "currency"),
+    [
+        ("4.500 ¥", 4500, "jpy"),
+        ("¥12.000", 12000, "jpy"),
+        ("JPY 1.000.000", 1000000, "jpy"),
+        ("30.000 KRW", 30000, "krw"),
+        ("KRW 7,500", 7500, "krw"),
+    ],
+)
+def test_a_zero_decimal_currency_reads_a_dot_before_three_digits_as_thousands(
+    text: str, minor: int, currency: str
+) -> None:
+    assert parse_money(text, default_currency="usd") == (minor, currency)
+
+
+def test_a_two_decimal_currency_still_reads_a_lone_dot_as_decimals() -> None:
+    assert parse_money("4.500 usd", default_currency="usd") == (450, "usd")
+    with pytest.raises(MoneyParseError, match="at most 2 decimals"):
+        parse_money("4.505 usd", default_currency="usd")

@@ -1,0 +1,39 @@
+"""Drop a closing sign-off and signature ("Kind regards, Sophie — Customer Support",
+"Many thanks, Tom", "Approved.\n— J. Moreau"): a name there is the writer, not a customer, and
+its words must not run into a description or a name of the request."""
+
+from __future__ import annotations
+
+import re
+
+from agent.offline_router.lexicon import DATA
+
+_LEX = DATA.lexicon
+_SIGNOFF = "|".join(
+    re.escape(str(s)).replace(r"\ ", r"\s+")
+    for s in sorted(_LEX["signoffs"], key=lambda s: len(str(s)), reverse=True)
+)
+_CONNECT = "|".join(re.escape(str(w)) for w in _LEX["signature_connectors"])
+_CAP_WORD = r"(?-i:[A-ZÀ-ÖØ-Þ])(?:[^\W\d_]|['’.\-])*"
+"""A capitalised word of letters only: no digits, ids or amounts hide in a signature."""
+_GAP = r"[ \t]*(?:[,—–\-/|][ \t]*)?"
+_LINE = rf"{_CAP_WORD}(?:{_GAP}(?:{_CAP_WORD}|(?:{_CONNECT})(?=[ \t]+[A-Z])))*"
+_SIGNATURE = rf"{_LINE}(?:[ \t]*[,.]?[ \t]*\n[ \t]*{_LINE}){{0,2}}"
+_BOUNDARY = r"(?:^|(?<=\n)|(?<=[.!?,;][ \t])|(?<=\s[—–\-]\s))"
+_PATTERNS = (
+    re.compile(
+        rf"{_BOUNDARY}[ \t]*(?:{_SIGNOFF})\b[ \t]*[,.!]*[ \t]*(?:\n[ \t]*)?(?:{_SIGNATURE})?"
+        r"[ \t.!]*$",
+        re.I,
+    ),
+    re.compile(rf"(?:^|\s)(?:[—–]|--?)[ \t]*{_SIGNATURE}[ \t.]*$", re.I),
+)
+
+
+def strip_signoff(text: str) -> str:
+    """`text` without its closing sign-off/signature; unchanged when nothing would remain."""
+    for rx in _PATTERNS:
+        m = rx.search(text)
+        if m and text[: m.start()].strip(" \t\n,;—–-"):
+            text = text[: m.start()].rstrip()
+    return text
