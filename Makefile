@@ -9,8 +9,9 @@ STAMP := $(VENV)/.installed
 .PHONY: serve test lint typecheck eval eval-gate bench sandbox
 
 # Eval floors: what the offline router reaches today. Raise them as it improves; never lower.
-EVAL_FLOOR_DRY ?= 0.0
-EVAL_FLOOR_SANDBOX ?= 0.0
+EVAL_FLOOR_DRY ?= 0.94
+EVAL_FLOOR_SANDBOX ?= 0.935
+EVAL_FLOOR_DEVSET ?= 0.995
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -40,6 +41,7 @@ eval: $(STAMP)
 eval-gate: $(STAMP)
 	$(BIN)/python -m evals run evals/transcripts --backend dry --min-pass-rate $(EVAL_FLOOR_DRY)
 	$(BIN)/python -m evals run evals/transcripts --backend sandbox --min-pass-rate $(EVAL_FLOOR_SANDBOX)
+	$(BIN)/python -m evals run evals/devset --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET)
 
 bench: $(STAMP)
 	$(BIN)/python -m evals.bench

@@ -197,6 +197,7 @@ def test_payment_succeeded_is_posted_to_the_notify_url(
     platform: Platform, receiver: tuple[Receiver, str]
 ) -> None:
     sink, url = receiver
+    sink.received.clear()  # the receiver outlives one database parametrisation
     platform.extras["webhook_settings"] = settings(WEBHOOK_NOTIFY_URL=url)
     with TestClient(create_app(platform)) as client:
         deliver(client, event("evt_pi_ok_0005", "payment_intent.succeeded", PI_OK))
