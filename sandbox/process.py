@@ -78,12 +78,21 @@ def _private_tmp_namespace() -> tuple[str, ...] | None:
         return None
     if shutil.which("unshare") is None or shutil.which("sh") is None:
         return None
+    if _needs_real_tmp():
+        return None
     for options in NAMESPACES:
         probe = ["unshare", *options, "--", "sh", "-c", PRIVATE_TMP, "sh", "true"]
         with contextlib.suppress(OSError, subprocess.SubprocessError):
             if subprocess.run(probe, capture_output=True, timeout=10).returncode == 0:
                 return options
     return None
+
+
+def _needs_real_tmp() -> bool:
+    """A tmpfs over /tmp would hide an interpreter, a venv or a checkout that lives there (a CI
+    clone in /tmp, say), and localstripe would not even start."""
+    places = (sys.executable, sys.prefix, os.getcwd(), __file__)
+    return any(Path(p).resolve().is_relative_to("/tmp") for p in places)
 
 
 class Sandbox:
