@@ -178,17 +178,6 @@ class StripeService:
         for obj in self._stream(pages, params, cap, page_size):
             yield Payment.from_payment_intent(obj)
 
-    def list_payments_page(
-        self, *, limit: int = 10, starting_after: str | None = None, customer: str | None = None
-    ) -> tuple[list[Payment], bool]:
-        params: dict[str, Any] = {"limit": limit, "expand": ["data.latest_charge"]}
-        if starting_after:
-            params["starting_after"] = starting_after
-        if customer:
-            params["customer"] = customer
-        page = self._call(lambda: self._client.v1.payment_intents.list(params))  # type: ignore[arg-type]
-        return [Payment.from_payment_intent(o.to_dict()) for o in page.data], bool(page.has_more)
-
     def get_price(self, price_id: str) -> Price:
         return Price.from_stripe(
             self._call(lambda: self._client.v1.prices.retrieve(price_id)).to_dict()
@@ -199,12 +188,6 @@ class StripeService:
             lambda: self._client.v1.prices.list({"lookup_keys": [lookup_key], "limit": 1})
         )
         return Price.from_stripe(page.data[0].to_dict()) if page.data else None
-
-    def list_prices(self, *, limit: int = 100, active: bool | None = None) -> list[Price]:
-        params: dict[str, Any] = {} if active is None else {"active": active}
-        return [
-            Price.from_stripe(o) for o in self._stream(self._client.v1.prices.list, params, limit)
-        ]
 
     def get_product(self, product_id: str) -> Product:
         obj = self._call(lambda: self._client.v1.products.retrieve(product_id))
