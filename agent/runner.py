@@ -24,6 +24,7 @@ from agent.conversations import Conversations
 from agent.database import Database
 from agent.errors import ActionNotFound, ActionNotPending
 from agent.gate import ConfirmationGate
+from agent.lookup_tool import build_lookup_tool
 from agent.offline_router import asks_about_pending, classify_confirmation_reply, route
 from agent.outcomes import Outcome, ReplyKind
 from agent.reply import AgentReply, DecidedBy, Mode, Usage
@@ -75,7 +76,7 @@ class AgentRunner:
         self.audit = AuditLog(db.engine)
         self.graph: Any = create_agent(
             model,
-            tools=build_tools(),
+            tools=[*build_tools(), build_lookup_tool()],
             system_prompt=system_prompt,
             middleware=list(middleware),
             context_schema=TurnContext,

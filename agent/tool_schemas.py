@@ -10,6 +10,8 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from agent.lookup_tool import DESCRIPTION as LOOKUP_DESCRIPTION
+from agent.lookup_tool import LOOKUP_TOOL, LookupArgs
 from skills import SKILLS
 
 
@@ -42,16 +44,16 @@ def compact(schema: dict[str, Any]) -> dict[str, Any]:
     return out  # type: ignore[no-any-return]
 
 
+def _function(name: str, description: str, schema: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "type": "function",
+        "function": {"name": name, "description": description, "parameters": compact(schema)},
+    }
+
+
 @cache
 def openai_tools() -> tuple[dict[str, Any], ...]:
-    return tuple(
-        {
-            "type": "function",
-            "function": {
-                "name": skill.name,
-                "description": skill.description,
-                "parameters": compact(skill.tool_schema()),
-            },
-        }
-        for skill in SKILLS.values()
-    )
+    """The eight skills, then the payment lookup the agent may need before a refund."""
+    skills = [_function(s.name, s.description, s.tool_schema()) for s in SKILLS.values()]
+    lookup = _function(LOOKUP_TOOL, LOOKUP_DESCRIPTION, LookupArgs.model_json_schema())
+    return (*skills, lookup)

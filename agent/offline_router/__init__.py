@@ -5,11 +5,18 @@ Vocabulary lives in data/*.yaml; see README.md for how decisions are made.
 
 from agent.offline_router.confirmation import classify_confirmation_reply
 from agent.offline_router.followups import typed_customer
-from agent.offline_router.models import PendingClarify, RouterContext, RouterDecision, ToolCall
+from agent.offline_router.models import (
+    LOOKUP,
+    PendingClarify,
+    RouterContext,
+    RouterDecision,
+    ToolCall,
+)
 from agent.offline_router.pending_questions import asks_about_pending
 from agent.offline_router.router import route
 
 __all__ = [
+    "LOOKUP",
     "PendingClarify",
     "RouterContext",
     "RouterDecision",

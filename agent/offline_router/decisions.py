@@ -28,9 +28,16 @@ def tool(skill: str, args: dict[str, Any], conf: float) -> RouterDecision:
 
 
 def clarify(
-    skill: str, args: dict[str, Any], missing: str, conf: float, hint: str | None = None
+    skill: str,
+    args: dict[str, Any],
+    missing: str,
+    conf: float,
+    hint: str | None = None,
+    note: str | None = None,
 ) -> RouterDecision:
     text = question(skill, missing, args)
+    if note:
+        text = f"I couldn't read that payment ({note.rstrip('.')}). {text}"
     pending = PendingClarify(skill=skill, args=args, missing=missing, hint=hint)
     return RouterDecision(kind="clarify", text=text, confidence=conf, pending_clarify=pending)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from fractions import Fraction
 from typing import Any
 
 from agent.offline_router.lexicon import DATA, LEXICON
@@ -28,6 +29,12 @@ _LEADING_INTERVALS = "|".join(map(re.escape, _S["plan_intervals_before"]))
 _PLAN_RUN = rf"(?:{_PLANS})(?:[\s\-]+(?:{_PLANS}))*"
 _OTHER_IDS = "|".join(_S["other_id_prefixes"])
 _FIELDS = "|".join(map(re.escape, _S["field_names"]))
+_SHARE_WORDS: dict[str, int] = {str(k): int(v) for k, v in _S["share_words"].items()}
+_SHARE_COUNTS: dict[str, int] = {str(k): int(v) for k, v in _S["share_counts"].items()}
+_SHARE = "|".join(sorted(_SHARE_WORDS, key=len, reverse=True))
+_SHARE_COUNT = "|".join(sorted(_SHARE_COUNTS, key=len, reverse=True))
+_NOT_A_SHARE = r"(?!\s+(?:of\s+)?(?:the\s+|this\s+|last\s+|a\s+)?(?:year|fy|20\d\d|an?\s+hour)\b)"
+"""'the first half of 2026', 'last quarter', 'half a year' are periods, not shares."""
 
 
 def _rx(pattern: str, flags: int = re.I) -> re.Pattern[str]:
@@ -101,6 +108,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"|\btrial(?:\s+period)?\s*(?:of|for|:|=|-)?\s*(?P<n2>{_NUM})[\s\-]*(?P<u2>{_UNITS})\b"
             rf"|\b(?:free\s+for|first)\s+(?P<n3>{_NUM})\s+(?P<u3>{_UNITS})(?:\s+free)?\b"
             rf"|\b(?P<n4>{_NUM})\s+(?P<u4>{_UNITS})\s+free\b"
+        ),
+    ),
+    (
+        "share",
+        _rx(
+            r"(?<![\w.,])(?P<pct>\d{1,3}(?:[.,]\d{1,2})?)\s*(?:%|percent\b|per\s*cent\b|pct\b)"
+            rf"|\b(?P<npct>{_NUMBER})\s+(?:percent|per\s*cent)\b"
+            rf"|\b(?P<k>{_SHARE_COUNT})\s+(?P<w>{_SHARE})s?\b{_NOT_A_SHARE}"
+            rf"|(?<!first )(?<!second )(?<!1st )(?<!2nd )(?<!this )(?<!last )(?<!next )"
+            rf"\b(?P<w2>{_SHARE})\s+(?=of\b|the\b|her\b|his\b|their\b|it\b|that\b|back\b)"
+            rf"{_NOT_A_SHARE}"
+            r"|(?<![\w/])(?P<num>[1-9])\s*/\s*(?P<den>[2-9])(?=\s+of\b)"
         ),
     ),
     (
@@ -250,9 +269,23 @@ def _value(kind: str, m: re.Match[str], text: str) -> Any:
     if kind == "trial":
         n, unit = _pair(m, "n", "u")
         return (number_value(n) or 0) * int(_S["trial_units"][unit.lower()])
+    if kind == "share":
+        return share_value(m)
     if kind == "seats":
         return number_value(next(g for g in (m["n"], m["n2"], m["n3"]) if g))
     return m.group(0).strip()
+
+
+def share_value(m: re.Match[str]) -> Fraction:
+    """ "25%" -> 1/4, "two thirds" -> 2/3, "half of" -> 1/2, "3/4" -> 3/4."""
+    if m["pct"]:
+        return Fraction(m["pct"].replace(",", ".")) / 100
+    if m["npct"]:
+        return Fraction(number_value(m["npct"]) or 0, 100)
+    if m["num"]:
+        return Fraction(int(m["num"]), int(m["den"]))
+    count = _SHARE_COUNTS[m["k"].lower()] if m["k"] else 1
+    return Fraction(count, _SHARE_WORDS[(m["w"] or m["w2"]).lower()])
 
 
 def _pair(m: re.Match[str], a: str, b: str) -> tuple[str, str]:

@@ -12,6 +12,10 @@ from pydantic import BaseModel, Field
 
 DecisionKind = Literal["tool", "clarify", "out_of_scope", "refuse", "answer"]
 
+LOOKUP = "lookup_payment"
+"""The agent's one read that is not a skill: a payment's facts, or a customer's latest payment,
+for "half of pi_…" / "her last payment". The router asks for it, then decides again."""
+
 
 class PendingClarify(BaseModel):
     """A call the router could not finish: the next message may supply `missing`."""
@@ -46,6 +50,12 @@ class RouterContext(BaseModel):
     last_call: ToolCall | None = None
     """The previous turn's skill call: "only the failed ones" / "same for eur" refine it, and
     its customer argument stands for "her" when `last_customer` is unknown."""
+    lookup_done: bool = False
+    """This message already had its `LOOKUP`: never ask for a second one."""
+    looked_up: dict[str, Any] | None = None
+    """What that lookup found: id, amount, currency, status, customer, amount_refunded."""
+    lookup_why: str | None = None
+    """Why the lookup found nothing (a dry run, no such payment...)."""
 
 
 class RouterDecision(BaseModel):

@@ -20,6 +20,7 @@ _S = DATA.slots
 _PRONOUNS = [tuple(str(p).split()) for p in _S["customer_pronouns"]]
 _NOT_PRONOUNS = [tuple(str(p).split()) for p in _S["not_customer_pronouns"]]
 _PAYMENT_PRONOUNS = [tuple(str(p).split()) for p in _S["payment_pronouns"]]
+_LATEST_PAYMENT = [tuple(str(p).split()) for p in _S["latest_payment_phrases"]]
 _INTRODUCERS = frozenset(str(w) for w in _S["customer_introducers"] if " " not in str(w))
 _PLAN_WORDS = frozenset(str(w) for w in _S["plan_words"])
 _PLAN_WEAK = frozenset(str(w) for w in _S["plan_words_weak"])
@@ -111,6 +112,15 @@ def payment(msg: Parsed, ctx: RouterContext) -> tuple[str | None, int]:
         chosen = ctx.last_payment or (ctx.last_payments[0] if ctx.last_payments else None)
         return chosen, 0
     return None, 0
+
+
+def latest_payment_owner(msg: Parsed, ctx: RouterContext) -> str | None:
+    """Whose latest payment "refund her last payment" / "Jane's most recent charge" means:
+    the customer reference, when the message names one (or a pronoun the context resolves)."""
+    if not _has_any(msg, _LATEST_PAYMENT):
+        return None
+    ref = customer(msg, ctx)
+    return ref.value if ref.value and not ref.unresolved else None
 
 
 def price(msg: Parsed) -> str | None:

@@ -19,7 +19,7 @@ from agent.offline_router.future import in_future
 from agent.offline_router.fuzzy import respell
 from agent.offline_router.lexicon import LEXICON
 from agent.offline_router.literal import quote_literal_name
-from agent.offline_router.models import RouterContext, RouterDecision
+from agent.offline_router.models import LOOKUP, RouterContext, RouterDecision
 from agent.offline_router.signoff import strip_signoff
 from agent.offline_router.slots import FILLERS
 from agent.offline_router.tokens import Parsed, normalize, tokenize
@@ -104,8 +104,10 @@ def decide(
         return make.refuse_bypass()
     if slots.error:
         return make.money_error(skill, slots.args, slots.error)
+    if slots.lookup:
+        return make.tool(LOOKUP, slots.lookup, conf)
     if slots.missing:
-        return make.clarify(skill, slots.args, slots.missing, conf, slots.hint)
+        return make.clarify(skill, slots.args, slots.missing, conf, slots.hint, slots.note)
     return make.tool(skill, slots.args, conf)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
 from agent.offline_router import references as refs
@@ -35,6 +36,10 @@ class Slots:
     error: str | None = None
     hint: str | None = None
     """Part of the missing argument given already (a plan name without its interval)."""
+    lookup: dict[str, str] | None = None
+    """Arguments of a payment lookup the call needs first ("her last payment", "half of")."""
+    note: str | None = None
+    """Why the question is asked (the lookup found nothing)."""
 
 
 Filler = Callable[[Parsed, RouterContext, str], Slots]
@@ -86,20 +91,39 @@ def create_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
 
 
 def refund_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Slots:
+    """ "her last payment" and "half of pi_…" need the payment read first: the slots then ask
+    for a lookup, and the router fills them once its result is in the context."""
     out = Slots()
     payment, count = refs.payment(msg, ctx)
-    out.targets = count if count else (1 if payment else 0)
+    owner = None if count else refs.latest_payment_owner(msg, ctx)
+    found = ctx.looked_up
+    if owner:
+        payment = str(found["id"]) if found else None
+    out.targets = count if count else (1 if payment or owner else 0)
     _put(out.args, "payment", payment)
     money = first_amount(msg)
+    share = msg.ents.first("share")
     if money is not None:
         out.args["amount"] = money.amount
+    elif share is not None and found and payment == found["id"]:
+        out.args["amount"] = _share_of(int(found["amount"]), share.value)
     _put(out.args, "reason", sv.refund_reason(msg))
     out.error = msg.ents.money_error
-    if payment is None:
+    wants_share = money is None and share is not None
+    if not ctx.lookup_done and (owner or (wants_share and payment)):
+        out.lookup = {"customer": owner} if owner else {"payment": str(payment)}
+    elif payment is None:
         out.missing = "payment"
-    elif money is None and sv.has_phrase(msg, _FRACTIONS):
+    elif "amount" not in out.args and (wants_share or sv.has_phrase(msg, _FRACTIONS)):
         out.missing = "amount"
+    if out.missing and ctx.lookup_why:
+        out.note = ctx.lookup_why
     return out
+
+
+def _share_of(total: int, share: Fraction) -> int:
+    """A share of a total in minor units, half rounded up (half of 2,501 cents is 1,251)."""
+    return int(total * share + Fraction(1, 2))
 
 
 def find_customers(msg: Parsed, ctx: RouterContext, default_currency: str) -> Slots:

@@ -9,7 +9,7 @@ from typing import Any
 
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, ToolMessage
 
-from agent.offline_router import PendingClarify, RouterContext, ToolCall, typed_customer
+from agent.offline_router import LOOKUP, PendingClarify, RouterContext, ToolCall, typed_customer
 
 
 def today_of(messages: Sequence[BaseMessage], default: date) -> date:
@@ -22,9 +22,12 @@ def today_of(messages: Sequence[BaseMessage], default: date) -> date:
 
 
 def router_context(messages: Sequence[BaseMessage]) -> RouterContext:
-    """Context for the last (human) message from everything before it."""
+    """Context for the last human message from everything before it, and from a payment
+    lookup made for it since (the router then decides the same message again)."""
     ctx = RouterContext()
-    earlier = list(messages[:-1]) if messages else []
+    last_human = max((i for i, m in enumerate(messages) if isinstance(m, HumanMessage)), default=0)
+    earlier = list(messages[:last_human])
+    _absorb_lookup(ctx, messages[last_human + 1 :])
     if earlier and isinstance(earlier[-1], AIMessage):
         pending = earlier[-1].additional_kwargs.get("pending_clarify")
         if pending:
@@ -48,6 +51,8 @@ def _add_last_call(ctx: RouterContext, earlier: list[BaseMessage]) -> None:
     for msg in reversed(earlier):
         if isinstance(msg, AIMessage) and msg.tool_calls:
             call = msg.tool_calls[0]
+            if call["name"] == LOOKUP:
+                continue  # a read on the way to a call, not a call the user could refine
             ctx.last_call = ToolCall(skill=call["name"], args=dict(call["args"]))
             outcome = outcomes.get(call["id"] or "")
             superseded = isinstance(outcome, dict) and outcome.get("error_code") == "superseded"
@@ -57,6 +62,15 @@ def _add_last_call(ctx: RouterContext, earlier: list[BaseMessage]) -> None:
             if isinstance(typed, str) and typed:
                 ctx.last_customer = typed
             return
+
+
+def _absorb_lookup(ctx: RouterContext, since: Sequence[BaseMessage]) -> None:
+    for msg in since:
+        if isinstance(msg, ToolMessage) and msg.name == LOOKUP:
+            found = msg.artifact if isinstance(msg.artifact, dict) else {}
+            ctx.lookup_done = True
+            ctx.looked_up = found.get("payment")
+            ctx.lookup_why = found.get("why") or (None if ctx.looked_up else "no result")
 
 
 def _absorb(ctx: RouterContext, result: dict[str, Any]) -> None:

@@ -45,7 +45,31 @@ def test_the_model_sees_the_skills_as_tools(make_runner: MakeRunner) -> None:
         "refund_payment",
         "get_analytics",
         "create_subscription",
+        "lookup_payment",
     ]
+
+
+def test_the_model_may_read_a_payment_before_stating_the_refund(
+    make_runner: MakeRunner, refs: dict[str, str], stripe_service: Any
+) -> None:
+    """The lookup's result goes back to the model (a second call); the refund it then states
+    is the turn's only skill call, and it pauses like any other."""
+    payment = refs["payment.jane_last"]
+    model = ScriptedChatModel(
+        script=[
+            tool_call("lookup_payment", {"customer": "jane@example.com"}),
+            tool_call("refund_payment", {"payment": payment, "amount": 6450}),
+        ]
+    )
+    runner = make_runner(model=model)
+    reply = runner.chat(
+        caller="svc", message="refund half of jane's last payment", session_id=_sid()
+    )
+    assert reply.kind == "confirm"
+    assert [c.name for c in reply.tool_calls] == ["refund_payment"]
+    assert reply.usage.llm_calls == 2
+    assert model.script == []
+    assert stripe_service.get_payment(payment).amount_refunded == 0
 
 
 @pytest.mark.parametrize("kind", ["clarify", "out_of_scope", "refuse"])

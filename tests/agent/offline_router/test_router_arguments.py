@@ -206,7 +206,7 @@ REFUNDS = [
         "refund ch_3Rsn0007Gg, the card was compromised",
         tool("refund_payment", payment="ch_3Rsn0007Gg", reason="fraudulent"),
     ),
-    ("refund 40% of pi_3Rsn0005Ee", kind("clarify")),
+    ("refund 40% of pi_3Rsn0005Ee", tool("lookup_payment", payment="pi_3Rsn0005Ee")),
     ("refund a portion of ch_3Rsn0006Ff", kind("clarify")),
 ]
 

@@ -162,8 +162,6 @@ CLARIFY = [
     ("refund", "payment"),
     ("refund it", "payment"),
     ("I need a refund", "payment"),
-    ("refund Jane's last payment", "payment"),
-    ("refund half of pi_Half01", "amount"),
     ("charge jane@x.io", "amount"),
     ("charge Jane Doe", "amount"),
     ("charge", "amount"),
@@ -178,3 +176,76 @@ def test_a_money_action_missing_an_argument_asks_for_it(message: str, missing: s
     assert decision.pending_clarify is not None
     assert decision.pending_clarify.missing == missing
     assert decision.text.endswith("?") or "?" in decision.text
+
+
+LOOKUPS = [
+    ("refund half of pi_Half01", {"payment": "pi_Half01"}),
+    ("refund 25% of ch_3Quarter1", {"payment": "ch_3Quarter1"}),
+    ("please refund two thirds of pi_3Thirds", {"payment": "pi_3Thirds"}),
+    ("refund Jane's last payment", {"customer": "Jane"}),
+    ("refund the latest charge from dana@studio.io", {"customer": "dana@studio.io"}),
+    ("refund her most recent payment", {"customer": "jane@example.com"}),
+    ("refund half of her last payment", {"customer": "jane@example.com"}),
+]
+
+
+@pytest.mark.parametrize(("message", "args"), LOOKUPS)
+def test_a_share_or_a_latest_payment_is_read_before_the_refund(
+    message: str, args: dict[str, str]
+) -> None:
+    check(
+        message,
+        tool("lookup_payment", **args),
+        context=RouterContext(last_customer="jane@example.com"),
+    )
+
+
+FOUND = {"id": "pi_3Found", "amount": 5001, "currency": "usd", "status": "succeeded"}
+AFTER_LOOKUP = [
+    ("refund half of pi_3Found", rf(payment="pi_3Found", amount=2501)),
+    ("refund 10% of pi_3Found", rf(payment="pi_3Found", amount=500)),
+    ("refund three quarters of pi_3Found", rf(payment="pi_3Found", amount=3751)),
+    ("refund her last payment", rf(payment="pi_3Found")),
+    (
+        "refund half of her last payment, duplicate",
+        rf(payment="pi_3Found", amount=2501, reason="duplicate"),
+    ),
+    ("refund $12 of her latest payment", rf(payment="pi_3Found", amount=1200)),
+]
+
+
+@pytest.mark.parametrize(("message", "expected"), AFTER_LOOKUP)
+def test_the_refund_is_stated_exactly_from_what_the_lookup_read(
+    message: str, expected: dict[str, Any]
+) -> None:
+    ctx = RouterContext(last_customer="jane@example.com", lookup_done=True, looked_up=FOUND)
+    check(message, expected, context=ctx)
+
+
+@pytest.mark.parametrize(
+    ("message", "missing"),
+    [("refund half of pi_Half01", "amount"), ("refund Jane's last payment", "payment")],
+)
+def test_a_failed_lookup_asks_and_says_why(message: str, missing: str) -> None:
+    ctx = RouterContext(lookup_done=True, lookup_why="No such payment: 'pi_Half01'")
+    decision = check(message, kind("clarify"), context=ctx)
+    assert decision.pending_clarify is not None
+    assert decision.pending_clarify.missing == missing
+    assert "No such payment" in decision.text
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["revenue for the first half of 2026", "how did we do last quarter", "refund 3/4 of the way"],
+)
+def test_periods_are_no_shares(message: str) -> None:
+    decision = route_first(message)
+    assert decision.tool != "lookup_payment"
+
+
+def route_first(message: str) -> Any:
+    from router_expect import TODAY
+
+    from agent.offline_router import route
+
+    return route(message, today=TODAY)

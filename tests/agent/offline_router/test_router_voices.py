@@ -639,7 +639,10 @@ CASES = [
     ),
     ("check if dana@studio.io paid", tool("list_payments", customer="dana@studio.io")),
     ("refund dana@studio.io", kind("clarify")),
-    ("please refund the customer jane@example.com for her last order", kind("clarify")),
+    (
+        "please refund the customer jane@example.com for her last order",
+        tool("lookup_payment", customer="jane@example.com"),
+    ),
     (
         "$50 charge for jane@example.com",
         tool("create_payment", amount=5000, customer="jane@example.com"),
