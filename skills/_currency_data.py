@@ -50,6 +50,8 @@ SYMBOLS: dict[str, str | None] = {
     "s$": "sgd",
     "mx$": "mxn",
     "r$": "brl",
+    "rs.": "inr",
+    "rs": "inr",
     "$": None,
     "€": "eur",
     "£": "gbp",
@@ -104,6 +106,10 @@ WORDS: dict[str, str] = {
     "renminbi": "cny",
     "rmb": "cny",
     "mexican pesos": "mxn",
+    "pesos mexicanos": "mxn",
+    "pesos chilenos": "clp",
+    "pesos colombianos": "cop",
+    "pesos argentinos": "ars",
     "brazilian reais": "brl",
     "reais": "brl",
     "zloty": "pln",
@@ -118,9 +124,24 @@ WORDS: dict[str, str] = {
     "korean won": "krw",
 }
 
+# Currency words that name several currencies: after a number they make the amount a
+# question ("500 kr": SEK, NOK or DKK?), never a guess.
+AMBIGUOUS_AFTER_NUMBER: dict[str, tuple[str, ...]] = {
+    "kr": ("sek", "nok", "dkk"),
+    "kroner": ("nok", "dkk"),
+    "krone": ("nok", "dkk"),
+    "kronor": ("sek", "isk"),
+    "krona": ("sek", "isk"),
+    "crowns": ("sek", "nok", "dkk", "czk"),
+    "pesos": ("mxn", "clp", "cop", "ars"),
+    "peso": ("mxn", "clp", "cop", "ars"),
+}
+
 # Words that are a currency only right after a number: alone they are ordinary English
 # ("who won", "real"), but "50,000 won" can only be Korean won.
 AFTER_NUMBER_WORDS: dict[str, str] = {**WORDS, "won": "krw"}
+AFTER_NUMBER_ANY: tuple[str, ...] = (*AFTER_NUMBER_WORDS, *AMBIGUOUS_AFTER_NUMBER)
+"""Every word the amount pattern reads after a number."""
 
 CENT_WORDS: frozenset[str] = frozenset({"cent", "cents", "¢"})
 # Hundredths words that may follow a major amount ("five pounds fifty pence").

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from skills._date_foreign import FOREIGN_DATE_WORDS, FOREIGN_MONTH_PREPOSITIONS
 from skills._date_words import (
     MONTH_ABBREVIATIONS,
     MONTH_TYPOS,
@@ -51,8 +52,11 @@ def _ctx(words: str) -> str:
     return "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in words.split()) + ")"
 
 
-_MONTH_CTX = _ctx("in for of during since before after until till from between and to through")
-_YEAR_CTX = _ctx("in for of during since before after until from throughout through")
+_MONTH_CTX = _ctx(
+    "in for of during since before after until till from between and to through "
+    + FOREIGN_MONTH_PREPOSITIONS
+)
+_YEAR_CTX = _ctx("in for of during since before after until from throughout through year")
 _MONTH_OF = r"(?:(?:the\s+)?(?:whole\s+)?month\s+of\s+)"
 
 ATOMS: dict[str, str] = {
@@ -125,6 +129,10 @@ DAY_RANGES: dict[str, str] = {
         rf"(?:(?:from|between)\s+)?(?:the\s+)?(?P<day>{_DAY}){_DASH}(?:the\s+)?(?P<day2>{_DAY})"
         rf"\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?"
     ),
+    "days_rel_month": (
+        rf"(?:(?:from|between)\s+)?(?:the\s+)?(?P<day>{_DAY}){_DASH}(?:the\s+)?(?P<day2>{_DAY})"
+        r"\s+of\s+(?:the\s+)?(?P<rel>this|current|last|previous|past)\s+month"
+    ),
 }
 
 ATOM_RES: dict[str, re.Pattern[str]] = {k: re.compile(v, _FLAGS) for k, v in ATOMS.items()}
@@ -152,7 +160,7 @@ _KEYWORDS = (
 def _composite(first_atom: str) -> str:
     return rf"""
       (?P<between>between)\s+(?P<a1>{_ATOM})\s+(?:and|to|-|–)\s+(?P<b1>{_ATOM})
-    | (?P<dayrange>{_anonymous(DAY_RANGES["month_days"])}|{_anonymous(DAY_RANGES["days_month"])})
+    | (?P<dayrange>{_joined(DAY_RANGES)})
     | (?P<kw>{_KEYWORDS})\s+(?P<a3>{_ATOM})
     | (?:(?P<from>from)\s+)?(?P<a2>{first_atom})
       (?:{_RANGE_DASH}(?P<b2>{_ATOM})
@@ -170,18 +178,24 @@ WHOLE = re.compile(
     _FLAGS | re.VERBOSE,
 )
 
-_TYPO = re.compile(rf"\b(?:{trie_alternation(MONTH_TYPOS)})\b", _FLAGS)
 _NAMES = {number: name for name, number in MONTHS_FULL.items()}
+REWRITES: dict[str, str] = {
+    **FOREIGN_DATE_WORDS,
+    **{typo: _NAMES[number] for typo, number in MONTH_TYPOS.items()},
+}
+"""What the scanner's copy of the text spells differently: month typos and foreign words."""
+_TYPO = re.compile(rf"(?<!\w)(?:{alternation(REWRITES)})(?!\w)", _FLAGS)
 
 
 def fix_month_typos(text: str) -> tuple[str, list[tuple[int, int]]]:
-    """`text` with misspelt months spelt right ("febuary" -> "february"), and the marks that
+    """`text` with misspelt months spelt right ("febuary" -> "february") and foreign date words
+    in English ("letzte Woche" -> "last week"), and the marks that
     map a position in the new text back: (end of a rewritten word, total shift so far)."""
     pieces: list[str] = []
     marks: list[tuple[int, int]] = []
     last = shift = 0
     for m in _TYPO.finditer(text):
-        name = _NAMES[MONTH_TYPOS[m.group().lower()]]
+        name = REWRITES[" ".join(m.group().lower().split())]
         pieces += [text[last : m.start()], name]
         shift += len(name) - len(m.group())
         marks.append((m.end() + shift, shift))

@@ -30,13 +30,22 @@ def read_atom(text: str, today: date) -> Atom | None:
     return None
 
 
+def _month_of(m: re.Match[str], today: date) -> tuple[int, int]:
+    """The month a day range names: "of May" (the latest May), or "of this/last month"."""
+    rel = m.groupdict().get("rel")
+    if rel:
+        back = 0 if rel.lower() in ("this", "current") else 1
+        return (today.year, today.month - back) if today.month > back else (today.year - 1, 12)
+    month = dm.month_number(m["mon"])
+    return dm.year_number(m["year"]) or dm.year_of_month(month, today), month
+
+
 def read_day_range(text: str, today: date) -> tuple[date, date] | None:
     """ "May 1-15", "1-15 May 2025": days of one month; without a year, the month is the
     most recent one not after today's."""
     for rx in DAY_RANGE_RES.values():
         if m := rx.fullmatch(text):
-            month = dm.month_number(m["mon"])
-            year = dm.year_number(m["year"]) or dm.year_of_month(month, today)
+            year, month = _month_of(m, today)
             first = dm.valid_day(year, month, dm.day_number(m["day"]))
             last = dm.valid_day(year, month, dm.day_number(m["day2"]))
             return (first, last) if first and last and first <= last else None

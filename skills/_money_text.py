@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from skills._currency_data import AFTER_NUMBER_WORDS, SYMBOLS
+from skills._currency_data import AFTER_NUMBER_ANY, SYMBOLS
 from skills._number_words import WORD_RUN_PATTERN
 
 _SYMBOL_ALT = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True))
 _WORD_ALT = "|".join(
-    w.replace(" ", r"\s+") for w in sorted(AFTER_NUMBER_WORDS, key=len, reverse=True)
+    w.replace(" ", r"\s+") for w in sorted(AFTER_NUMBER_ANY, key=len, reverse=True)
 )
 
 # A numeral as typed: "1 250,00" (space or ' thousands), "1,250.00", "1.250,00", "12,50",
@@ -87,6 +87,11 @@ _AFTER_MONTH = re.compile(
 )
 _YEAR_LEAD = re.compile(r"\b(?:in|since|during|before|after|until|of)\s+$", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d\b")
+_REFERENCE_LEAD = re.compile(
+    r"\b(?:order|ticket|invoice|case|ref|reference|po|booking|reservation|account|acct|room|"
+    r"table|unit|apt|suite)\s+(?:no\.?\s+|number\s+|#\s*)?$",
+    re.IGNORECASE,
+)
 
 
 def not_money_spans(text: str) -> list[tuple[int, int]]:
@@ -106,6 +111,8 @@ def not_money_spans(text: str) -> list[tuple[int, int]]:
             spans.append((lead.start(), after.end()))
         elif _YEAR_LEAD.search(text, max(0, p - 8), p) and (year := _YEAR.match(text, p)):
             spans.append(year.span())
+        elif _REFERENCE_LEAD.search(text, max(0, p - 14), p):
+            spans.append(run.span())  # "order 4471", "ticket no. 88213": a reference
     return spans
 
 
@@ -117,7 +124,7 @@ COUNT_BEFORE = re.compile(
 )
 # ... and so is one followed by a countable noun ("5 failed payments", "two weeks").
 COUNT_AFTER = re.compile(
-    r"\s*(?:[a-z]+\s+)?(?:payments?|charges?|customers?|clients?|results?|items?|rows?|"
+    r"\s*(?:(?!(?:for|of|to|on|per|towards?)\b)[a-z]+\s+)?(?:payments?|charges?|customers?|clients?|results?|items?|rows?|"
     r"transactions?|refunds?|subscriptions?|subscribers?|invoices?|records?|entries|entry|"
     r"times|orders?|users?|people|accounts?|disputes?|payouts?|prices?|products?|seats?|"
     r"licen[cs]es?|days?|weeks?|months?|years?|hours?|minutes?)\b",

@@ -35,9 +35,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from skills._date_math import shift_day
-from skills._date_patterns import SCAN, WHOLE, fix_month_typos, original_position
+from skills._date_ordinals import end_of_rewrite, ordinal_days
+from skills._date_patterns import REWRITES, SCAN, WHOLE, fix_month_typos, original_position
 from skills._date_readers import Atom, read_atom, read_day_range
-from skills._date_words import MONTH_TYPOS, START_WORDS, TRIGGER_WORDS
+from skills._date_words import START_WORDS, TRIGGER_WORDS
 
 __all__ = ["DateMatch", "DateRange", "find_date_range", "parse_date", "resolve_range"]
 
@@ -64,13 +65,15 @@ _WORD = re.compile(r"[a-z]+")
 _DATE_DIGITS = re.compile(
     r"\d[-/]\d|\d\.\d\d?\.\d|\b(?:19|20)\d\d\b|\bq[1-4]\b|\bh[12]\b", re.IGNORECASE
 )
+REWRITE_WORDS = frozenset(w for key in REWRITES for w in _WORD.findall(key))
+"""Words of month typos and foreign date words: seeing one, the text gets its English copy."""
 _TOKEN = re.compile(r"[a-z]+|\d+", re.IGNORECASE)
 _TAIL = re.compile(r"(?:['’]s|s['’])?[\s?.!,;:]*$")
 
 
 def resolve_range(phrase: str, today: date) -> DateRange | None:
     """The period the whole phrase names ("last week", "in May", "since monday"), or None."""
-    m = WHOLE.fullmatch(fix_month_typos(_TAIL.sub("", phrase))[0])
+    m = WHOLE.fullmatch(ordinal_days(fix_month_typos(_TAIL.sub("", phrase))[0])[0])
     return _composite(m, today) if m else None
 
 
@@ -78,16 +81,19 @@ def find_date_range(text: str, today: date) -> DateMatch | None:
     """The first date expression inside a sentence. Leading prepositions ("in", "for",
     "during") are not part of the match; connectives ("since", "between") are."""
     words = set(_WORD.findall(text.lower()))
-    if TRIGGER_WORDS.isdisjoint(words) and not _DATE_DIGITS.search(text):
+    rewrite = not REWRITE_WORDS.isdisjoint(words)
+    if TRIGGER_WORDS.isdisjoint(words) and not rewrite and not _DATE_DIGITS.search(text):
         return None  # most messages: no word or digits that could start a date
-    fixed, marks = fix_month_typos(text) if not MONTH_TYPOS.keys().isdisjoint(words) else (text, [])
+    fixed, marks = fix_month_typos(text) if rewrite else (text, [])
+    fixed, ordinals = ordinal_days(fixed)
     for token in _TOKEN.finditer(fixed):
         word = token.group().lower()
         if not (word[0].isdigit() or word in START_WORDS):
             continue
         m = SCAN.match(fixed, token.start())
         if m and (found := _composite(m, today)) is not None:
-            start, end = original_position(m.start(), marks), original_position(m.end(), marks)
+            stop = end_of_rewrite(m.end(), ordinals)  # "ninth" became "9th  ": the whole word
+            start, end = original_position(m.start(), marks), original_position(stop, marks)
             return DateMatch(start, end, found, text[start:end])
     return None
 

@@ -29,6 +29,7 @@ from decimal import Decimal
 
 from skills._currency_data import (
     AFTER_NUMBER_WORDS,
+    AMBIGUOUS_AFTER_NUMBER,
     CENT_WORDS,
     FORMAT_SYMBOLS,
     KNOWN_CURRENCIES,
@@ -185,6 +186,10 @@ def _digit_amounts(text: str, default: str | None, bare: bool) -> list[MoneyMatc
     return found
 
 
+_DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d\d0")
+"""'1.500': fifteen hundred in most of Europe, one and a half elsewhere; never guessed."""
+
+
 def _code(token: str | None, strict: bool) -> str | None:
     """A typed ISO code, if it is one; lowercase English-word codes don't count in text."""
     if not token or token.lower() not in KNOWN_CURRENCIES:
@@ -220,6 +225,12 @@ def _digits_match(
     if not marked and not _looks_like_money(m, text, start, end, bare):
         return None
     specific = next((c for c in (pre, post) if c not in (None, _DEFAULT)), None)
+    exact_decimals = THREE_DECIMAL_CURRENCIES | ZERO_DECIMAL_CURRENCIES  # "2.000 ¥" is 2000 yen
+    if _DOT_THOUSANDS.fullmatch(m["num"]) and specific not in exact_decimals:
+        whole, decimal = m["num"].replace(".", ""), m["num"].rstrip("0").rstrip(".")
+        raise MoneyParseError(
+            f"'{m['num']}' could be {whole} or {decimal}: please write {whole} or {decimal}."
+        )
     if specific in ZERO_DECIMAL_CURRENCIES and not m["mult"]:
         value = zero_decimal_grouped(m["num"]) or value  # "2.000 ¥" is two thousand yen
     if cents:
@@ -237,7 +248,20 @@ def _post_currency(m: re.Match[str], strict: bool) -> tuple[str | None, bool]:
     word = " ".join((m["postword"] or "").lower().split())
     if word in CENT_WORDS:
         return None, True
+    if word in AMBIGUOUS_AFTER_NUMBER:
+        return _one_of(word, m.string), False
     return AFTER_NUMBER_WORDS.get(word) or _code(m["postword"], strict), False
+
+
+def _one_of(word: str, text: str) -> str:
+    """ "500 kr": the one candidate code the text names ("NOK payments above 500 kr"), else
+    a question: a currency is never guessed."""
+    codes = AMBIGUOUS_AFTER_NUMBER[word]
+    named = {c for c in codes if re.search(rf"\b{c}\b", text, re.IGNORECASE)}
+    if len(named) == 1:
+        return named.pop()
+    which = ", ".join(c.upper() for c in codes)
+    raise MoneyParseError(f"'{word}' could be any of {which}: which currency do you mean?")
 
 
 def _looks_like_money(m: re.Match[str], text: str, start: int, end: int, bare: bool) -> bool:

@@ -30,6 +30,7 @@ _BEFORE = _table(
     }
 )
 _NEGATORS = _phrases("amount_negators")
+_COUNT_NOUNS = [*_phrases("limit_after"), ("of", "them"), ("of", "those")]
 _AFTER = _table({"amount_after_min": "min", "amount_after_max": "max"})
 
 
@@ -63,6 +64,8 @@ def amount_bounds(msg: Parsed) -> dict[str, int]:
     for i, tok in enumerate(msg.tokens):
         if tok.canon not in ("<money>", "<num>"):
             continue
+        if tok.canon == "<num>" and _counts(norm, i + 1):
+            continue  # "up to 50 of them", "top 20 payments": a count, not an amount
         kind = _kind_before(norm, i)
         match = marked.get(tok.start) if tok.canon == "<money>" else None
         bound = kind not in (None, "exact", "join") or (kind == "join" and in_between)
@@ -81,6 +84,10 @@ def amount_bounds(msg: Parsed) -> dict[str, int]:
         elif tok.canon == "<money>" and not out:
             out["min_amount"] = out["max_amount"] = match.amount
     return out
+
+
+def _counts(norm: list[str], j: int) -> bool:
+    return any(tuple(norm[j : j + len(p)]) == p for p in _COUNT_NOUNS)
 
 
 def _single(out: dict[str, int]) -> bool:

@@ -51,6 +51,11 @@ def question(skill: str, missing: str, args: dict[str, Any]) -> str:
     )
 
 
+def which_one(skill: str, choice: tuple[str, str], conf: float) -> RouterDecision:
+    text = str(_R["clarify"]["which_one"]).format(first=choice[0], second=choice[1])
+    return RouterDecision(kind="clarify", text=text, confidence=max(conf, 0.8))
+
+
 def money_error(skill: str, args: dict[str, Any], error: str) -> RouterDecision:
     text = str(_R["clarify"]["money_error"]).format(error=error)
     pending = PendingClarify(skill=skill, args=args, missing="amount")

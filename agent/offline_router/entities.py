@@ -29,6 +29,9 @@ _LEADING_INTERVALS = "|".join(map(re.escape, _S["plan_intervals_before"]))
 _PLAN_RUN = rf"(?:{_PLANS})(?:[\s\-]+(?:{_PLANS}))*"
 _OTHER_IDS = "|".join(_S["other_id_prefixes"])
 _FIELDS = "|".join(map(re.escape, _S["field_names"]))
+_SPOKEN_TLDS = "|".join(str(t) for t in _S["spoken_email_tlds"])
+"""'k dot weber at posteo dot de': a dictated address ends in a real top-level domain."""
+_SPOKEN = {" dot ": ".", " underscore ": "_", " dash ": "-", " hyphen ": "-", " at ": "@"}
 _SHARE_WORDS: dict[str, int] = {str(k): int(v) for k, v in _S["share_words"].items()}
 _SHARE_COUNTS: dict[str, int] = {str(k): int(v) for k, v in _S["share_counts"].items()}
 _SHARE = "|".join(sorted(_SHARE_WORDS, key=len, reverse=True))
@@ -50,6 +53,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("otherid", _rx(rf"\b(?:{_OTHER_IDS})_[A-Za-z0-9]{{3,}}\b")),
     ("email", _rx(r"[A-Za-z0-9._%+\-']+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")),
     (
+        "email",
+        _rx(
+            r"\b[a-z0-9]+(?:\s+(?:dot|underscore|dash|hyphen)\s+[a-z0-9]+)*\s+at\s+"
+            rf"[a-z0-9]+(?:\s+dot\s+[a-z0-9]+)*\s+dot\s+(?:{_SPOKEN_TLDS})\b"
+        ),
+    ),
+    (
         "domain",
         _rx(
             r"(?<![\w@.\-])(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[a-z]{2,6}\b(?![@\-]|\.\w)",
@@ -59,7 +69,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("key", _rx(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")),
     (
         "quote",
-        _rx(r"\"([^\"]{1,200})\"|“([^”]{1,200})”|‘([^’]{1,200})’|(?<!\w)'([^']{2,200})'(?!\w)", 0),
+        _rx(
+            r"\"([^\"]{1,200})\"|“([^”]{1,200})”|‘([^’]{1,200})’|«\s*([^»]{1,200}?)\s*»"
+            r"|(?<!\w)'([^']{2,200})'(?!\w)",
+            0,
+        ),
     ),
     (
         "note",
@@ -74,7 +88,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             r"\b(?:description|desc|memo)(?:\s*(?:is|:|=|-|to|as)\s+|\s*[:=\-]\s*"
             r"|\s+(?!(?:of|for|on)\b))"
-            r"(?P<v>[^;\n]+?)"
+            r"(?P<v>[^;\n\s][^;\n]*?)"
             rf"(?=\s*(?:[;\n]|\.(?:\s|$)|$|,\s*(?:{_FIELDS})\b))"
         ),
     ),
@@ -90,7 +104,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "phone",
         _rx(
             r"(?<![\w$€£¥])\+\d[\d\s().\-]{6,18}\d(?!\w)"
-            r"|(?<![\w$€£¥.,])\(?\d{3}\)?[\s.\-]\d{3}[\s.\-]\d{4}(?![\w.,])"
+            r"|(?<![\w$€£¥.,])\(?\d{3}\)?[\s.\-]\d{3}[\s.\-]\d{4}(?!\w|[.,]\d)"
             r"|(?P<nat>(?<![\w$€£¥.,])0\d{1,4}(?:[\s\-]\d{2,4}){1,4})(?!\w|[.,]\d)"
         ),
     ),
@@ -264,6 +278,8 @@ def _value(kind: str, m: re.Match[str], text: str) -> Any:
     if kind == "plan":
         words = re.split(r"[\s\-]+", (m["p"] or m["p2"]).lower())
         return "_".join([*words, str(_S["plan_intervals"][(m["i"] or m["i2"]).lower()])])
+    if kind == "email" and "@" not in m.group(0):
+        return _spoken_email(m.group(0))
     if kind in ("email", "key", "domain"):
         return m.group(0).lower()
     if kind == "trial":
@@ -274,6 +290,13 @@ def _value(kind: str, m: re.Match[str], text: str) -> Any:
     if kind == "seats":
         return number_value(next(g for g in (m["n"], m["n2"], m["n3"]) if g))
     return m.group(0).strip()
+
+
+def _spoken_email(text: str) -> str:
+    out = " ".join(text.lower().split())
+    for word, sign in _SPOKEN.items():
+        out = out.replace(word, sign)
+    return out
 
 
 def share_value(m: re.Match[str]) -> Fraction:

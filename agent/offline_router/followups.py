@@ -10,6 +10,7 @@ from agent.offline_router.amounts import first_amount
 from agent.offline_router.intent import Scores
 from agent.offline_router.lexicon import DATA
 from agent.offline_router.models import RouterContext, RouterDecision
+from agent.offline_router.names import name_after
 from agent.offline_router.periods import previous_period
 from agent.offline_router.references import changed_price
 from agent.offline_router.slot_values import MAX_LIMIT, has_phrase
@@ -22,6 +23,9 @@ _REFINE = [str(p) for p in _S["refine_cues"]]
 _REFINABLE = frozenset(str(s) for s in _S["refinable_skills"])
 _MODIFIABLE: dict[str, list[str]] = {k: list(v) for k, v in _S["modifiable_args"].items()}
 _COUNT_LEADS = frozenset(str(w) for w in _S["bare_count_leads"])
+_REPEAT = [str(p) for p in _S["repeat_cues"]]
+_CORRECTION = [tuple(str(p).split()) for p in _S["correction_introducers"]]
+_MONEY = frozenset(DATA.replies["money_skills"])
 _LIMITED = {"list_payments": ("limit",), "find_customers": ("limit",)}
 NEW_REQUEST_SCORE = 3.0
 """A message scoring this much for a skill on its own words is a request of its own."""
@@ -55,14 +59,21 @@ def modify_pending(
     skill, top, _ = scores.best()
     cue = has_phrase(msg, _MODIFY)
     own = FILLERS[pending.skill](msg, ctx, default_currency)
-    if skill == pending.skill and not own.missing and _names_target(pending.skill, own.args):
+    complete = not own.missing and _names_target(pending.skill, own.args)
+    if skill == pending.skill and complete and top >= NEW_REQUEST_SCORE:
         return None  # a complete new request of the same kind replaces the pending one
     if skill in FILLERS and skill != pending.skill and top >= NEW_REQUEST_SCORE:
         return None  # "just list payments over $100": another skill's request, not a change
     only_changes = bool(own.args) and set(own.args) <= set(_MODIFIABLE[pending.skill])
     if not cue and (skill != pending.skill or (top < NEW_REQUEST_SCORE and not only_changes)):
         return None  # (same skill, nothing but changes: "with a 7 day trial" changes it)
-    changes = {k: v for k, v in own.args.items() if k in _MODIFIABLE[pending.skill]}
+    changes = {
+        k: v
+        for k, v in own.args.items()
+        if k in _MODIFIABLE[pending.skill] and v != pending.args.get(k)
+    }
+    if "customer" in _MODIFIABLE[pending.skill] and "customer" not in changes:
+        _put_new(changes, "customer", _corrected_name(msg))  # "sorry, it's Ruth O'Donnell"
     price = pending.args.get("price")
     if "price" in _MODIFIABLE[pending.skill] and "price" not in changes and isinstance(price, str):
         _put_new(changes, "price", changed_price(msg, price))  # "the yearly one instead"
@@ -94,6 +105,40 @@ def refine_last(
     if not found.args or found.missing:
         return None
     return make.tool(last.skill, {**last.args, **found.args}, 0.75)
+
+
+def repeat_last(
+    msg: Parsed, scores: Scores, ctx: RouterContext, default_currency: str
+) -> RouterDecision | None:
+    """The last money call again with this message's changes ("same for cus_B", "also pi_X",
+    "do it for cus_C instead"): a new call, which pauses for its own yes."""
+    last = ctx.last_call
+    if last is None or last.skill not in _MONEY or ctx.pending_action is not None:
+        return None
+    if not has_phrase(msg, _REPEAT):
+        return None
+    skill, top, _ = scores.best()
+    own = FILLERS[last.skill](msg, ctx, default_currency)
+    if top >= NEW_REQUEST_SCORE and (skill != last.skill or not own.missing):
+        return None  # a request of its own, complete as it stands
+    if own.error or own.lookup or not own.args:
+        return None
+    money = first_amount(msg)
+    changes = dict(own.args)
+    if "currency" in changes and money and money.currency is None and "$" not in money.text:
+        changes.pop("currency")
+    return make.tool(last.skill, {**last.args, **changes}, 0.75)
+
+
+def _corrected_name(msg: Parsed) -> str | None:
+    norm = msg.norm
+    for phrase in _CORRECTION:
+        for i in range(len(norm) - len(phrase)):
+            if tuple(norm[i : i + len(phrase)]) == phrase:
+                found = name_after(msg, i + len(phrase))
+                if found:
+                    return found.text
+    return None
 
 
 def _bare_count(msg: Parsed) -> int | None:

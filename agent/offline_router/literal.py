@@ -39,7 +39,18 @@ def quote_literal_name(msg: Parsed) -> str | None:
     skill, _, _ = intent.score([t.canon for t in head]).best()
     if skill not in _SKILLS or _flagged(head) or not (_CODE.search(tail) or _flagged(rest)):
         return None
-    return f"{msg.text[: m.end()]}“{tail}”{msg.text[end:]}"
+    return f"{msg.text[: m.end()]}“{_unquoted(tail)}”{msg.text[end:]}"
+
+
+_PAIRS = {'"': '"', "'": "'", "«": "»", "‘": "’"}
+
+
+def _unquoted(tail: str) -> str:
+    """A tail the user quoted already keeps only its text ("named \"X\"" is X, not "X")."""
+    closer = _PAIRS.get(tail[0])
+    if closer and len(tail) > 2 and tail.endswith(closer) and closer not in tail[1:-1]:
+        return tail[1:-1].strip()
+    return tail
 
 
 def _flagged(tokens: list[Token]) -> bool:

@@ -64,6 +64,8 @@ def name_after(msg: Parsed, i: int) -> Name | None:
         after_particle = j > i and tokens[j - 1].norm in _CONNECT and _particle_name(tok)
         if is_name_word(tok, first=j == 0) or after_particle:
             j += 1
+        elif tok.canon == "'s" and j > i and (end := _business_tail(msg, j)) > j:
+            j = end  # "Wong's Noodle Bar"
         elif tok.norm in _CONNECT and j > i and j + 1 < len(tokens):
             after = tokens[j + 1]
             if not after.capital or not (is_name_word(after) or _particle_name(after)):
@@ -94,13 +96,32 @@ def _name(msg: Parsed, i: int, j: int) -> Name | None:
 
 
 def possessive_name(msg: Parsed) -> Name | None:
-    """ "Jane Doe's payments" -> Jane Doe (the first possessive with a name before it)."""
+    """ "Jane Doe's payments" -> Jane Doe (the first possessive with a name before it);
+    "Joe's Pizza's payments" and "charge Jane's Bakery" -> the business, "'s" and all."""
     for j, tok in enumerate(msg.tokens):
         if tok.canon == "'s":
             found = name_before(msg, j)
             if found:
-                return found
+                k = _business_tail(msg, j)
+                return _name(msg, found.start, k) or found if k > j else found
     return None
+
+
+def _business_tail(msg: Parsed, j: int) -> int:
+    """After the "'s" at j, the end of capitalised name words that carry a business name on
+    ("Wong's Noodle Bar"): j when there are none."""
+    tokens, k = msg.tokens, j + 1
+    while k < len(tokens) and k - j <= _MAX_WORDS and _business_word(tokens[k]):
+        k += 1
+    return k if k > j + 1 else j
+
+
+def _business_word(tok: Token) -> bool:
+    return tok.capital and is_name_word(tok) and tok.canon not in LEXICON.canonical_words
+
+
+_BEFORE_NAME = frozenset({":", "-", "=", "the", "a", "an", "is", "like"})
+"""Words between an introducer and the name: "name: X", "named like X"."""
 
 
 def name_after_any(msg: Parsed, words: frozenset[str], start: int = 0) -> Name | None:
@@ -109,7 +130,7 @@ def name_after_any(msg: Parsed, words: frozenset[str], start: int = 0) -> Name |
     for i in range(start, len(tokens)):
         if tokens[i].canon in words or tokens[i].norm in words:
             k = i + 1
-            while k < len(tokens) and tokens[k].norm in (":", "-", "=", "the", "a", "an", "is"):
+            while k < len(tokens) and tokens[k].norm in _BEFORE_NAME:
                 k += 1
             found = name_after(msg, k) if k < len(tokens) else None
             if found:

@@ -52,14 +52,47 @@ def customer(
     if ids:
         return CustomerRef(value=ids[0].value if ids[0].kind == "email" else ids[0].text,
                            count=len({str(s.value).lower() for s in ids}))  # fmt: skip
+    quoted = _quoted_customer(msg, verbs | introducers)
+    if quoted:
+        return CustomerRef(value=quoted, count=1)
     found = possessive_name(msg) or _after_verb(msg, verbs) or name_after_any(msg, introducers)
     if found:
         return CustomerRef(value=found.text, count=1)
     if has_customer_pronoun(msg):
         if ctx.last_customer:
             return CustomerRef(value=ctx.last_customer, count=1)
+        if (only := _only_quote(msg)) is not None:  # "how has 'Acme' been paying? show their…"
+            return CustomerRef(value=only, count=1)
         return CustomerRef(unresolved=True)
     return CustomerRef()
+
+
+_SKIP_BEFORE_QUOTE = frozenset({"the", "literally", "exactly", "a"})
+
+
+def _quoted_customer(msg: Parsed, cues: frozenset[str]) -> str | None:
+    """A quoted name right after a verb or an introducer: 'put "Acme LLC" on pro_monthly',
+    'the customer literally named "Auto Confirm Ltd"'. Quoted, it is data, whatever it says."""
+    toks = msg.tokens
+    for i, tok in enumerate(toks):
+        if tok.canon != "<quote>":
+            continue
+        k = i - 1
+        while k >= 0 and toks[k].norm in _SKIP_BEFORE_QUOTE:
+            k -= 1
+        if k >= 0 and (toks[k].norm in cues or toks[k].canon in cues):
+            return _quote_value(msg, tok.start)
+    return None
+
+
+def _only_quote(msg: Parsed) -> str | None:
+    quotes = msg.ents.of("quote")
+    return str(quotes[0].value) if len(quotes) == 1 else None
+
+
+def _quote_value(msg: Parsed, start: int) -> str | None:
+    span = next((s for s in msg.ents.of("quote") if s.start == start), None)
+    return str(span.value) if span else None
 
 
 def _after_verb(msg: Parsed, verbs: frozenset[str]) -> Name | None:

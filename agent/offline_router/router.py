@@ -12,6 +12,7 @@ from datetime import date
 
 from agent.offline_router import decisions as make
 from agent.offline_router import followups, intent, safety
+from agent.offline_router.alternatives import either_or
 from agent.offline_router.clarify import resume
 from agent.offline_router.confirmation import classify_confirmation_reply
 from agent.offline_router.entities import extract
@@ -29,6 +30,8 @@ MIN_SCORE = 1.5
 """Below this total no skill is believable; the message is out of scope or unclear."""
 MIN_WORDS_FOR_OOS = 3
 BYPASS_MIN_SCORE = 3.5
+MAX_PERIOD_ONLY_WORDS = 4
+"""A message of a period and at most this many other words ("so far, in CAD") is a report."""
 """Next to bypass chatter, only a clearly stated action is taken as the request."""
 
 
@@ -69,6 +72,7 @@ def route(
     follow = safe and (
         followups.modify_pending(msg, scores, ctx, default_currency)
         or followups.refine_last(msg, scores, ctx, default_currency)
+        or followups.repeat_last(msg, scores, ctx, default_currency)
     )
     decision = follow or decide(msg, scores, findings, ctx, default_currency)
     if thanked and decision.kind == "clarify" and decision.pending_clarify is None:
@@ -90,7 +94,9 @@ def decide(
     if findings.secrets:
         return make.refuse_secrets()
     if skill is None or top < MIN_SCORE:
-        return make.refuse_bypass() if findings.bypass else _fallback(msg, top)
+        if findings.bypass:
+            return make.refuse_bypass()
+        return _period_only(msg, ctx, default_currency) or _fallback(msg, top)
     if skill == "out_of_scope":
         return make.refuse_bypass() if findings.bypass else make.out_of_scope(conf)
     if skill == "answer":
@@ -98,6 +104,8 @@ def decide(
     if skill in safety.MONEY_SKILLS and in_future(msg):
         return make.out_of_scope(conf)  # nothing schedules a charge or refund for later
     slots = FILLERS[skill](msg, ctx, default_currency)
+    if skill in safety.MONEY_SKILLS and (choice := either_or(msg)):
+        return make.which_one(skill, choice, conf)  # "pi_A or pi_B", "fifty... or sixty?"
     if safety.is_bulk_money(findings, skill, slots.targets):
         return make.refuse_bulk()
     if findings.bypass and (slots.missing or slots.error or top < BYPASS_MIN_SCORE):
@@ -113,6 +121,17 @@ def decide(
 
 def _thanked(message: str) -> bool:
     return any(LEXICON.surface.get(w) == "thanks" for w in _WORDS.findall(message.lower()))
+
+
+def _period_only(msg: Parsed, ctx: RouterContext, default_currency: str) -> RouterDecision | None:
+    """ "this year so far, in CAD", "Q3?": a bare period asks how that period went."""
+    if msg.ents.date_range is None:
+        return None
+    rest = [t for t in msg.tokens if not t.is_punct and not t.is_placeholder]
+    if len(rest) > MAX_PERIOD_ONLY_WORDS:
+        return None
+    slots = FILLERS["get_analytics"](msg, ctx, default_currency)
+    return make.tool("get_analytics", slots.args, 0.5)
 
 
 def _fallback(msg: Parsed, top: float) -> RouterDecision:

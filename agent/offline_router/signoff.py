@@ -34,6 +34,16 @@ def strip_signoff(text: str) -> str:
     """`text` without its closing sign-off/signature; unchanged when nothing would remain."""
     for rx in _PATTERNS:
         m = rx.search(text)
-        if m and text[: m.start()].strip(" \t\n,;—–-"):
+        if m and text[: m.start()].strip(" \t\n,;—–-") and not _inside_quotes(text, m.start()):
             text = text[: m.start()].rstrip()
     return text
+
+
+def _inside_quotes(text: str, at: int) -> bool:
+    """ "desc: 'Workshop seat – Berlin'": a dash inside an open quote starts no signature."""
+    head = text[:at]
+    return (
+        head.count('"') % 2 == 1
+        or head.count("“") > head.count("”")
+        or (re.search(r"(?<!\w)'", head) is not None and text[at:].rstrip().endswith("'"))
+    )

@@ -12,16 +12,19 @@ from agent.offline_router import slot_values as sv
 from agent.offline_router.amounts import amount_bounds, first_amount
 from agent.offline_router.lexicon import DATA
 from agent.offline_router.models import RouterContext
-from agent.offline_router.names import is_name_word, name_spelled_by_email
+from agent.offline_router.names import is_name_word, name_after_any, name_spelled_by_email
 from agent.offline_router.tokens import Parsed
 
 _S = DATA.slots
 _STRIP = frozenset(str(w) for w in _S["description_strip"])
+_TRAIL_STRIP = frozenset(str(w) for w in _S["description_trail_strip"])
 _CUSTOMER_NOUNS = frozenset(str(w) for w in _S["customer_nouns"])
 _SEARCH_TEXT = [str(p) for p in _S["search_text_cues"]]
 """Searches for free text ("search customers for gmbh") send `query`, not `name`."""
 _QUOTED_SEARCH = [str(p) for p in _S["quoted_search_cues"]]
 _FRACTIONS = [str(p) for p in _S["refund_fraction_cues"]]
+_NAME_LABELS = frozenset({"name", "named", "called"})
+_CHATTER = frozenset(str(w) for w in _S["confirmation_chatter"])
 """A share of a payment whose total the router does not know: the amount must be asked."""
 
 
@@ -73,7 +76,8 @@ def create_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     out = Slots()
     money = first_amount(msg)
     ref = refs.customer(msg, ctx, verbs=_verbs("charge"), introducers=_intro("payment"))
-    explicit = explicit_description(msg)
+    quoted_name = ref.value is not None and any(q.value == ref.value for q in msg.ents.of("quote"))
+    explicit = explicit_description(msg, quotes=not quoted_name)
     after_marker = marker_description(msg, _markers("payment"))
     desc = explicit or after_marker
     unnamed = ref.value is None and not ref.unresolved
@@ -82,6 +86,8 @@ def create_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     if money is not None:
         out.args["amount"] = money.amount
         out.args["currency"] = money.currency or default_currency
+    else:  # "charge cus_X in euros": the currency waits for the amount the router asks for
+        _put(out.args, "currency", sv.currency_filter(msg, default_currency))
     _put(out.args, "customer", ref.value)
     _put(out.args, "description", desc)
     out.targets = ref.count
@@ -131,6 +137,7 @@ def find_customers(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     email = msg.ents.first("email")
     if email:
         out.args["email"] = email.value
+        _put(out.args, "name", _named(msg))  # "with email x@y.io and name Northwind Traders"
     elif (cus := msg.ents.first("cus") or msg.ents.first("phone")) is not None:
         out.args["query"] = cus.text
     elif (domain := msg.ents.first("domain")) is not None:
@@ -151,6 +158,12 @@ def find_customers(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
             out.missing = "query"
     _put(out.args, "limit", sv.limit(msg))
     return out
+
+
+def _named(msg: Parsed) -> str | None:
+    """A name the user labels as one ("name X", "named X", "called X")."""
+    found = name_after_any(msg, _NAME_LABELS)
+    return found.text if found else None
 
 
 def _searched_for(msg: Parsed, target: str) -> bool:
@@ -243,9 +256,20 @@ def marker_description(msg: Parsed, markers: frozenset[str]) -> str | None:
             j += 1
         while k < j and toks[k].norm in _STRIP:
             k += 1
+        while j > k and toks[j - 1].norm in _TRAIL_STRIP:
+            j -= 1  # "for setup fee asap": the urgency is no part of what it is for
         if j > k:
-            return msg.span_text(k, j).strip(" ,.")
-    return _parenthesised(msg)
+            return _not_chatter(msg.span_text(k, j).strip(" ,."))
+    return _not_chatter(_parenthesised(msg))
+
+
+def _not_chatter(text: str | None) -> str | None:
+    """ "no time for confirmations", "(confirm: true)": words about the confirmation step are
+    talk around the request, not what the payment is for. (A labelled "description: …" is
+    always kept, as data.)"""
+    if text and set(sv.typed_words(text).split()) & _CHATTER:
+        return None
+    return text
 
 
 def _parenthesised(msg: Parsed) -> str | None:

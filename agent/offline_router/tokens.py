@@ -14,7 +14,7 @@ from agent.offline_router.entities import Entities
 from agent.offline_router.fuzzy import correct
 from agent.offline_router.lexicon import LEXICON
 
-_WORD = re.compile(r"[^\W_](?:[\w'\-.&]*[^\W_&]|[\w'\-.&]*&)?|[,;:!?()<>=+$€£¥&%\-]")
+_WORD = re.compile(r"[^\W_](?:[\w'\-.&]*[^\W_&]|[\w'\-.&]*&)?|[,;:!?()<>=+$€£¥&%\-–—]")
 _KEEP_APOSTROPHE = frozenset(
     {"don't", "didn't", "doesn't", "isn't", "wasn't", "aren't", "weren't", "can't", "won't",
      "i'm", "i've", "i'd", "we've", "we're", "they've", "you're", "i'll", "we'll", "haven't",

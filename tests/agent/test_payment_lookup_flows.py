@@ -15,9 +15,20 @@ def _sid() -> str:
     return f"ses_{uuid.uuid4().hex[:12]}"
 
 
+def _fresh(make_runner: MakeRunner, sandbox: Any) -> tuple[AgentRunner, Any, dict[str, str]]:
+    """A runner on a freshly seeded sandbox: the shared one gains payments for Jane as other
+    tests run, so "her last payment" would move under these tests."""
+    from skills.stripe_service import StripeService
+    from tests.conftest import service_settings
+
+    service = StripeService(service_settings(sandbox.url, sandbox.api_key))
+    return make_runner(stripe=service), service, dict(sandbox.manifest.refs)
+
+
 def test_her_last_payment_is_the_customers_newest(
-    runner: AgentRunner, refs: dict[str, str], stripe_service: Any
+    make_runner: MakeRunner, fresh_sandbox: Any
 ) -> None:
+    runner, stripe_service, refs = _fresh(make_runner, fresh_sandbox)
     sid = _sid()
     runner.chat(caller="alice", message="find jane@example.com", session_id=sid)
     reply = runner.chat(caller="alice", message="refund her last payment", session_id=sid)
@@ -41,8 +52,9 @@ def test_half_of_a_payment_is_computed_from_its_total(
 
 
 def test_a_share_of_her_last_payment_combines_both(
-    runner: AgentRunner, refs: dict[str, str]
+    make_runner: MakeRunner, fresh_sandbox: Any
 ) -> None:
+    runner, _, refs = _fresh(make_runner, fresh_sandbox)
     reply = runner.chat(
         caller="alice", message="refund 25% of jane@example.com's last payment", session_id=_sid()
     )
@@ -81,12 +93,8 @@ def test_a_dry_run_reads_nothing_and_asks_for_the_amount(make_runner: MakeRunner
 def test_the_looked_up_refund_runs_only_after_yes(
     make_runner: MakeRunner, fresh_sandbox: Any
 ) -> None:
-    from skills.stripe_service import StripeService
-    from tests.conftest import service_settings
-
-    service = StripeService(service_settings(fresh_sandbox.url, fresh_sandbox.api_key))
-    runner = make_runner(stripe=service)
-    payment = fresh_sandbox.manifest.refs["payment.jane_last"]
+    runner, service, refs = _fresh(make_runner, fresh_sandbox)
+    payment = refs["payment.jane_last"]
     sid = _sid()
     asked = runner.chat(
         caller="alice", message="refund half of jane's last payment", session_id=sid

@@ -576,7 +576,18 @@ def test_a_zero_decimal_currency_reads_a_dot_before_three_digits_as_thousands(
     assert parse_money(text, default_currency="usd") == (minor, currency)
 
 
-def test_a_two_decimal_currency_still_reads_a_lone_dot_as_decimals() -> None:
-    assert parse_money("4.500 usd", default_currency="usd") == (450, "usd")
+def test_a_lone_dot_before_three_digits_is_asked_about_not_guessed() -> None:
+    """ "4.500" is four and a half in English and four thousand five hundred in most of
+    Europe: a money amount is never guessed between the two."""
+    with pytest.raises(MoneyParseError, match=r"could be 4500 or 4\.5"):
+        parse_money("4.500 usd", default_currency="usd")
     with pytest.raises(MoneyParseError, match="at most 2 decimals"):
         parse_money("4.505 usd", default_currency="usd")
+    assert parse_money("KWD 4.500", default_currency="usd") == (4500, "kwd")
+    assert parse_money("4.50 usd", default_currency="usd") == (450, "usd")
+
+
+def test_an_ambiguous_currency_word_is_asked_about_unless_the_text_names_one() -> None:
+    with pytest.raises(MoneyParseError, match="SEK, NOK, DKK"):
+        parse_money("500 kr", default_currency="usd")
+    assert parse_money("NOK 500 kr", default_currency="usd") == (50000, "nok")

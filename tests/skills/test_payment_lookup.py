@@ -3,22 +3,32 @@ against the sandbox: the newest payment of the customer, never a guess."""
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
 import pytest
 
 from skills import SkillContext
 from skills.errors import InvalidArguments, NotFound
 from skills.payment_lookup import latest_payment_of, payment_by_id
+from skills.settings import SkillSettings
+from skills.stripe_service import StripeService
+from tests.conftest import service_settings
 
 
-def test_latest_payment_of_a_customer_is_her_newest(
-    ctx: SkillContext, refs: dict[str, str]
-) -> None:
+@pytest.fixture
+def seeded(fresh_sandbox: Any) -> tuple[SkillContext, dict[str, str]]:
+    """A freshly seeded sandbox: the shared one gains payments for Jane as other tests run."""
+    service = StripeService(service_settings(fresh_sandbox.url, fresh_sandbox.api_key))
+    ctx = SkillContext(stripe=service, today=date.today(), settings=SkillSettings())
+    return ctx, dict(fresh_sandbox.manifest.refs)
+
+
+def test_latest_payment_of_a_customer_is_her_newest(seeded: Any) -> None:
+    ctx, refs = seeded
     found = latest_payment_of(ctx, "jane@example.com")
     assert found.id == refs["payment.jane_last"]
     assert found.amount == 12_900
-
-
-def test_latest_payment_accepts_the_customer_id(ctx: SkillContext, refs: dict[str, str]) -> None:
     assert latest_payment_of(ctx, refs["customer.jane.id"]).id == refs["payment.jane_last"]
 
 

@@ -1,0 +1,49 @@
+"""A money request that offers a choice ("refund pi_A or pi_B", "starter_monthly or
+growth_monthly", "fifty... or was it sixty?", "Canadian or Australian dollars"): the user has
+not decided, so the router asks which, rather than picking one or refusing it as bulk."""
+
+from __future__ import annotations
+
+from agent.offline_router.lexicon import DATA
+from agent.offline_router.tokens import Parsed, Token
+
+_S = DATA.slots
+_SKIP = frozenset(str(w) for w in _S["either_or_fillers"])
+_CURRENCY_WORDS = frozenset(
+    str(w) for words in _S["currency_words"].values() for w in words
+) | frozenset(str(w) for w in _S["either_or_currencies"])
+_KINDS = frozenset({"<pi>", "<cus>", "<key>", "<price>", "<money>", "<email>", "<plan>"})
+
+
+def either_or(msg: Parsed) -> tuple[str, str] | None:
+    """The two alternatives around an "or", when both are values of one kind."""
+    toks = msg.tokens
+    for i, tok in enumerate(toks):
+        if tok.norm != "or":
+            continue
+        left, right = _neighbour(toks, i, -1), _neighbour(toks, i, +1)
+        if left is None or right is None:
+            continue
+        if _kind(left) is not None and _kind(left) == _kind(right):
+            return left.orig, right.orig
+    return None
+
+
+def _neighbour(toks: list[Token], i: int, step: int) -> Token | None:
+    j = i + step
+    while 0 <= j < len(toks) and (toks[j].norm in _SKIP or toks[j].is_punct):
+        j += step
+    return toks[j] if 0 <= j < len(toks) else None
+
+
+def _kind(tok: Token) -> str | None:
+    if tok.canon in _KINDS:
+        return tok.canon
+    if tok.canon == "<num>" or tok.norm in _NUMBER_WORDS:
+        return "<amount>"
+    if tok.norm in _CURRENCY_WORDS:
+        return "<currency>"
+    return None
+
+
+_NUMBER_WORDS = frozenset(str(w) for w in _S["number_words"]) - {"a", "an", "one", "single"}

@@ -1,0 +1,117 @@
+"""Month names and the commonest relative periods in French, Spanish, German, Portuguese,
+Dutch and Italian, as the English words the date patterns read ("letzte Woche" -> "last
+week", "en janvier" -> "in january").
+
+They are rewritten in the scanner's copy of the text only (positions map back, as for month
+typos), so every pattern stays English and small. Names that are also common words or given
+names in English ("Marco") are left out.
+"""
+
+from __future__ import annotations
+
+_MONTHS = {
+    "january": "janvier enero januar jänner janeiro januari gennaio",
+    "february": "février fevrier febrero februar fevereiro februari febbraio",
+    "march": "mars marzo märz maerz março maart",
+    "april": "avril abril aprile",
+    "may": "mai mayo maio mei maggio",
+    "june": "juin junio juni junho giugno",
+    "july": "juillet julio juli julho luglio",
+    "august": "août aout agosto augustus",
+    "september": "septembre septiembre setiembre setembro settembre",
+    "october": "octobre octubre oktober outubro ottobre",
+    "november": "novembre noviembre novembro",
+    "december": "décembre decembre diciembre dezember dezembro dicembre",
+}
+_PERIODS = {
+    "yesterday": ["ayer", "hier", "gestern", "gisteren", "ieri", "ontem"],
+    "today": ["hoy", "aujourd'hui", "heute", "vandaag", "oggi", "hoje"],
+    "last week": [
+        "la semana pasada",
+        "semana pasada",
+        "la semaine dernière",
+        "semaine dernière",
+        "la semaine derniere",
+        "semaine derniere",
+        "letzte woche",
+        "letzten woche",
+        "vorige week",
+        "vorige week",
+        "afgelopen week",
+        "la settimana scorsa",
+        "settimana scorsa",
+        "a semana passada",
+        "semana passada",
+    ],
+    "this week": [
+        "esta semana",
+        "cette semaine",
+        "diese woche",
+        "dieser woche",
+        "deze week",
+        "questa settimana",
+    ],
+    "last month": [
+        "el mes pasado",
+        "mes pasado",
+        "le mois dernier",
+        "mois dernier",
+        "letzten monat",
+        "letzter monat",
+        "vorige maand",
+        "afgelopen maand",
+        "il mese scorso",
+        "mese scorso",
+        "o mês passado",
+        "mês passado",
+        "mes passado",
+    ],
+    "this month": [
+        "este mes",
+        "ce mois-ci",
+        "ce mois ci",
+        "diesen monat",
+        "dieser monat",
+        "deze maand",
+        "questo mese",
+        "este mês",
+    ],
+    "last quarter": [
+        "el trimestre pasado",
+        "trimestre pasado",
+        "le trimestre dernier",
+        "trimestre dernier",
+        "letztes quartal",
+        "letzten quartal",
+        "vorig kwartaal",
+        "vorige kwartaal",
+        "il trimestre scorso",
+        "trimestre scorso",
+        "o trimestre passado",
+        "trimestre passado",
+    ],
+    "last year": [
+        "el año pasado",
+        "año pasado",
+        "l'année dernière",
+        "l'annee derniere",
+        "année dernière",
+        "letztes jahr",
+        "letzten jahr",
+        "vorig jaar",
+        "l'anno scorso",
+        "anno scorso",
+        "o ano passado",
+        "ano passado",
+    ],
+    "this year": ["este año", "cette année", "dieses jahr", "dit jaar", "quest'anno", "este ano"],
+}
+
+FOREIGN_DATE_WORDS: dict[str, str] = {
+    **{word: english for english, words in _MONTHS.items() for word in words.split()},
+    **{phrase: english for english, phrases in _PERIODS.items() for phrase in phrases},
+}
+"""Foreign spelling (lowercase, single spaces) -> the English the patterns read."""
+
+FOREIGN_MONTH_PREPOSITIONS = "en de di im em del"
+"""Words before a bare month that make it a date ("en janvier", "de marzo", "im März")."""

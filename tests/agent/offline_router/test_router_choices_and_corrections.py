@@ -1,0 +1,105 @@
+"""A request that offers a choice is asked about; a correction changes the pending action; a
+"same for X" repeats the last money call for a new target. Each is a new call that pauses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from router_expect import TODAY, check, kind, tool
+
+from agent.offline_router import RouterContext, ToolCall, route
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "refund pi_3Ea1Bc2DeF or pi_3Ea1Bc2DeG, whichever one was the duplicate",
+        "sign cus_Lk8Mn9Pq up — starter_monthly or growth_monthly, haven't decided yet",
+        "charge cus_Po9Iu8Yt fifty... or was it sixty?",
+        "charge 100 dollars to cus_Rf4Tg5Yh — Canadian or Australian, whatever she's billed in",
+        "refund $5 or $10 of pi_3abc",
+    ],
+)
+def test_a_money_request_offering_a_choice_asks_which(message: str) -> None:
+    decision = check(message, kind("clarify"))
+    assert "Which one" in decision.text
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("charge jane $20 for the blue or red shirt",
+         tool("create_payment", amount=2000, customer="jane", description="blue or red shirt")),
+        ("show payments over $5 or under $1", tool("list_payments", min_amount=500,
+                                                    max_amount=100)),
+    ],
+)  # fmt: skip
+def test_an_or_that_offers_no_choice_of_values_changes_nothing(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected)
+
+
+def _pending(skill: str, **args: Any) -> RouterContext:
+    call = ToolCall(skill=skill, args=args)
+    return RouterContext(pending_action=call, last_call=call)
+
+
+@pytest.mark.parametrize(
+    ("message", "ctx", "expected"),
+    [
+        ("wait sorry wrong one, it's pi_3RbK2dLm9P", _pending("refund_payment", payment="pi_3Old"),
+         tool("refund_payment", payment="pi_3RbK2dLm9P")),
+        ("sorry, it's Ruth O'Donnell, not O'Connell",
+         _pending("create_payment", customer="Ruth O'Connell", amount=7500, currency="eur"),
+         tool("create_payment", customer="Ruth O'Donnell", amount=7500, currency="eur")),
+        ("oops I meant cus_New22 instead",
+         _pending("create_subscription", customer="cus_Old11", price="pro_monthly"),
+         tool("create_subscription", customer="cus_New22", price="pro_monthly")),
+    ],
+)  # fmt: skip
+def test_a_correction_changes_the_pending_action(
+    message: str, ctx: RouterContext, expected: dict[str, Any]
+) -> None:
+    check(message, expected, context=ctx)
+
+
+def test_unsure_words_are_no_correction() -> None:
+    ctx = _pending("create_subscription", customer="ana@x.io", price="growth_yearly")
+    decision = route("not sure tbh", today=TODAY, context=ctx)
+    assert decision.kind != "tool"
+
+
+def _done(skill: str, **args: Any) -> RouterContext:
+    return RouterContext(last_call=ToolCall(skill=skill, args=args))
+
+
+@pytest.mark.parametrize(
+    ("message", "ctx", "expected"),
+    [
+        ("do the same for pi_3Ka1Sd2FgJ", _done("refund_payment", payment="pi_3Ka1Sd2FgH"),
+         tool("refund_payment", payment="pi_3Ka1Sd2FgJ")),
+        ("same for cus_Mc3Xd4ZeB",
+         _done("create_payment", customer="cus_A1", amount=2500, currency="eur",
+               description="March retainer"),
+         tool("create_payment", customer="cus_Mc3Xd4ZeB", amount=2500, currency="eur",
+              description="March retainer")),
+        ("also cus_Oe5Zf6Bg, same plan, 3 seats",
+         _done("create_subscription", customer="cus_Nd4", price="pro_monthly"),
+         tool("create_subscription", customer="cus_Oe5Zf6Bg", price="pro_monthly", quantity=3)),
+        ("sorry, wrong customer. do it for cus_Pf6Ag7Cj instead",
+         _done("create_payment", customer="cus_Pf6Ag7Ch", amount=4500, currency="usd",
+               description="consult"),
+         tool("create_payment", customer="cus_Pf6Ag7Cj", amount=4500, description="consult")),
+    ],
+)  # fmt: skip
+def test_same_for_another_target_repeats_the_last_money_call(
+    message: str, ctx: RouterContext, expected: dict[str, Any]
+) -> None:
+    check(message, expected, context=ctx)
+
+
+def test_a_complete_request_of_its_own_is_not_a_repeat() -> None:
+    ctx = _done("refund_payment", payment="pi_3Old", amount=500)
+    check("also refund pi_3Other in full", tool("refund_payment", payment="pi_3Other"), context=ctx)

@@ -1,0 +1,82 @@
+"""skills.dates: days written as ordinal words, day ranges of this or last month, a year after
+"year", and dates written in French, Spanish, German, Portuguese, Dutch and Italian."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from skills.dates import find_date_range
+
+MON = date(2026, 6, 15)
+D = date.fromisoformat
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "span"),
+    [
+        ("analytics for march third to march ninth", "2026-03-03", "2026-03-09",
+         "march third to march ninth"),
+        ("payments from december twenty second to december twenty-eighth", "2025-12-22",
+         "2025-12-28", "from december twenty second to december twenty-eighth"),
+        ("from the first to the fifteenth of May", "2026-05-01", "2026-05-15",
+         "from the first to the fifteenth of May"),
+        ("on the twenty-first of April", "2026-04-21", "2026-04-21",
+         "the twenty-first of April"),
+    ],
+)  # fmt: skip
+def test_ordinal_words_beside_a_month_are_days(text: str, start: str, end: str, span: str) -> None:
+    found = find_date_range(text, MON)
+    assert found is not None
+    assert (found.range.start, found.range.end) == (D(start), D(end))
+    assert found.text == span
+
+
+@pytest.mark.parametrize("text", ["refund the second one", "show the first payment"])
+def test_ordinals_without_a_month_stay_words(text: str) -> None:
+    assert find_date_range(text, MON) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "start", "end"),
+    [
+        ("numbers for the 1st thru 15th of this month", date(2026, 8, 20), "2026-08-01",
+         "2026-08-15"),
+        ("the 3rd to the 10th of last month", date(2026, 1, 20), "2025-12-03", "2025-12-10"),
+        ("FULL YEAR 2025 REVENUE", MON, "2025-01-01", "2025-12-31"),
+    ],
+)  # fmt: skip
+def test_days_of_this_or_last_month_and_a_named_year(
+    text: str, today: date, start: str, end: str
+) -> None:
+    found = find_date_range(text, today)
+    assert found is not None
+    assert (found.range.start, found.range.end) == (D(start), D(end))
+
+
+TODAY = date(2026, 9, 15)  # a Tuesday
+FOREIGN = [
+    ("Quel a été notre chiffre d'affaires en janvier ?", "2026-01-01", "2026-01-31"),
+    ("Wie viel Umsatz hatten wir letzte Woche?", "2026-09-07", "2026-09-13"),
+    ("¿Cómo nos fue el trimestre pasado?", "2026-04-01", "2026-06-30"),
+    ("Zeig mir die Zahlungen von gestern", "2026-09-14", "2026-09-14"),
+    ("pagos fallidos de la semana pasada", "2026-09-07", "2026-09-13"),
+    ("mostrami i pagamenti di ieri", "2026-09-14", "2026-09-14"),
+    ("los pagos reembolsados de marzo", "2026-03-01", "2026-03-31"),
+    ("Laat de betalingen van vorige maand zien", "2026-08-01", "2026-08-31"),
+    ("o faturamento do ano passado", "2025-01-01", "2025-12-31"),
+    ("im März", "2026-03-01", "2026-03-31"),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), FOREIGN)
+def test_dates_in_other_languages(text: str, start: str, end: str) -> None:
+    found = find_date_range(text, TODAY)
+    assert found is not None, text
+    assert (found.range.start, found.range.end) == (D(start), D(end))
+
+
+@pytest.mark.parametrize("text", ["Marco paid twice", "charge Mai Tran $20", "refund Juni Park"])
+def test_names_that_look_like_foreign_months_are_no_dates(text: str) -> None:
+    assert find_date_range(text, TODAY) is None
