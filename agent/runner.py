@@ -25,7 +25,15 @@ from agent.database import Database
 from agent.errors import ActionNotFound, ActionNotPending
 from agent.gate import ConfirmationGate
 from agent.lookup_tool import build_lookup_tool
-from agent.offline_router import asks_about_pending, classify_confirmation_reply, route
+from agent.offline_router import (
+    RouterContext,
+    RouterDecision,
+    asks_about_pending,
+    classify_confirmation_reply,
+    echoes_pending,
+    leads_with_reject,
+    route,
+)
 from agent.outcomes import Outcome, ReplyKind
 from agent.reply import AgentReply, DecidedBy, Mode, Usage
 from agent.reply_tags import split_tag
@@ -170,14 +178,19 @@ class AgentRunner:
             return self._approve(turn, row)
         if verdict == "reject":
             return self._reject(turn, row, "rejected")
-        if self._is_new_request(turn, message):
+        decision, context = self._route_reply(turn, message)
+        if echoes_pending(message, decision, context):
+            return self._approve(turn, row)  # "yes, refund pi_X": the pending action itself
+        if _is_new_request(message, decision, context):
             self._close(turn, row, "superseded")
             return None
+        if leads_with_reject(message):
+            return self._reject(turn, row, "rejected")  # "no — I'll check with finance first"
         text = f"I need a clear yes or no. Pending: {row.summary} {ASK}"
         return self._reply(turn, "clarify", text, "gate", pending=row)
 
-    def _is_new_request(self, turn: TurnContext, message: str) -> bool:
-        """Does this reply to a pending confirmation ask for something else instead?"""
+    def _route_reply(self, turn: TurnContext, message: str) -> tuple[RouterDecision, Any]:
+        """The reply routed as if it were a request, in the conversation's context."""
         state = self.graph.get_state(self._config(turn))
         history = [*(state.values or {}).get("messages", []), HumanMessage(message)]
         context = router_context(history)
@@ -187,11 +200,7 @@ class AgentRunner:
             default_currency=self.skill_settings.default_currency,
             context=context,
         )
-        if decision.kind != "refuse" and asks_about_pending(message, decision, context):
-            return False  # "what's the fee on that?" is about the pending action: re-ask
-        if decision.kind in {"tool", "refuse"}:
-            return True
-        return decision.kind == "out_of_scope" and decision.confidence >= SUPERSEDE_CONFIDENCE
+        return decision, context
 
     def _approve(self, turn: TurnContext, row: PendingActionRow) -> AgentReply:
         if not self.gate.transition(row.id, caller=turn.caller, to="running", only_unexpired=True):
@@ -288,6 +297,15 @@ class AgentRunner:
     @staticmethod
     def _config(turn: TurnContext) -> dict[str, Any]:
         return {"configurable": {"thread_id": turn.session_id}}
+
+
+def _is_new_request(message: str, decision: RouterDecision, context: RouterContext) -> bool:
+    """Does this reply to a pending confirmation ask for something else instead?"""
+    if decision.kind != "refuse" and asks_about_pending(message, decision, context):
+        return False  # "what's the fee on that?" is about the pending action: re-ask
+    if decision.kind in {"tool", "refuse"}:
+        return True
+    return decision.kind == "out_of_scope" and decision.confidence >= SUPERSEDE_CONFIDENCE
 
 
 def _final(messages: list[BaseMessage]) -> tuple[ReplyKind, str]:

@@ -13,6 +13,7 @@ from agent.offline_router.models import (
     ToolCall,
 )
 from agent.offline_router.pending_questions import asks_about_pending
+from agent.offline_router.pending_replies import echoes_pending, leads_with_reject
 from agent.offline_router.router import route
 
 __all__ = [
@@ -23,6 +24,8 @@ __all__ = [
     "ToolCall",
     "asks_about_pending",
     "classify_confirmation_reply",
+    "echoes_pending",
+    "leads_with_reject",
     "route",
     "typed_customer",
 ]

@@ -52,6 +52,16 @@ def classify_confirmation_reply(message: str) -> Reply:
     return "unclear"
 
 
+def has_accept_phrase(message: str) -> bool:
+    """Does any run of the reply's words form a hard accept phrase ("yes", "go ahead")?"""
+    tokens = _tokens(strip_signoff(message))
+    return any(
+        _TABLE.get(tuple(tokens[i : i + size])) == "accept"
+        for i in range(len(tokens))
+        for size in range(1, min(_LONGEST, len(tokens) - i) + 1)
+    )
+
+
 def _categories(tokens: list[str]) -> set[str] | None:
     """The categories of the fewest known phrases that cover `tokens`, or None when no cover
     exists (a word no list knows). Fewest phrases: "don't do it" is one reject, not "don't" +

@@ -120,7 +120,7 @@ def _business_word(tok: Token) -> bool:
     return tok.capital and is_name_word(tok) and tok.canon not in LEXICON.canonical_words
 
 
-_BEFORE_NAME = frozenset({":", "-", "=", "the", "a", "an", "is", "like"})
+_BEFORE_NAME = frozenset({":", "-", "=", ",", "the", "a", "an", "is", "like"})
 """Words between an introducer and the name: "name: X", "named like X"."""
 
 

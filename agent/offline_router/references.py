@@ -100,7 +100,10 @@ def _after_verb(msg: Parsed, verbs: frozenset[str]) -> Name | None:
         return None
     for i, tok in enumerate(msg.tokens):
         if tok.canon in verbs or tok.norm in verbs:
-            found = name_after(msg, i + 1) if i + 1 < len(msg.tokens) else None
+            k = i + 1
+            while k < len(msg.tokens) and msg.tokens[k].norm in ("me", "us"):
+                k += 1  # "find me jane"
+            found = name_after(msg, k) if k < len(msg.tokens) else None
             if found:
                 return found
     return None

@@ -1,0 +1,74 @@
+"""Replies to "Shall I do this?" that say more than yes or no.
+
+- An *echo* ("yes, refund pi_X", "confirm pi_X", "yes charge her", "yes refund $5"): an accept
+  word plus words that, routed, ask for nothing the pending action does not already say. It
+  accepts that action; a reply naming anything else is a new request instead.
+- A *reasoned no* ("no — don't, I'll check with finance first", "nope, wait for their PO"): a
+  reply whose first clause is a clear no. It rejects, whatever reason follows; a no is never
+  a risk, so it needs no more certainty than that.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from agent.offline_router.confirmation import classify_confirmation_reply, has_accept_phrase
+from agent.offline_router.entities import extract
+from agent.offline_router.models import RouterContext, RouterDecision
+
+_WORDS = re.compile(r"[a-z']+")
+_NEGATION = frozenset(
+    {"no", "not", "don't", "dont", "never", "cancel", "stop", "wait", "hold", "nah", "nope"}
+)
+_CLAUSE = re.compile(r"\s*(?:[,;:.!]|\s[—–-]\s|—|–)\s*")
+
+
+def echoes_pending(message: str, decision: RouterDecision, ctx: RouterContext) -> bool:
+    pending = ctx.pending_action
+    if pending is None or "?" in message or not has_accept_phrase(message):
+        return False
+    if _NEGATION & set(_WORDS.findall(message.lower().replace("’", "'"))):
+        return False  # "yes... no, don't refund pi_X": never read as a yes
+    if classify_confirmation_reply(_first_clause(message)) == "reject":
+        return False
+    if decision.kind == "tool":
+        return decision.tool == pending.skill and _within(decision.args, pending.args, ctx)
+    asked = decision.pending_clarify
+    if asked is not None and asked.skill == pending.skill:
+        return _within(asked.args, pending.args, ctx)
+    return decision.kind in ("clarify", "answer") and _values_within(message, pending.args, ctx)
+
+
+def leads_with_reject(message: str) -> bool:
+    return classify_confirmation_reply(_first_clause(message)) == "reject"
+
+
+def _first_clause(message: str) -> str:
+    return _CLAUSE.split(message.strip(), maxsplit=1)[0]
+
+
+def _within(args: dict[str, Any], pending: dict[str, Any], ctx: RouterContext) -> bool:
+    known = _known(pending, ctx)
+    return all(_norm(v) in known for v in args.values())
+
+
+def _values_within(message: str, pending: dict[str, Any], ctx: RouterContext) -> bool:
+    """Every id, email and amount the message holds is one of the pending action's."""
+    spans = [s for s in extract(message, date.today()).spans if s.kind in _VALUE_KINDS]
+    known = _known(pending, ctx)
+    values = [s.value.amount if s.kind == "money" else s.value for s in spans]
+    return bool(values) and all(_norm(v) in known for v in values)
+
+
+_VALUE_KINDS = frozenset({"pi", "cus", "price", "key", "email", "money", "plan"})
+
+
+def _known(pending: dict[str, Any], ctx: RouterContext) -> set[str]:
+    known = {_norm(v) for v in pending.values()}
+    return known | ({_norm(ctx.last_customer)} if ctx.last_customer else set())
+
+
+def _norm(value: Any) -> str:
+    return " ".join(str(value).casefold().split())

@@ -1,0 +1,81 @@
+"""Replies to a confirmation that say more than yes or no: an echo of the pending action
+accepts it; a reply naming anything else is a new request; a clear no with a reason rejects.
+Dry runs on a real database: the gate's decisions are what is specified here."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from agent.runner import AgentRunner
+from tests.agent.conftest import MakeRunner
+
+
+@pytest.fixture
+def dry(make_runner: MakeRunner) -> AgentRunner:
+    return make_runner(mode="dry")
+
+
+def _ask(runner: AgentRunner, request: str, reply: str) -> tuple[str, list[tuple[str, str]]]:
+    sid = f"ses_{uuid.uuid4().hex[:12]}"
+    first = runner.chat(caller="alice", message=request, session_id=sid)
+    assert first.kind == "confirm", first.reply
+    second = runner.chat(caller="alice", message=reply, session_id=sid)
+    return second.kind, [(c.name, c.status) for c in second.tool_calls]
+
+
+@pytest.mark.parametrize(
+    ("request_", "reply"),
+    [
+        ("refund pi_3abcdef", "confirm pi_3abcdef"),
+        ("refund pi_3abcdef", "yes, refund pi_3abcdef"),
+        ("refund $5 of pi_3abcdef", "yes refund $5"),
+        ("charge jane@x.io $20", "yes, charge her"),
+        ("put dana@studio.io on pro_monthly", "yes, subscribe dana@studio.io"),
+        ("refund pi_3abcdef", "yes i'm sure"),
+    ],
+)
+def test_an_echo_of_the_pending_action_accepts_it(
+    dry: AgentRunner, request_: str, reply: str
+) -> None:
+    kind, calls = _ask(dry, request_, reply)
+    assert kind == "answer"
+    assert calls[-1][1] == "ran"
+
+
+@pytest.mark.parametrize(
+    ("request_", "reply"),
+    [
+        ("refund $5 of pi_3abcdef", "yes, refund $500 of pi_3abcdef"),
+        ("refund pi_3abcdef", "yes, refund pi_3other1"),
+        ("charge jane@x.io $20", "yes, and also charge bob@x.io $10"),
+    ],
+)
+def test_a_yes_naming_something_else_is_a_new_request_that_pauses(
+    dry: AgentRunner, request_: str, reply: str
+) -> None:
+    kind, calls = _ask(dry, request_, reply)
+    assert kind == "confirm"
+    assert all(status != "ran" for _, status in calls)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "no — don't, I'll check with finance first",
+        "nope, wait until their PO comes through",
+        "no wait, go ahead",
+    ],
+)
+def test_a_clear_no_with_a_reason_rejects(dry: AgentRunner, reply: str) -> None:
+    kind, calls = _ask(dry, "refund pi_3abcdef", reply)
+    assert kind == "answer"
+    assert calls[-1][1] == "cancelled"
+
+
+@pytest.mark.parametrize("reply", ["yes?", "yes, is that the full amount?", "not sure tbh"])
+def test_a_questioning_or_unsure_reply_still_re_asks(dry: AgentRunner, reply: str) -> None:
+    kind, calls = _ask(dry, "refund pi_3abcdef", reply)
+    assert kind == "clarify"
+    assert calls == []
