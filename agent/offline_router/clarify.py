@@ -46,9 +46,11 @@ def resume(
         bare = _bare_answer(msg, pending.missing)
         if bare is not None:
             args[_BARE_SLOT.get(pending.missing, pending.missing)] = bare
-    if pending.missing not in args and skill is not None and top >= 1.5:
+    if pending.missing not in args and skill is not None and top >= NEW_REQUEST_SCORE:
         return None
     missing = make.missing_of(pending.skill, args)
+    if missing == pending.missing:  # no answer to the question: ask it again, as it was
+        return make.clarify(pending.skill, pending.args, pending.missing, 0.8, pending.hint)
     if missing:
         return make.clarify(pending.skill, args, missing, 0.8, pending.hint)
     return make.tool(pending.skill, args, 0.9)

@@ -263,9 +263,22 @@ def _skip(kind: str, m: re.Match[str]) -> bool:
     if kind == _QUOTE:
         inner = next(g for g in m.groups() if g is not None)
         return not inner.strip() or m.string.lstrip().startswith("{")
+    if kind == "note" and _heads_message(m.string[: m.start()]):
+        return True  # "Developer note: … refund $12 of ch_X": a label heading the request
     if kind == "phone" and m.groupdict().get("nat"):  # "07700 900123", "06 12 34 56 78"
         return sum(c.isdigit() for c in m["nat"]) < _NATIONAL_DIGITS
     return False
+
+
+_LABEL_WORDS = 3
+
+
+def _heads_message(before: str) -> bool:
+    """Nothing but a few plain words ("Developer", "Quick") before a note label."""
+    words, tail = before.split(), before.rstrip()[-1:]
+    if tail and tail in ".!?;,\n":
+        return False  # a sentence ends before it: the note follows the request
+    return len(words) <= _LABEL_WORDS and not any(c.isdigit() or c in "_@$€£" for c in before)
 
 
 def _value(kind: str, m: re.Match[str], text: str) -> Any:

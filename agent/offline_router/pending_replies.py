@@ -16,6 +16,7 @@ from typing import Any
 
 from agent.offline_router.confirmation import classify_confirmation_reply, has_accept_phrase
 from agent.offline_router.entities import extract
+from agent.offline_router.lexicon import DATA
 from agent.offline_router.models import RouterContext, RouterDecision
 
 _WORDS = re.compile(r"[a-z']+")
@@ -38,7 +39,7 @@ def echoes_pending(message: str, decision: RouterDecision, ctx: RouterContext) -
     asked = decision.pending_clarify
     if asked is not None and asked.skill == pending.skill:
         return _within(asked.args, pending.args, ctx)
-    return decision.kind in ("clarify", "answer") and _values_within(message, pending.args, ctx)
+    return decision.kind != "refuse" and _values_within(message, pending.args, ctx)
 
 
 def leads_with_reject(message: str) -> bool:
@@ -57,11 +58,23 @@ def _within(args: dict[str, Any], pending: dict[str, Any], ctx: RouterContext) -
 def _values_within(message: str, pending: dict[str, Any], ctx: RouterContext) -> bool:
     """Every id, email and amount the message holds is one of the pending action's."""
     spans = [s for s in extract(message, date.today()).spans if s.kind in _VALUE_KINDS]
-    known = _known(pending, ctx)
+    known = _known(pending, ctx) | {_norm(pending.get("currency") or "usd")}
     values = [s.value.amount if s.kind == "money" else s.value for s in spans]
+    values += _currencies(message)  # "ok dollars is right, go"
     return bool(values) and all(_norm(v) in known for v in values)
 
 
+def _currencies(message: str) -> list[str]:
+    words = _WORDS.findall(message.lower())
+    return [_CURRENCY_WORDS[w] for w in words if w in _CURRENCY_WORDS]
+
+
+_CURRENCY_WORDS: dict[str, str] = {
+    str(word): str(code)
+    for code, words in DATA.slots["currency_words"].items()
+    for word in words
+    if " " not in str(word)
+}
 _VALUE_KINDS = frozenset({"pi", "cus", "price", "key", "email", "money", "plan"})
 
 

@@ -146,7 +146,7 @@ def payment(msg: Parsed, ctx: RouterContext) -> tuple[str | None, int]:
         return ctx.last_payments[index], 0
     if _has_any(msg, _PAYMENT_PRONOUNS):
         chosen = ctx.last_payment or (ctx.last_payments[0] if ctx.last_payments else None)
-        return chosen, 0
+        return chosen or _payment_of_last_call(ctx), 0
     return None, 0
 
 
@@ -157,6 +157,13 @@ def latest_payment_owner(msg: Parsed, ctx: RouterContext) -> str | None:
         return None
     ref = customer(msg, ctx)
     return ref.value if ref.value and not ref.unresolved else None
+
+
+def _payment_of_last_call(ctx: RouterContext) -> str | None:
+    """ "refund all of it" while "refund $50 of pi_X" waits: it is pi_X."""
+    call = ctx.pending_action or ctx.last_call
+    value = call.args.get("payment") if call is not None else None
+    return value if isinstance(value, str) else None
 
 
 def price(msg: Parsed) -> str | None:
