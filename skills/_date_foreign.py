@@ -107,11 +107,24 @@ _PERIODS = {
     "this year": ["este año", "cette année", "dieses jahr", "dit jaar", "quest'anno", "este ano"],
 }
 
+_HOLIDAYS = {
+    "december 25": ["christmas day", "xmas day"],
+    "december 24": ["christmas eve", "xmas eve"],
+    "december 26": ["boxing day"],
+    "december 31": ["new year's eve", "new years eve", "nye"],
+    "january 1": ["new year's day", "new years day"],
+    "february 14": ["valentine's day", "valentines day", "valentine's"],
+    "march 17": ["st patrick's day", "st. patrick's day", "saint patrick's day"],
+    "october 31": ["halloween"],
+}
+
 FOREIGN_DATE_WORDS: dict[str, str] = {
     **{word: english for english, words in _MONTHS.items() for word in words.split()},
     **{phrase: english for english, phrases in _PERIODS.items() for phrase in phrases},
+    **{name: day for day, names in _HOLIDAYS.items() for name in names},
 }
-"""Foreign spelling (lowercase, single spaces) -> the English the patterns read."""
+"""Foreign spelling (lowercase, single spaces) -> the English the patterns read; fixed-date
+holidays ("Christmas Day") -> their day, which then reads like "December 25"."""
 
 FOREIGN_MONTH_PREPOSITIONS = "en de di im em del"
 """Words before a bare month that make it a date ("en janvier", "de marzo", "im März")."""

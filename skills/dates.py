@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from skills._date_holidays import HOLIDAY_WORDS, moving_holidays
 from skills._date_math import shift_day
 from skills._date_ordinals import end_of_rewrite, ordinal_days
 from skills._date_patterns import REWRITES, SCAN, WHOLE, fix_month_typos, original_position
@@ -82,10 +83,13 @@ def find_date_range(text: str, today: date) -> DateMatch | None:
     "during") are not part of the match; connectives ("since", "between") are."""
     words = set(_WORD.findall(text.lower()))
     rewrite = not REWRITE_WORDS.isdisjoint(words)
-    if TRIGGER_WORDS.isdisjoint(words) and not rewrite and not _DATE_DIGITS.search(text):
+    dated = not (TRIGGER_WORDS.isdisjoint(words) and HOLIDAY_WORDS.isdisjoint(words))
+    if not dated and not rewrite and not _DATE_DIGITS.search(text):
         return None  # most messages: no word or digits that could start a date
     fixed, marks = fix_month_typos(text) if rewrite else (text, [])
     fixed, ordinals = ordinal_days(fixed)
+    fixed, holidays = moving_holidays(fixed, today)
+    ordinals += holidays
     for token in _TOKEN.finditer(fixed):
         word = token.group().lower()
         if not (word[0].isdigit() or word in START_WORDS):

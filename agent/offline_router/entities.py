@@ -20,6 +20,11 @@ _S = DATA.slots
 _NUMBER = "|".join(sorted((re.escape(str(w)) for w in _S["number_words"]), key=len, reverse=True))
 _NUM = rf"(?:\d{{1,3}}|{_NUMBER})"
 _UNITS = "|".join(sorted(_S["trial_units"], key=len, reverse=True))
+_TRIAL = "|".join(
+    sorted(
+        (re.escape(str(t)).replace(r"\ ", r"\s+") for t in _S["trial_nouns"]), key=len, reverse=True
+    )
+)
 _SEATS = "|".join(sorted(_S["seat_units"], key=len, reverse=True))
 
 _PLANS = "|".join(sorted(map(re.escape, _S["plan_names"]), key=len, reverse=True))
@@ -86,7 +91,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "desc",
         _rx(
-            r"\b(?:description|desc|memo)(?:\s*(?:is|:|=|-|to|as)\s+|\s*[:=\-]\s*"
+            r"\b(?:description|desc|memo|beschreibung|descripci[oó]n|descri[cç][aã]o|descrizione"
+            r"|omschrijving)(?:\s*(?:is|:|=|-|to|as)\s+|\s*[:=\-]\s*"
             r"|\s+(?!(?:of|for|on)\b))"
             r"(?P<v>[^;\n\s][^;\n]*?)"
             rf"(?=\s*(?:[;\n]|\.(?:\s|$)|$|,\s*(?:{_FIELDS})\b))"
@@ -118,8 +124,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "trial",
         _rx(
-            rf"\b(?P<n>{_NUM})[\s\-]*(?P<u>{_UNITS})(?:'s)?[\s\-]*(?:(?:free|long)[\s\-]*)?trial\b"
-            rf"|\btrial(?:\s+period)?\s*(?:of|for|:|=|-)?\s*(?P<n2>{_NUM})[\s\-]*(?P<u2>{_UNITS})\b"
+            rf"\b(?P<n>{_NUM})[\s\-]*(?P<u>{_UNITS})(?:'s)?[\s\-]*(?:(?:free|long)[\s\-]*)?"
+            rf"(?:{_TRIAL})(?!\w)"
+            rf"|(?<!\w)(?:{_TRIAL})(?:\s+period)?\s*(?:of|for|:|=|-|de|di|von|van|du)?\s*"
+            rf"(?P<n2>{_NUM})[\s\-]*(?P<u2>{_UNITS})\b"
             rf"|\b(?:free\s+for|first)\s+(?P<n3>{_NUM})\s+(?P<u3>{_UNITS})(?:\s+free)?\b"
             rf"|\b(?P<n4>{_NUM})\s+(?P<u4>{_UNITS})\s+free\b"
         ),

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import calendar
+from datetime import date
 from typing import Any
 
 from agent.offline_router import decisions as make
@@ -26,6 +28,9 @@ _COUNT_LEADS = frozenset(str(w) for w in _S["bare_count_leads"])
 _REPEAT = [str(p) for p in _S["repeat_cues"]]
 _CORRECTION = [tuple(str(p).split()) for p in _S["correction_introducers"]]
 _MONEY = frozenset(DATA.replies["money_skills"])
+_DROP = [str(p) for p in _S["drop_cues"]]
+_DROP_TARGETS: dict[str, list[str]] = {str(k): list(v) for k, v in _S["drop_targets"].items()}
+_WHOLE_MONTH = [str(p) for p in _S["whole_month_cues"]]
 _LIMITED = {"list_payments": ("limit",), "find_customers": ("limit",)}
 NEW_REQUEST_SCORE = 3.0
 """A message scoring this much for a skill on its own words is a request of its own."""
@@ -92,6 +97,9 @@ def refine_last(
     last = ctx.last_call
     if last is None or last.skill not in _REFINABLE:
         return None
+    narrowed = _dropped(msg, last.args) or _whole_month(msg, last.args)
+    if narrowed is not None:  # names an argument of the last read: about that read
+        return make.tool(last.skill, narrowed, 0.75)
     skill, top, _ = scores.best()
     if top >= NEW_REQUEST_SCORE and (skill != last.skill or not has_phrase(msg, _REFINE)):
         return None
@@ -139,6 +147,27 @@ def _corrected_name(msg: Parsed) -> str | None:
                 if found:
                     return found.text
     return None
+
+
+def _dropped(msg: Parsed, args: dict[str, Any]) -> dict[str, Any] | None:
+    """ "remove the upper limit": the arguments without the ones named, if it had them."""
+    if not has_phrase(msg, _DROP):
+        return None
+    gone = {
+        key for phrase, keys in _DROP_TARGETS.items() if has_phrase(msg, [phrase]) for key in keys
+    }
+    if not gone & set(args):
+        return None
+    return {k: v for k, v in args.items() if k not in gone}
+
+
+def _whole_month(msg: Parsed, args: dict[str, Any]) -> dict[str, Any] | None:
+    start = args.get("created_gte") or args.get("created_lte")
+    if not start or not has_phrase(msg, _WHOLE_MONTH):
+        return None
+    first = date.fromisoformat(str(start)).replace(day=1)
+    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    return {**args, "created_gte": first.isoformat(), "created_lte": last.isoformat()}
 
 
 def _bare_count(msg: Parsed) -> int | None:

@@ -80,3 +80,20 @@ def test_dates_in_other_languages(text: str, start: str, end: str) -> None:
 @pytest.mark.parametrize("text", ["Marco paid twice", "charge Mai Tran $20", "refund Juni Park"])
 def test_names_that_look_like_foreign_months_are_no_dates(text: str) -> None:
     assert find_date_range(text, TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "day"),
+    [
+        ("How did we do on Christmas Day?", date(2026, 1, 10), "2025-12-25"),
+        ("revenue on new year's eve", date(2026, 1, 10), "2025-12-31"),
+        ("sales on black friday", date(2026, 1, 10), "2025-11-28"),
+        ("black friday", date(2026, 12, 1), "2026-11-27"),
+        ("cyber monday revenue", date(2026, 12, 10), "2026-11-30"),
+        ("thanksgiving", date(2026, 11, 26), "2026-11-26"),
+    ],
+)
+def test_holidays_are_their_latest_day(text: str, today: date, day: str) -> None:
+    found = find_date_range(text, today)
+    assert found is not None
+    assert found.range.start == found.range.end == D(day)
