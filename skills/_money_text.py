@@ -88,7 +88,7 @@ _AFTER_MONTH = re.compile(
 _YEAR_LEAD = re.compile(r"\b(?:in|since|during|before|after|until|of)\s+$", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d\b")
 _REFERENCE_LEAD = re.compile(
-    r"\b(?:order|ticket|invoice|case|ref|reference|po|booking|reservation|account|acct|room|"
+    r"\b(?:order|ticket|invoice|case|ref|reference|po|booking|reservation|room|"
     r"table|unit|apt|suite)\s+(?:no\.?\s+|number\s+|#\s*)?$",
     re.IGNORECASE,
 )

@@ -29,6 +29,7 @@ def _tokens(text: str) -> list[str]:
 
 
 _TABLE = _phrase_table()
+_QUESTION_STARTS = frozenset(str(w) for w in DATA.confirmation["question_starts"])
 _LONGEST = max(len(p) for p in _TABLE)
 _MAX_TOKENS = 12
 
@@ -38,8 +39,8 @@ def classify_confirmation_reply(message: str) -> Reply:
     if "?" in message:
         return "unclear"
     tokens = _tokens(strip_signoff(message))
-    if not tokens or len(tokens) > _MAX_TOKENS:
-        return "unclear"
+    if not tokens or len(tokens) > _MAX_TOKENS or tokens[0] in _QUESTION_STARTS:
+        return "unclear"  # "is that the right one": a question, with or without its mark
     found = _categories(tokens)
     if found is None:
         return "unclear"

@@ -23,6 +23,7 @@ _WORDS = re.compile(r"[a-z']+")
 _NEGATION = frozenset(
     {"no", "not", "don't", "dont", "never", "cancel", "stop", "wait", "hold", "nah", "nope"}
 )
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d{1,2})?(?![\w.])")
 _CLAUSE = re.compile(r"\s*(?:[,;:.!]|\s[—–-]\s|—|–)\s*")
 
 
@@ -61,7 +62,21 @@ def _values_within(message: str, pending: dict[str, Any], ctx: RouterContext) ->
     known = _known(pending, ctx) | {_norm(pending.get("currency") or "usd")}
     values = [s.value.amount if s.kind == "money" else s.value for s in spans]
     values += _currencies(message)  # "ok dollars is right, go"
+    values += _bare_amounts(message, spans, pending)  # "ok, yes, 280"
     return bool(values) and all(_norm(v) in known for v in values)
+
+
+def _bare_amounts(message: str, spans: list[Any], pending: dict[str, Any]) -> list[Any]:
+    """Plain numbers outside the entities, as the pending amount when they name it (in major
+    or minor units), else as themselves (which then match nothing)."""
+    amount = pending.get("amount")
+    out: list[Any] = []
+    for m in _NUMBER.finditer(message):
+        if any(s.start <= m.start() < s.end for s in spans):
+            continue
+        number = float(m.group().replace(",", "."))
+        out.append(amount if amount in (number, round(number * 100)) else m.group())
+    return out
 
 
 def _currencies(message: str) -> list[str]:

@@ -55,7 +55,12 @@ def customer(
     quoted = _quoted_customer(msg, verbs | introducers)
     if quoted:
         return CustomerRef(value=quoted, count=1)
-    found = possessive_name(msg) or _after_verb(msg, verbs) or name_after_any(msg, introducers)
+    found = (
+        possessive_name(msg)
+        or _after_verb(msg, verbs)
+        or name_after_any(msg, introducers)
+        or _subject(msg)
+    )
     if found:
         return CustomerRef(value=found.text, count=1)
     if has_customer_pronoun(msg):
@@ -65,6 +70,18 @@ def customer(
             return CustomerRef(value=only, count=1)
         return CustomerRef(unresolved=True)
     return CustomerRef()
+
+
+_SUBJECT_VERBS = frozenset(str(w) for w in _S["customer_subject_verbs"])
+
+
+def _subject(msg: Parsed) -> Name | None:
+    """ "Bluebird Bakery wants 5 seats on team_annual": the name that opens the sentence, when
+    a verb of wanting or agreeing follows it."""
+    found = name_after(msg, 0) if msg.tokens and msg.tokens[0].capital else None
+    if found is None or found.end >= len(msg.tokens):
+        return None
+    return found if msg.tokens[found.end].norm in _SUBJECT_VERBS else None
 
 
 _SKIP_BEFORE_QUOTE = frozenset({"the", "literally", "exactly", "a"})
@@ -101,8 +118,8 @@ def _after_verb(msg: Parsed, verbs: frozenset[str]) -> Name | None:
     for i, tok in enumerate(msg.tokens):
         if tok.canon in verbs or tok.norm in verbs:
             k = i + 1
-            while k < len(msg.tokens) and msg.tokens[k].norm in ("me", "us"):
-                k += 1  # "find me jane"
+            while k < len(msg.tokens) and msg.tokens[k].norm in ("me", "us", "the", "a", "an"):
+                k += 1  # "find me jane", "charge the Brightline Dental account"
             found = name_after(msg, k) if k < len(msg.tokens) else None
             if found:
                 return found

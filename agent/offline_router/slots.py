@@ -137,7 +137,7 @@ def find_customers(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     email = msg.ents.first("email")
     if email:
         out.args["email"] = email.value
-        _put(out.args, "name", _named(msg))  # "with email x@y.io and name Northwind Traders"
+        _put(out.args, "name", _named(msg) or _introduced_name(msg))  # "… and name Northwind"
     elif (cus := msg.ents.first("cus") or msg.ents.first("phone")) is not None:
         out.args["query"] = cus.text
     elif (domain := msg.ents.first("domain")) is not None:
@@ -164,6 +164,13 @@ def _named(msg: Parsed) -> str | None:
     """A name the user labels as one ("name X", "named X", "called X")."""
     found = name_after_any(msg, _NAME_LABELS)
     return found.text if found else None
+
+
+def _introduced_name(msg: Parsed) -> str | None:
+    """ "find the customer Rosa Alvarez, email rosa@…": the name beside the email."""
+    ref = refs.customer(_without_ids(msg), RouterContext(), _verbs("find"), _intro("find"))
+    capitalised = ref.value is not None and ref.value[:1].isupper()
+    return ref.value if capitalised and not ref.unresolved else None
 
 
 def _searched_for(msg: Parsed, target: str) -> bool:
