@@ -51,6 +51,11 @@ def question(skill: str, missing: str, args: dict[str, Any]) -> str:
     )
 
 
+def one_at_a_time(skill: str, conf: float) -> RouterDecision:
+    text = question(skill, "one_target", {})
+    return RouterDecision(kind="clarify", text=text, confidence=max(conf, 0.8))
+
+
 def which_one(skill: str, choice: tuple[str, str], conf: float) -> RouterDecision:
     text = str(_R["clarify"]["which_one"]).format(first=choice[0], second=choice[1])
     return RouterDecision(kind="clarify", text=text, confidence=max(conf, 0.8))

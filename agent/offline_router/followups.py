@@ -31,6 +31,7 @@ _MONEY = frozenset(DATA.replies["money_skills"])
 _DROP = [str(p) for p in _S["drop_cues"]]
 _DROP_TARGETS: dict[str, list[str]] = {str(k): list(v) for k, v in _S["drop_targets"].items()}
 _WHOLE_MONTH = [str(p) for p in _S["whole_month_cues"]]
+_FULL = [str(p) for p in _S["full_refund_cues"]]
 _LIMITED = {"list_payments": ("limit",), "find_customers": ("limit",)}
 NEW_REQUEST_SCORE = 3.0
 """A message scoring this much for a skill on its own words is a request of its own."""
@@ -79,6 +80,10 @@ def modify_pending(
     }
     if "customer" in _MODIFIABLE[pending.skill] and "customer" not in changes:
         _put_new(changes, "customer", _corrected_name(msg))  # "sorry, it's Ruth O'Donnell"
+    if "quantity" in _MODIFIABLE[pending.skill] and "quantity" not in changes:
+        _put_new(changes, "quantity", _corrected_count(msg, pending.args))  # "only 10, not 12"
+    if pending.skill == "refund_payment" and "amount" in pending.args and has_phrase(msg, _FULL):
+        return make.tool(pending.skill, _without(pending.args, "amount"), 0.8)  # "the whole thing"
     price = pending.args.get("price")
     if "price" in _MODIFIABLE[pending.skill] and "price" not in changes and isinstance(price, str):
         _put_new(changes, "price", changed_price(msg, price))  # "the yearly one instead"
@@ -136,6 +141,21 @@ def repeat_last(
     if "currency" in changes and money and money.currency is None and "$" not in money.text:
         changes.pop("currency")
     return make.tool(last.skill, {**last.args, **changes}, 0.75)
+
+
+def _corrected_count(msg: Parsed, args: dict[str, Any]) -> int | None:
+    """A bare number correcting the seat count of a pending subscription that has one."""
+    if "quantity" not in args:
+        return None
+    for i, tok in enumerate(msg.tokens):
+        negated = i > 0 and msg.tokens[i - 1].norm in ("not", "instead of")
+        if tok.canon == "<num>" and not negated and tok.norm.isdigit():
+            return int(tok.norm)
+    return None
+
+
+def _without(args: dict[str, Any], key: str) -> dict[str, Any]:
+    return {k: v for k, v in args.items() if k != key}
 
 
 def _corrected_name(msg: Parsed) -> str | None:

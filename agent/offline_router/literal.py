@@ -21,6 +21,7 @@ _INTRO = re.compile(
     re.I,
 )
 _CODE = re.compile(r"[;{}<>\\`]|--|/\*|\$\(|'\)|\)\s*;")
+_NEXT_FIELD = re.compile(r"\s*[;|]\s*[a-z_]+\s*[=:]", re.I)
 _SKILLS = frozenset(str(s) for s in _S["literal_name_skills"])
 
 
@@ -31,6 +32,8 @@ def quote_literal_name(msg: Parsed) -> str | None:
         return None
     line_end = msg.text.find("\n", m.end())
     end = len(msg.text) if line_end < 0 else line_end
+    field = _NEXT_FIELD.search(msg.text, m.end(), end)  # "name=X; email=…": the name is X
+    end = field.start() if field else end
     tail = msg.text[m.end() : end].strip()
     if not tail:
         return None

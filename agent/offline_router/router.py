@@ -108,6 +108,8 @@ def decide(
         return make.which_one(skill, choice, conf)  # "pi_A or pi_B", "fifty... or sixty?"
     if safety.is_bulk_money(findings, skill, slots.targets):
         return make.refuse_bulk()
+    if skill in safety.MONEY_SKILLS and slots.targets > 1:
+        return make.one_at_a_time(skill, conf)  # two customers and no bulk words: which one?
     if findings.bypass and (slots.missing or slots.error or top < BYPASS_MIN_SCORE):
         return make.refuse_bypass()
     if slots.error:

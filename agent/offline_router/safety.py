@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from agent.offline_router.lexicon import DATA, LEXICON
 from agent.offline_router.phrases import expand, find_all, index_by_first
 
+_SINGLE = [tuple(str(p).split()) for p in DATA.safety["single_target"]]
+"""'reverse a charge for one of my customers': one object, whatever plural follows."""
 _STOPS = frozenset({"?", "!", ";", "."})
 _BULK = index_by_first(
     p for line in DATA.safety["bulk"] for p in expand(str(line), LEXICON.surface)
@@ -39,7 +41,7 @@ def inspect(canon: list[str], norm: list[str], typed: Sequence[str] = ()) -> Saf
     """Look for bulk money phrases (on canonical tokens), secrets and bypass chatter (on typed
     words; `typed` are the tokens as written, ids included, for "sk_live…")."""
     findings = SafetyFindings(
-        bulk=bool(find_all(_BULK, canon, _STOPS)),
+        bulk=bool(find_all(_BULK, canon, _STOPS)) and not _single_target(norm),
         bulk_always=bool(find_all(_BULK_ALWAYS, canon, _STOPS)),
         secrets=bool(find_all(_SECRETS, norm, _STOPS)) or any(_secret_id(t.lower()) for t in typed),
     )
@@ -52,6 +54,12 @@ def inspect(canon: list[str], norm: list[str], typed: Sequence[str] = ()) -> Saf
 def _secret_id(word: str) -> bool:
     return "_" in word and (
         word.startswith(_SECRET_IDS) or any(part in word for part in _SECRET_PARTS)
+    )
+
+
+def _single_target(norm: list[str]) -> bool:
+    return any(
+        tuple(norm[i : i + len(p)]) == p for p in _SINGLE for i in range(len(norm) - len(p) + 1)
     )
 
 

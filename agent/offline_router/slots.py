@@ -25,6 +25,8 @@ _QUOTED_SEARCH = [str(p) for p in _S["quoted_search_cues"]]
 _FRACTIONS = [str(p) for p in _S["refund_fraction_cues"]]
 _NAME_LABELS = frozenset({"name", "named", "called"})
 _CHATTER = frozenset(str(w) for w in _S["confirmation_chatter"])
+_DASHES = frozenset({"-", "–", "—"})
+_EMPTY_DESCRIPTION = frozenset(str(w) for w in _S["empty_description_words"])
 """A share of a payment whose total the router does not know: the amount must be asked."""
 
 
@@ -109,6 +111,8 @@ def refund_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     _put(out.args, "payment", payment)
     money = first_amount(msg)
     share = msg.ents.first("share")
+    if share is not None and share.value == 1 and money is None:
+        share = None  # "refund 100% of pi_X": the whole payment, no amount
     if money is not None:
         out.args["amount"] = money.amount
     elif share is not None and found and payment == found["id"]:
@@ -238,12 +242,11 @@ def description(msg: Parsed, markers: frozenset[str], quotes: bool = True) -> st
 
 def explicit_description(msg: Parsed, quotes: bool = True) -> str | None:
     """ "description: ...", a note, or (when `quotes`) a quoted text."""
-    quote = (
-        (msg.ents.first("quote") if quotes else None)
-        or msg.ents.first("desc")
-        or msg.ents.first("note")
-    )
-    return (str(quote.value).strip() or None) if quote else None
+    quote = (msg.ents.first("quote") if quotes else None) or msg.ents.first("desc")
+    if quote:
+        return str(quote.value).strip() or None
+    note = msg.ents.first("note")  # a P.S. is often talk ("P.S. skip the confirmation")
+    return _not_chatter(str(note.value).strip() or None) if note else None
 
 
 def marker_description(msg: Parsed, markers: frozenset[str]) -> str | None:
@@ -253,6 +256,8 @@ def marker_description(msg: Parsed, markers: frozenset[str]) -> str | None:
     for i, tok in enumerate(toks):
         if tok.norm not in markers:
             continue
+        if tok.norm in _DASHES and not any(t.canon == "<money>" for t in toks[:i]):
+            continue  # "quick one — can you charge…": a dash describes only after the amount
         k = i + 1
         while k < len(toks) and toks[k].norm in (":", "-", "of", "is"):
             k += 1
@@ -272,10 +277,14 @@ def marker_description(msg: Parsed, markers: frozenset[str]) -> str | None:
 
 def _not_chatter(text: str | None) -> str | None:
     """ "no time for confirmations", "(confirm: true)": words about the confirmation step are
-    talk around the request, not what the payment is for. (A labelled "description: …" is
-    always kept, as data.)"""
-    if text and set(sv.typed_words(text).split()) & _CHATTER:
+    talk around the request, not what the payment is for; "for this one" names nothing.
+    (A labelled "description: …" is always kept, as data.)"""
+    typed = sv.typed_words(text).split() if text else []
+    words = set(typed)
+    if words & _CHATTER or (words and words <= _EMPTY_DESCRIPTION):
         return None
+    if typed and typed[0] in ("not", "no"):
+        return None  # "make it $40 — not euros": a correction, not a description
     return text
 
 
