@@ -29,6 +29,7 @@ from agent.offline_router import (
     RouterContext,
     RouterDecision,
     asks_about_pending,
+    cancels_pending,
     classify_confirmation_reply,
     echoes_pending,
     leads_with_reject,
@@ -179,6 +180,8 @@ class AgentRunner:
         if verdict == "reject":
             return self._reject(turn, row, "rejected")
         decision, context = self._route_reply(turn, message)
+        if cancels_pending(message, decision, context):
+            return self._reject(turn, row, "rejected")  # never turned into a changed action
         if echoes_pending(message, decision, context):
             return self._approve(turn, row)  # "yes, refund pi_X": the pending action itself
         if _is_new_request(message, decision, context):

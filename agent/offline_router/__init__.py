@@ -13,7 +13,11 @@ from agent.offline_router.models import (
     ToolCall,
 )
 from agent.offline_router.pending_questions import asks_about_pending
-from agent.offline_router.pending_replies import echoes_pending, leads_with_reject
+from agent.offline_router.pending_replies import (
+    cancels_pending,
+    echoes_pending,
+    leads_with_reject,
+)
 from agent.offline_router.router import route
 
 __all__ = [
@@ -23,6 +27,7 @@ __all__ = [
     "RouterDecision",
     "ToolCall",
     "asks_about_pending",
+    "cancels_pending",
     "classify_confirmation_reply",
     "echoes_pending",
     "leads_with_reject",

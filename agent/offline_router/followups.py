@@ -32,6 +32,9 @@ _DROP = [str(p) for p in _S["drop_cues"]]
 _DROP_TARGETS: dict[str, list[str]] = {str(k): list(v) for k, v in _S["drop_targets"].items()}
 _WHOLE_MONTH = [str(p) for p in _S["whole_month_cues"]]
 _FULL = [str(p) for p in _S["full_refund_cues"]]
+_CANCELS = [str(w) for w in DATA.confirmation["cancel_words"]]
+_IDENTITY = frozenset({"email", "name", "query"})
+"""A customer search looks for one thing: a new one replaces the old, filters stay."""
 _LIMITED = {"list_payments": ("limit",), "find_customers": ("limit",)}
 NEW_REQUEST_SCORE = 3.0
 """A message scoring this much for a skill on its own words is a request of its own."""
@@ -82,7 +85,8 @@ def modify_pending(
         _put_new(changes, "customer", _corrected_name(msg))  # "sorry, it's Ruth O'Donnell"
     if "quantity" in _MODIFIABLE[pending.skill] and "quantity" not in changes:
         _put_new(changes, "quantity", _corrected_count(msg, pending.args))  # "only 10, not 12"
-    if pending.skill == "refund_payment" and "amount" in pending.args and has_phrase(msg, _FULL):
+    full = has_phrase(msg, _FULL) and not has_phrase(msg, _CANCELS)
+    if pending.skill == "refund_payment" and "amount" in pending.args and full:
         return make.tool(pending.skill, _without(pending.args, "amount"), 0.8)  # "the whole thing"
     price = pending.args.get("price")
     if "price" in _MODIFIABLE[pending.skill] and "price" not in changes and isinstance(price, str):
@@ -117,7 +121,13 @@ def refine_last(
         return make.tool(last.skill, {**last.args, "limit": count}, 0.7)
     if not found.args or found.missing:
         return None
-    return make.tool(last.skill, {**last.args, **found.args}, 0.75)
+    base, new = dict(last.args), dict(found.args)
+    if last.skill == "find_customers":
+        known = {str(v).casefold() for v in base.values()} | {str(ctx.last_customer).casefold()}
+        new = {k: v for k, v in new.items() if k not in _IDENTITY or str(v).casefold() not in known}
+        if _IDENTITY & set(new):  # "what about x@y.io?": a new search target replaces the old
+            base = {k: v for k, v in base.items() if k not in _IDENTITY}
+    return make.tool(last.skill, {**base, **new}, 0.75)
 
 
 def repeat_last(

@@ -24,6 +24,7 @@ _NEGATION = frozenset(
     {"no", "not", "don't", "dont", "never", "cancel", "stop", "wait", "hold", "nah", "nope"}
 )
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d{1,2})?(?![\w.])")
+_CANCEL = frozenset(str(w) for w in DATA.confirmation["cancel_words"])
 _CLAUSE = re.compile(r"\s*(?:[,;:.!]|\s[—–-]\s|—|–)\s*")
 
 
@@ -45,6 +46,19 @@ def echoes_pending(message: str, decision: RouterDecision, ctx: RouterContext) -
 
 def leads_with_reject(message: str) -> bool:
     return classify_confirmation_reply(_first_clause(message)) == "reject"
+
+
+def cancels_pending(message: str, decision: RouterDecision, ctx: RouterContext) -> bool:
+    """ "actually, cancel the whole thing": a cancel word, and no other action or target asked
+    for instead ("cancel that and refund pi_B" is a new request, which cancels it anyway)."""
+    pending = ctx.pending_action
+    words = set(_WORDS.findall(message.lower().replace("’", "'")))
+    if pending is None or not words & _CANCEL:
+        return False
+    if decision.kind != "tool" or decision.tool != pending.skill:
+        return decision.kind != "tool"
+    target = {"refund_payment": "payment"}.get(pending.skill, "customer")
+    return decision.args.get(target) in (None, pending.args.get(target))
 
 
 def _first_clause(message: str) -> str:

@@ -33,12 +33,30 @@ def previous_period(text: str, args: dict[str, Any]) -> dict[str, str] | None:
     unit = _UNITS[m["u"].lower()]
     if unit == "same":
         unit = _unit_of(start, end)
+    whole = _whole_before(start, unit)
+    if whole is not None:  # "this month so far", then "the month before": all of February
+        return {"created_gte": whole[0].isoformat(), "created_lte": whole[1].isoformat()}
     out: dict[str, str] = {}
     if start is not None:
         out["created_gte"] = _back(start, unit).isoformat()
     if end is not None:
         out["created_lte"] = _back(end, unit).isoformat()
     return out
+
+
+def _whole_before(start: date | None, unit: str) -> tuple[date, date] | None:
+    """The whole unit before a period that starts where its unit starts (a month from the 1st,
+    a week from Monday), however far it ran: the period before "so far" is a complete one."""
+    if start is None:
+        return None
+    if unit == "week" and start.weekday() == 0:
+        return start - timedelta(days=7), start - timedelta(days=1)
+    months = _MONTHS_PER.get(unit)
+    if months is None or start.day != 1 or (start.month - 1) % months:
+        return None
+    first = add_months(start, -months)
+    last = add_months(first, months - 1)
+    return first, last.replace(day=calendar.monthrange(last.year, last.month)[1])
 
 
 def _unit_of(start: date | None, end: date | None) -> str:

@@ -72,6 +72,7 @@ def customer(
     return CustomerRef()
 
 
+_AFTER_VERB_SKIP = frozenset({"me", "us", "the", "a", "an", "just", "only"})
 _SUBJECT_VERBS = frozenset(str(w) for w in _S["customer_subject_verbs"])
 
 
@@ -118,7 +119,7 @@ def _after_verb(msg: Parsed, verbs: frozenset[str]) -> Name | None:
     for i, tok in enumerate(msg.tokens):
         if tok.canon in verbs or tok.norm in verbs:
             k = i + 1
-            while k < len(msg.tokens) and msg.tokens[k].norm in ("me", "us", "the", "a", "an"):
+            while k < len(msg.tokens) and msg.tokens[k].norm in _AFTER_VERB_SKIP:
                 k += 1  # "find me jane", "charge the Brightline Dental account"
             found = name_after(msg, k) if k < len(msg.tokens) else None
             if found:

@@ -87,6 +87,15 @@ def limit(msg: Parsed) -> int | None:
     return None
 
 
+_AT_MOST = re.compile(r"\b(?:max|maximum|at most|no more than|up to)\s+(?P<n>\d{1,3})\b", re.I)
+
+
+def at_most(msg: Parsed) -> int | None:
+    """ "max 3", "at most 20": a cap on a list that has no amounts to cap."""
+    m = _AT_MOST.search(msg.ents.masked)
+    return max(1, min(MAX_LIMIT, int(m["n"]))) if m else None
+
+
 def currency_filter(msg: Parsed, default_currency: str) -> str | None:
     """A currency the user restricts to: a marked amount ("over €5") or a word ("in euros")."""
     for span in msg.ents.of("money"):

@@ -79,3 +79,31 @@ def test_a_questioning_or_unsure_reply_still_re_asks(dry: AgentRunner, reply: st
     kind, calls = _ask(dry, "refund pi_3abcdef", reply)
     assert kind == "clarify"
     assert calls == []
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "actually you know what, cancel the whole thing",
+        "don't refund it yet",
+        "stop",
+        "scrap the full amount thing, cancel",
+    ],
+)
+def test_a_cancel_word_cancels_and_never_becomes_a_changed_action(
+    dry: AgentRunner, reply: str
+) -> None:
+    sid = f"ses_{uuid.uuid4().hex[:12]}"
+    dry.chat(caller="alice", message="refund $60 of pi_3abcdef", session_id=sid)
+    cancelled = dry.chat(caller="alice", message=reply, session_id=sid)
+    assert cancelled.kind == "answer"
+    assert cancelled.tool_calls[-1].status == "cancelled"
+    after = dry.chat(caller="alice", message="yes", session_id=sid)
+    assert after.kind == "clarify"
+    assert all(c.status != "ran" for c in after.tool_calls)
+
+
+def test_cancel_with_another_target_is_a_new_request_that_pauses(dry: AgentRunner) -> None:
+    kind, calls = _ask(dry, "refund pi_3abcdef", "cancel that and refund pi_3zzzzzz instead")
+    assert kind == "confirm"
+    assert all(status != "ran" for _, status in calls)
