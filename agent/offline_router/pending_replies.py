@@ -24,6 +24,19 @@ _NEGATION = frozenset(
     {"no", "not", "don't", "dont", "never", "cancel", "stop", "wait", "hold", "nah", "nope"}
 )
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d{1,2})?(?![\w.])")
+_FULL_WORDS = frozenset({"full", "whole", "entire", "everything", "all"})
+_REFERENCE_WORDS = frozenset(
+    w
+    for key in ("accept", "soft_accept", "filler")
+    for phrase in DATA.confirmation[key]
+    for w in _WORDS.findall(str(phrase).lower())
+) | frozenset(
+    w
+    for key in ("payment_pronouns", "customer_pronouns")
+    for phrase in DATA.slots[key]
+    for w in _WORDS.findall(str(phrase).lower())
+) - {"all", "every", "each", "both", "everyone", "everybody", "everything", "too", "also"}
+"""Words an echo may hold; never a word that widens it ("yes, refund them all")."""
 _CANCEL = frozenset(str(w) for w in DATA.confirmation["cancel_words"])
 _CLAUSE = re.compile(r"\s*(?:[,;:.!]|\s[—–-]\s|—|–)\s*")
 
@@ -41,7 +54,18 @@ def echoes_pending(message: str, decision: RouterDecision, ctx: RouterContext) -
     asked = decision.pending_clarify
     if asked is not None and asked.skill == pending.skill:
         return _within(asked.args, pending.args, ctx)
-    return decision.kind != "refuse" and _values_within(message, pending.args, ctx)
+    if decision.kind == "refuse":
+        return False
+    return _values_within(message, pending.args, ctx) or _only_references(message, pending.args)
+
+
+def _only_references(message: str, pending: dict[str, Any]) -> bool:
+    """ "yes, the full amount", "yes, that one, for her": accept words and words that point
+    back at the pending action, nothing else. ("the full amount" changes a partial refund.)"""
+    words = _WORDS.findall(message.lower().replace("’", "'"))
+    if "amount" in pending and set(words) & _FULL_WORDS:
+        return False
+    return all(w in _REFERENCE_WORDS for w in words)
 
 
 def leads_with_reject(message: str) -> bool:
