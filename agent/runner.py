@@ -8,6 +8,7 @@ action and answers `confirm`.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -39,9 +40,10 @@ from agent.outcomes import Outcome, ReplyKind
 from agent.reply import AgentReply, DecidedBy, Mode, Usage
 from agent.reply_tags import split_tag
 from agent.routers.history import router_context
-from agent.skill_tools import EXPIRED_TEXT, build_tools
+from agent.skill_tools import EXPIRED_TEXT, build_tools, run_skill_call
 from agent.tables import PendingActionRow, utcnow
 from agent.turn import TurnContext
+from skills import SKILLS
 from skills.settings import SkillSettings
 from skills.stripe_service import StripeService
 from skills.stripe_timing import measuring
@@ -185,12 +187,30 @@ class AgentRunner:
         if echoes_pending(message, decision, context):
             return self._approve(turn, row)  # "yes, refund pi_X": the pending action itself
         if _is_new_request(message, decision, context):
+            if decision.kind == "tool" and _is_read(decision.tool):
+                return self._read_while_pending(turn, row, decision)
             self._close(turn, row, "superseded")
             return None
         if leads_with_reject(message):
             return self._reject(turn, row, "rejected")  # "no — I'll check with finance first"
         text = f"I need a clear yes or no. Pending: {row.summary} {ASK}"
         return self._reply(turn, "clarify", text, "gate", pending=row)
+
+    def _read_while_pending(
+        self, turn: TurnContext, row: PendingActionRow, decision: RouterDecision
+    ) -> AgentReply:
+        """ "wait, what's my balance first?": the read runs and the action keeps waiting, asked
+        again below the answer (DESIGN.md: a new request cancels *or re-asks*; a read changes
+        nothing, so nothing is lost by keeping the question open). It runs beside the paused
+        graph, which cannot take a new message until the pause is resolved, so the read is in
+        the reply and the audit log but not in the conversation history."""
+        assert decision.tool is not None
+        call_id = f"read_{uuid.uuid4().hex[:16]}"
+        outcome = run_skill_call(SKILLS[decision.tool], turn, decision.args, call_id)
+        text = f"{outcome.text}\n\nStill waiting for your answer: {row.summary} {ASK}"
+        reply = self._reply(turn, outcome.kind, text, "offline", pending=row)
+        reply.result = turn.last_result
+        return reply
 
     def _route_reply(self, turn: TurnContext, message: str) -> tuple[RouterDecision, Any]:
         """The reply routed as if it were a request, in the conversation's context."""
@@ -300,6 +320,10 @@ class AgentRunner:
     @staticmethod
     def _config(turn: TurnContext) -> dict[str, Any]:
         return {"configurable": {"thread_id": turn.session_id}}
+
+
+def _is_read(skill: str | None) -> bool:
+    return skill in SKILLS and SKILLS[skill].risk == "read"
 
 
 def _is_new_request(message: str, decision: RouterDecision, context: RouterContext) -> bool:

@@ -87,20 +87,38 @@ def test_an_ambiguous_reply_re_asks_and_runs_nothing(
     assert refunds_of(stripe_service, payment) == before
 
 
-def test_a_new_request_supersedes_the_pending_action(
+def test_a_new_money_request_supersedes_the_pending_action(
     runner: AgentRunner, refs: dict[str, str], stripe_service: Any
 ) -> None:
     payment = refs["payment.usd_succeeded_2"]
     before = refunds_of(stripe_service, payment)
     sid = _sid()
     first = runner.chat(caller="alice", message=f"refund $4 of {payment}", session_id=sid)
-    reply = runner.chat(caller="alice", message="what's my balance?", session_id=sid)
-    assert reply.kind == "answer"
-    assert first.pending_action is not None
+    second = runner.chat(caller="alice", message=f"actually refund $3 of {payment}", session_id=sid)
+    assert second.kind == "confirm"
+    assert first.pending_action is not None and second.pending_action is not None
     row = runner.gate.get(first.pending_action.id)
     assert row is not None and row.status == "superseded"
-    late_yes = runner.chat(caller="alice", message="yes", session_id=sid)
-    assert late_yes.kind != "confirm"
+    assert second.pending_action.args == {"payment": payment, "amount": 300}
+    assert refunds_of(stripe_service, payment) == before
+
+
+def test_a_read_while_an_action_waits_answers_and_asks_again(
+    runner: AgentRunner, refs: dict[str, str], stripe_service: Any
+) -> None:
+    payment = refs["payment.usd_succeeded_2"]
+    before = refunds_of(stripe_service, payment)
+    sid = _sid()
+    first = runner.chat(caller="alice", message=f"refund $4 of {payment}", session_id=sid)
+    reply = runner.chat(caller="alice", message="wait, what's my balance first?", session_id=sid)
+    assert reply.kind == "answer"
+    assert [c.name for c in reply.tool_calls] == ["get_balance"]
+    assert reply.reply.startswith("Available:")
+    assert "Still waiting for your answer" in reply.reply
+    assert first.pending_action is not None and reply.pending_action is not None
+    assert reply.pending_action.id == first.pending_action.id
+    assert refunds_of(stripe_service, payment) == before
+    runner.chat(caller="alice", message="no", session_id=sid)
     assert refunds_of(stripe_service, payment) == before
 
 

@@ -41,6 +41,7 @@ REQUIRED: dict[str, set[str]] = {
     "create_subscription": {"customer", "price"},
 }
 MONEY = {"create_payment", "refund_payment", "create_subscription"}
+READ_SKILLS = {"list_payments", "get_balance", "find_customers", "get_analytics"}
 ENUMS = {
     "status": {"succeeded", "failed", "refunded", "pending"},
     "reason": {"duplicate", "fraudulent", "requested_by_customer"},
@@ -222,7 +223,8 @@ def arg_problems(tool: str, args: dict[str, Any], today: str | None) -> list[str
 
 
 def flow_problems(case: dict[str, Any]) -> list[str]:
-    """A confirmation turn needs an action pending: a confirm:true call, or re-asks after one."""
+    """A confirmation turn needs an action pending: a confirm:true call, then re-asks or reads
+    (a read keeps the action waiting: evals/transcripts/README.md, choice 10)."""
     out, pending = [], False
     for index, turn in enumerate(case["turns"], 1):
         expect = turn["expect"]
@@ -230,6 +232,8 @@ def flow_problems(case: dict[str, Any]) -> list[str]:
             if not pending:
                 out.append(f"turn {index}: confirmation with no action pending")
             pending = False
+        elif expect.get("tool") in READ_SKILLS:
+            pass  # the action pending before it still waits
         elif expect.get("tool") is not None:
             pending = bool(expect["confirm"])
         elif expect.get("kind") != "clarify":
