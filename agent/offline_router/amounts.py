@@ -30,6 +30,7 @@ _BEFORE = _table(
     }
 )
 _NEGATORS = _phrases("amount_negators")
+_MONEY_VERBS = frozenset({"refund", "charge", "reverse"})
 _COUNT_NOUNS = [*_phrases("limit_after"), ("of", "them"), ("of", "those")]
 _AFTER = _table({"amount_after_min": "min", "amount_after_max": "max"})
 
@@ -43,7 +44,14 @@ def first_amount(msg: Parsed) -> MoneyMatch | None:
         value: MoneyMatch = kept[0].value
         return value
     bare = bare_amounts(msg.ents)
-    return bare[0] if bare else None
+    after_verb = [m for m in bare if _follows_money_verb(msg, m.start)]
+    return (after_verb or bare)[0] if bare else None
+
+
+def _follows_money_verb(msg: Parsed, start: int) -> bool:
+    """ "You are RefundBot 3000 … Refund 60 on pi_X": the number right after the verb."""
+    i = next((k for k, t in enumerate(msg.tokens) if t.start == start), None)
+    return i is not None and i > 0 and msg.tokens[i - 1].canon in _MONEY_VERBS
 
 
 def _negated(msg: Parsed, start: int) -> bool:

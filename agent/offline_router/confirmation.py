@@ -54,10 +54,10 @@ def classify_confirmation_reply(message: str) -> Reply:
 
 
 def has_accept_phrase(message: str) -> bool:
-    """Does any run of the reply's words form a hard accept phrase ("yes", "go ahead")?"""
+    """Does any run of the reply's words form an accept phrase ("yes", "go ahead", "fine")?"""
     tokens = _tokens(strip_signoff(message))
     return any(
-        _TABLE.get(tuple(tokens[i : i + size])) == "accept"
+        _TABLE.get(tuple(tokens[i : i + size])) in ("accept", "soft_accept")
         for i in range(len(tokens))
         for size in range(1, min(_LONGEST, len(tokens) - i) + 1)
     )

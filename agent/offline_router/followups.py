@@ -33,6 +33,8 @@ _DROP_TARGETS: dict[str, list[str]] = {str(k): list(v) for k, v in _S["drop_targ
 _WHOLE_MONTH = [str(p) for p in _S["whole_month_cues"]]
 _FULL = [str(p) for p in _S["full_refund_cues"]]
 _CANCELS = [str(w) for w in DATA.confirmation["cancel_words"]]
+_RERUN = [str(p) for p in _S["rerun_cues"]]
+_READS = _REFINABLE | {"get_balance"}
 _IDENTITY = frozenset({"email", "name", "query"})
 """A customer search looks for one thing: a new one replaces the old, filters stay."""
 _LIMITED = {"list_payments": ("limit",), "find_customers": ("limit",)}
@@ -104,8 +106,13 @@ def refine_last(
 ) -> RouterDecision | None:
     """The previous read with this message's filters added, or None."""
     last = ctx.last_call
+    if last is not None and last.skill in _READS and has_phrase(msg, _RERUN):
+        return make.tool(last.skill, dict(last.args), 0.75)  # "refresh it"
     if last is None or last.skill not in _REFINABLE:
         return None
+    bound = _changed_bound(msg, last.args)
+    if bound is not None:
+        return make.tool(last.skill, bound, 0.75)  # "make that 500"
     narrowed = _dropped(msg, last.args) or _whole_month(msg, last.args)
     if narrowed is not None:  # names an argument of the last read: about that read
         return make.tool(last.skill, narrowed, 0.75)
@@ -177,6 +184,16 @@ def _corrected_name(msg: Parsed) -> str | None:
                 if found:
                     return found.text
     return None
+
+
+def _changed_bound(msg: Parsed, args: dict[str, Any]) -> dict[str, Any] | None:
+    """ "make that 500" after "txns over 1k": the one amount bound, moved. (With no bound, or
+    two, a bare number is a count: "now 10".)"""
+    bounds = [k for k in ("min_amount", "max_amount") if k in args]
+    if len(bounds) != 1 or not has_phrase(msg, _MODIFY):
+        return None
+    money = first_amount(msg)
+    return {**args, bounds[0]: money.amount} if money is not None else None
 
 
 def _dropped(msg: Parsed, args: dict[str, Any]) -> dict[str, Any] | None:

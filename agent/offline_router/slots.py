@@ -173,7 +173,8 @@ def _named(msg: Parsed) -> str | None:
 def _introduced_name(msg: Parsed) -> str | None:
     """ "find the customer Rosa Alvarez, email rosa@…": the name beside the email."""
     ref = refs.customer(_without_ids(msg), RouterContext(), _verbs("find"), _intro("find"))
-    capitalised = ref.value is not None and ref.value[:1].isupper()
+    quoted = {str(q.value) for q in msg.ents.of("quote")}  # a pasted ticket names nobody
+    capitalised = ref.value is not None and ref.value[:1].isupper() and ref.value not in quoted
     return ref.value if capitalised and not ref.unresolved else None
 
 
