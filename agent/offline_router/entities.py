@@ -278,6 +278,7 @@ def _skip(kind: str, m: re.Match[str]) -> bool:
     return False
 
 
+_DESC_LABEL = re.compile(r"[^\W\d_]+\s*(?:is\s+|:|=|-|to\s+|as\s+)?\s*", re.I)
 _LABEL_WORDS = 3
 
 
@@ -295,7 +296,11 @@ def _value(kind: str, m: re.Match[str], text: str) -> Any:
         return text[m.start(group) : m.end(group)].strip()
     if kind == "note":
         return text[m.start(1) : m.end(1)].strip()
-    if kind in ("desc", "phone") and "v" in m.re.groupindex:
+    if kind == "desc":  # from the original text: markup inside a description is data too
+        label = _DESC_LABEL.match(text, m.start())
+        start = label.end() if label else m.start("v")
+        return _TRAILER.sub("", text[start : m.end("v")]).strip()
+    if kind == "phone" and "v" in m.re.groupindex:
         return _TRAILER.sub("", text[m.start("v") : m.end("v")]).strip()
     if kind == "plan":
         words = re.split(r"[\s\-]+", (m["p"] or m["p2"]).lower())

@@ -21,7 +21,9 @@ _INTRO = re.compile(
     re.I,
 )
 _CODE = re.compile(r"[;{}<>\\`]|--|/\*|\$\(|'\)|\)\s*;")
-_NEXT_FIELD = re.compile(r"\s*[;|]\s*[a-z_]+\s*[=:]", re.I)
+_NEXT_FIELD = re.compile(
+    r"\s*(?:[;|]\s*[a-z_]+\s*[=:]|,\s*(?:e-?mail|phone|tel|mobile|description|desc|note)\b)", re.I
+)
 _SKILLS = frozenset(str(s) for s in _S["literal_name_skills"])
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from agent.offline_router.lexicon import DATA, LEXICON
@@ -141,18 +142,24 @@ def name_after_any(msg: Parsed, words: frozenset[str], start: int = 0) -> Name |
 _LOCAL_SPLIT = re.compile(r"[._\-+0-9]+")
 
 
+def _plain(word: str) -> str:
+    """Lowercase without accents: "Tomás" is spelt "tomas" in an email."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def name_spelled_by_email(msg: Parsed) -> Name | None:
     """ "my new regular dave, dave.k@icloud.com": the words right before an email, from the
     first one its local part spells ("dave") on; None when the email names none of them."""
     for j, tok in enumerate(msg.tokens):
         if tok.canon != "<email>":
             continue
-        k = j - 1 if j > 0 and msg.tokens[j - 1].norm == "," else j
+        k = j - 1 if j > 0 and msg.tokens[j - 1].norm in (",", "(") else j
         found = name_before(msg, k)
         if found is None:
             continue
-        local = set(_LOCAL_SPLIT.split(tok.orig.split("@")[0].lower())) - {""}
+        local = set(_LOCAL_SPLIT.split(_plain(tok.orig.split("@")[0]))) - {""}
         words = msg.tokens[found.start : found.end]
-        first = next((i for i, t in enumerate(words) if t.norm in local), None)
+        first = next((i for i, t in enumerate(words) if _plain(t.norm) in local), None)
         return _name(msg, found.start + first, found.end) if first is not None else None
     return None

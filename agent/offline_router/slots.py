@@ -198,7 +198,7 @@ def create_customer(msg: Parsed, ctx: RouterContext, default_currency: str) -> S
         out.args["name"] = spelled.text
     _put(out.args, "email", email.value if email else _email_of_pronoun(msg, ctx))
     _put(out.args, "phone", phone.text if phone else None)
-    _put(out.args, "description", description(msg, _markers("customer"), quotes=not quoted))
+    _put(out.args, "description", description(msg, _markers("customer"), besides=quoted))
     if "name" not in out.args and "email" not in out.args:
         out.missing = "name"
     return out
@@ -236,14 +236,20 @@ FILLERS: dict[str, Filler] = {
 }
 
 
-def description(msg: Parsed, markers: frozenset[str], quotes: bool = True) -> str | None:
+def description(
+    msg: Parsed, markers: frozenset[str], quotes: bool = True, besides: str | None = None
+) -> str | None:
     """A quoted text, a note, or the words after a marker ("for the annual tune-up")."""
-    return explicit_description(msg, quotes) or marker_description(msg, markers)
+    return explicit_description(msg, quotes, besides) or marker_description(msg, markers)
 
 
-def explicit_description(msg: Parsed, quotes: bool = True) -> str | None:
-    """ "description: ...", a note, or (when `quotes`) a quoted text."""
-    quote = (msg.ents.first("quote") if quotes else None) or msg.ents.first("desc")
+def explicit_description(
+    msg: Parsed, quotes: bool = True, besides: str | None = None
+) -> str | None:
+    """ "description: ...", a note, or (when `quotes`) a quoted text other than `besides`
+    (the quoted name: 'name "X", description "Y"')."""
+    other = [q for q in msg.ents.of("quote") if q.value != besides] if quotes else []
+    quote = (other[0] if other else None) or msg.ents.first("desc")
     if quote:
         return str(quote.value).strip() or None
     note = msg.ents.first("note")  # a P.S. is often talk ("P.S. skip the confirmation")
