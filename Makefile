@@ -6,12 +6,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test lint typecheck eval eval-gate bench sandbox
+.PHONY: serve test lint typecheck eval eval-gate eval-devsets bench sandbox
 
 # Eval floors: what the offline router reaches today. Raise them as it improves; never lower.
-EVAL_FLOOR_DRY ?= 0.94
-EVAL_FLOOR_SANDBOX ?= 0.935
-EVAL_FLOOR_DEVSET ?= 0.995
+EVAL_FLOOR_DRY ?= 0.95
+EVAL_FLOOR_SANDBOX ?= 0.95
+EVAL_FLOOR_DEVSET ?= 0.997
+EVAL_FLOOR_DEVSET2 ?= 0.94
+EVAL_FLOOR_DEVSET3 ?= 0.96
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -42,6 +44,14 @@ eval-gate: $(STAMP)
 	$(BIN)/python -m evals run evals/transcripts --backend dry --min-pass-rate $(EVAL_FLOOR_DRY)
 	$(BIN)/python -m evals run evals/transcripts --backend sandbox --min-pass-rate $(EVAL_FLOOR_SANDBOX)
 	$(BIN)/python -m evals run evals/devset --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET)
+	$(BIN)/python -m evals run evals/devset2 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET2)
+	$(BIN)/python -m evals run evals/devset3 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET3)
+
+# Every tuning set with its report (failing turns listed in reports/<set>/report.md).
+eval-devsets: $(STAMP)
+	for set in devset devset2 devset3; do \
+		$(BIN)/python -m evals run evals/$$set --backend dry --report reports/$$set --quiet; \
+	done
 
 bench: $(STAMP)
 	$(BIN)/python -m evals.bench
