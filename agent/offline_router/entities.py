@@ -71,6 +71,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             0,
         ),
     ),
+    ("trial", _rx(r"\btrial_days\s*[=:]\s*(?P<n2>\d{1,3})\b(?P<u2>)")),
     ("key", _rx(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")),
     (
         "quote",
@@ -311,7 +312,8 @@ def _value(kind: str, m: re.Match[str], text: str) -> Any:
         return m.group(0).lower()
     if kind == "trial":
         n, unit = _pair(m, "n", "u")
-        return (number_value(n) or 0) * int(_S["trial_units"][unit.lower()])
+        days_per = int(_S["trial_units"][unit.lower()]) if unit else 1  # "trial_days=21"
+        return (number_value(n) or 0) * days_per
     if kind == "share":
         return share_value(m)
     if kind == "seats":

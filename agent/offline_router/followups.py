@@ -143,9 +143,11 @@ def repeat_last(
     """The last money call again with this message's changes ("same for cus_B", "also pi_X",
     "do it for cus_C instead"): a new call, which pauses for its own yes."""
     last = ctx.last_call
-    if last is None or last.skill not in _MONEY or ctx.pending_action is not None:
+    if last is None or ctx.pending_action is not None or not has_phrase(msg, _REPEAT):
         return None
-    if not has_phrase(msg, _REPEAT):
+    if last.skill == "create_customer":
+        return _another_customer(msg, ctx, default_currency)
+    if last.skill not in _MONEY:
         return None
     skill, top, _ = scores.best()
     own = FILLERS[last.skill](msg, ctx, default_currency)
@@ -158,6 +160,15 @@ def repeat_last(
     if "currency" in changes and money and money.currency is None and "$" not in money.text:
         changes.pop("currency")
     return make.tool(last.skill, {**last.args, **changes}, 0.75)
+
+
+def _another_customer(
+    msg: Parsed, ctx: RouterContext, default_currency: str
+) -> RouterDecision | None:
+    """ "and another one: kenji@x.jp, name Kenji Tanaka": a new customer of its own (nothing
+    of the last one is carried over: two customers share no details)."""
+    own = FILLERS["create_customer"](msg, ctx, default_currency)
+    return make.tool("create_customer", own.args, 0.75) if not own.missing else None
 
 
 def _corrected_count(msg: Parsed, args: dict[str, Any]) -> int | None:

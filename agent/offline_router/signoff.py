@@ -34,9 +34,20 @@ def strip_signoff(text: str) -> str:
     """`text` without its closing sign-off/signature; unchanged when nothing would remain."""
     for rx in _PATTERNS:
         m = rx.search(text)
-        if m and text[: m.start()].strip(" \t\n,;—–-") and not _inside_quotes(text, m.start()):
+        if m is None or not text[: m.start()].strip(" \t\n,;—–-"):
+            continue
+        if not (_inside_quotes(text, m.start()) or _in_labelled_value(text, m.start())):
             text = text[: m.start()].rstrip()
     return text
+
+
+_LABELLED = re.compile(r"\b(?:description|desc|memo|note|notes|name|company)\s*[:=]", re.I)
+
+
+def _in_labelled_value(text: str, at: int) -> bool:
+    """ "description: wholesale account - Milan": a dash inside a labelled value is its text."""
+    line_start = text.rfind("\n", 0, at) + 1
+    return _LABELLED.search(text, line_start, at) is not None
 
 
 def _inside_quotes(text: str, at: int) -> bool:
