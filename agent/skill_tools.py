@@ -27,6 +27,7 @@ from agent.outcomes import Outcome, outcome_for_error
 from agent.turn import ToolCallRecord, TurnContext
 from skills import SKILLS, Preview, Skill
 from skills.errors import NotAllowed, SkillError
+from skills.stripe_service import idempotency_key
 
 
 def _loose_args(skill: Skill[Any, Any]) -> type[BaseModel]:
@@ -207,9 +208,6 @@ def _audit(
 ) -> None:
     if turn.audit is None:
         return
-    from skills.stripe_service import idempotency_key
-
-    writes = skill.risk != "read"
     turn.audit.record(
         caller=turn.caller,
         session_id=turn.session_id,
@@ -218,7 +216,7 @@ def _audit(
         outcome=outcome,
         error_code=error_code,
         action_id=record.action_id,
-        idempotency_key=idempotency_key(record.action_id, skill.name) if writes else None,
+        idempotency_key=idempotency_key(record.action_id, skill.writes) if skill.writes else None,
         stripe_object_id=obj,
         duration_ms=(time.perf_counter() - started) * 1000,
     )

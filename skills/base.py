@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from skills.errors import InvalidArguments
 from skills.settings import SkillSettings
-from skills.stripe_service import StripeService
+from skills.stripe_service import StripeService, WriteOp
 
 Risk = Literal["read", "write", "money"]
 A = TypeVar("A", bound=BaseModel)
@@ -81,6 +81,8 @@ class Skill(Generic[A, R]):
     """A one-line summary from the arguments alone (dry runs, logs)."""
     prepare: Callable[[SkillContext, A], tuple[A, str]] | None = None
     """Resolve references against live data; return the final arguments and their summary."""
+    writes: WriteOp | None = None
+    """The Stripe write it makes (and so the idempotency key the audit log records)."""
 
     def validate(self, ctx: SkillContext, raw: dict[str, Any]) -> A:
         """Arguments from an LLM, a rule router or a REST body, checked the same way."""

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field, model_validator
 from skills.base import Skill, SkillArgs, SkillContext
 from skills.fields import Email
 from skills.stripe_models import Customer
+from skills.stripe_service import WriteOp
 
 
 class CreateCustomerArgs(SkillArgs):
@@ -54,4 +55,5 @@ SKILL = Skill(
     execute=execute,
     render_result=render,
     describe=describe,
+    writes=WriteOp.CREATE_CUSTOMER,
 )

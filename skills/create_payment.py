@@ -16,6 +16,7 @@ from skills.fields import Amount, Currency, CustomerRef
 from skills.money import format_amount
 from skills.resolve import resolve_customer
 from skills.stripe_models import Payment
+from skills.stripe_service import WriteOp
 
 
 class CreatePaymentArgs(SkillArgs):
@@ -89,4 +90,5 @@ SKILL = Skill(
     render_result=render,
     describe=lambda args: _summary(args, args.customer),
     prepare=prepare,
+    writes=WriteOp.CREATE_PAYMENT,
 )

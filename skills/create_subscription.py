@@ -16,6 +16,7 @@ from skills.fields import CustomerRef, PriceRef
 from skills.money import format_amount
 from skills.resolve import resolve_customer
 from skills.stripe_models import Price, Subscription
+from skills.stripe_service import WriteOp
 
 
 class CreateSubscriptionArgs(SkillArgs):
@@ -95,4 +96,5 @@ SKILL = Skill(
     render_result=render,
     describe=describe,
     prepare=prepare,
+    writes=WriteOp.CREATE_SUBSCRIPTION,
 )

@@ -15,6 +15,7 @@ from skills.errors import InvalidArguments
 from skills.fields import Amount, PaymentId
 from skills.money import format_amount
 from skills.stripe_models import Payment, Refund
+from skills.stripe_service import WriteOp
 
 Reason = Literal["duplicate", "fraudulent", "requested_by_customer"]
 
@@ -98,4 +99,5 @@ SKILL = Skill(
     render_result=render,
     describe=describe,
     prepare=prepare,
+    writes=WriteOp.REFUND_PAYMENT,
 )

@@ -14,6 +14,7 @@ import logging
 import threading
 import uuid
 from collections.abc import Callable, Iterator
+from enum import StrEnum
 from typing import Any, TypeVar
 
 import stripe
@@ -37,6 +38,18 @@ from skills.stripe_timing import stripe_call
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 PAGE_SIZE = 100
+
+
+class WriteOp(StrEnum):
+    """The writes this service makes; each names the idempotency key of its request, so the
+    audit log (which records the key) and the request derive it from one name."""
+
+    CREATE_CUSTOMER = "create_customer"
+    UPDATE_CUSTOMER = "update_customer"
+    CREATE_PAYMENT = "create_payment"
+    REFUND_PAYMENT = "refund_payment"
+    CREATE_SUBSCRIPTION = "create_subscription"
+    CREATE_PRODUCT = "create_product"
 
 
 def idempotency_key(action_id: str | None, operation: str) -> str:
@@ -220,7 +233,7 @@ class StripeService:
         fn: Callable[..., Any],
         params: dict[str, Any],
         action_id: str | None,
-        operation: str,
+        operation: WriteOp,
     ) -> dict[str, Any]:
         key = idempotency_key(action_id, operation)
         log.info("stripe write", extra={"operation": operation, "idempotency_key": key})
@@ -228,7 +241,9 @@ class StripeService:
         return self._call(lambda: fn(params, options), writing=True).to_dict()  # type: ignore[no-any-return]
 
     def create_customer(self, params: dict[str, Any], *, action_id: str | None = None) -> Customer:
-        obj = self._write(self._client.v1.customers.create, params, action_id, "create_customer")
+        obj = self._write(
+            self._client.v1.customers.create, params, action_id, WriteOp.CREATE_CUSTOMER
+        )
         return Customer.from_stripe(obj)
 
     def update_customer(
@@ -237,19 +252,19 @@ class StripeService:
         def update(p: dict[str, Any], o: Any) -> Any:
             return self._client.v1.customers.update(customer_id, p, o)  # type: ignore[arg-type]
 
-        return Customer.from_stripe(self._write(update, params, action_id, "update_customer"))
+        return Customer.from_stripe(self._write(update, params, action_id, WriteOp.UPDATE_CUSTOMER))
 
     def create_payment_intent(
         self, params: dict[str, Any], *, action_id: str | None = None
     ) -> Payment:
         params = {**params, "expand": ["latest_charge"]}
         obj = self._write(
-            self._client.v1.payment_intents.create, params, action_id, "create_payment"
+            self._client.v1.payment_intents.create, params, action_id, WriteOp.CREATE_PAYMENT
         )
         return Payment.from_payment_intent(obj)
 
     def create_refund(self, params: dict[str, Any], *, action_id: str | None = None) -> Refund:
-        obj = self._write(self._client.v1.refunds.create, params, action_id, "refund_payment")
+        obj = self._write(self._client.v1.refunds.create, params, action_id, WriteOp.REFUND_PAYMENT)
         return Refund.from_stripe(obj)
 
     def create_subscription(
@@ -257,12 +272,14 @@ class StripeService:
     ) -> Subscription:
         params = {**params, "expand": ["latest_invoice"]}
         obj = self._write(
-            self._client.v1.subscriptions.create, params, action_id, "create_subscription"
+            self._client.v1.subscriptions.create, params, action_id, WriteOp.CREATE_SUBSCRIPTION
         )
         return Subscription.from_stripe(obj)
 
     def create_product(self, params: dict[str, Any], *, action_id: str | None = None) -> Product:
-        obj = self._write(self._client.v1.products.create, params, action_id, "create_product")
+        obj = self._write(
+            self._client.v1.products.create, params, action_id, WriteOp.CREATE_PRODUCT
+        )
         return Product.from_stripe(obj)
 
     # -- Connect OAuth (this service's key is the platform's secret key) --------------------------
