@@ -50,6 +50,9 @@ class ListPaymentsArgs(SkillArgs):
 class ListPaymentsResult(BaseModel):
     payments: list[Payment]
     has_more: bool
+    scan_capped: bool = False
+    """The search stopped at `list_cap` payments scanned: older ones were not looked at, so
+    more may match (`has_more` is then true: it cannot be ruled out)."""
 
 
 def matches(p: Payment, args: ListPaymentsArgs) -> bool:
@@ -91,18 +94,25 @@ def collect(
         cap=ctx.settings.list_cap,
         page_size=100 if local else args.limit + 1,
     )
+    scanned = 0
     for payment in stream:
+        scanned += 1
         if not matches(payment, args):
             continue
         if len(found) == args.limit:
             return ListPaymentsResult(payments=found, has_more=True)
         found.append(payment)
-    return ListPaymentsResult(payments=found, has_more=False)
+    capped = scanned >= ctx.settings.list_cap
+    return ListPaymentsResult(payments=found, has_more=capped, scan_capped=capped)
 
 
 def render(result: ListPaymentsResult) -> str:
     if not result.payments:
-        return "No payments match."
+        return "No payments match." + (
+            " I searched only the newest payments; narrow the dates to look further back."
+            if result.scan_capped
+            else ""
+        )
     lines = [f"{len(result.payments)} payment(s):"]
     for p in result.payments:
         refunded = (
@@ -115,7 +125,9 @@ def render(result: ListPaymentsResult) -> str:
             f"- {p.id} · {format_amount(p.amount, p.currency)} · {p.status}{refunded} · "
             f"{_day(p.created)} · {p.customer or 'no customer'}{desc}"
         )
-    if result.has_more:
+    if result.scan_capped:
+        lines.append("I searched only the newest payments; narrow the dates to look further back.")
+    elif result.has_more:
         lines.append("More payments match; ask for a higher limit or narrow the filters.")
     return "\n".join(lines)
 

@@ -227,3 +227,23 @@ def test_the_plan_summary_names_the_filters(ctx: SkillContext, refs: dict[str, s
     assert plan.summary == (
         f"List up to 5 payments where customer={refs['customer.jane.id']}, status=failed."
     )
+
+
+def test_a_search_stopped_by_the_scan_cap_says_older_payments_were_not_searched(
+    stripe_service: Any,
+) -> None:
+    """With `list_cap` payments scanned and the limit not filled, more may match further back:
+    `has_more` is not false, and the reply says what was not searched."""
+    ctx = SkillContext(
+        stripe=stripe_service, today=date.today(), settings=SkillSettings(list_cap=5)
+    )
+    result = listed(ctx, status="failed", limit=50)
+    assert result.scan_capped
+    assert result.has_more
+    assert "searched only the newest payments" in SKILL.render(result)
+
+
+def test_a_search_that_reads_everything_is_not_capped(ctx: SkillContext) -> None:
+    result = listed(ctx, status="failed", limit=50)
+    assert not result.scan_capped
+    assert not result.has_more
