@@ -27,15 +27,12 @@ from agent.errors import ActionNotFound, ActionNotPending
 from agent.gate import ConfirmationGate
 from agent.lookup_tool import build_lookup_tool
 from agent.offline_router import (
-    RouterContext,
     RouterDecision,
-    asks_about_pending,
-    cancels_pending,
     classify_confirmation_reply,
-    echoes_pending,
-    leads_with_reject,
+    read_reply,
     route,
 )
+from agent.offline_router.reply_reading import Verdict
 from agent.outcomes import Outcome, ReplyKind
 from agent.reply import AgentReply, DecidedBy, Mode, Usage
 from agent.reply_tags import split_tag
@@ -48,7 +45,6 @@ from skills.settings import SkillSettings
 from skills.stripe_service import StripeService
 from skills.stripe_timing import measuring
 
-SUPERSEDE_CONFIDENCE = 0.9
 DURABILITY = "exit"
 """Checkpoint once per turn, when the graph stops (done or paused for a confirmation), not
 after every step: a turn is short, and a pause is always persisted before the reply."""
@@ -171,30 +167,39 @@ class AgentRunner:
     def _answer_pending(
         self, turn: TurnContext, row: PendingActionRow, message: str
     ) -> AgentReply | None:
-        verdict = classify_confirmation_reply(message)
+        """A reply while an action waits: decide it, answer beside it, or set it aside."""
         if self.gate.is_expired(row):
             self._close(turn, row, "expired")
-            if verdict == "unclear":
-                return None
+            if classify_confirmation_reply(message) == "unclear":
+                return None  # a request of its own: route it
             return self._reply(turn, "answer", EXPIRED_TEXT, "gate")
+        plain = classify_confirmation_reply(message)
+        decision: RouterDecision | None = None
+        verdict: Verdict = "ask"
+        if plain != "unclear":
+            verdict = plain
+        else:
+            decision, context = self._route_reply(turn, message)
+            verdict = read_reply(message, decision, context)
         if verdict == "accept":
             return self._approve(turn, row)
         if verdict == "reject":
             return self._reject(turn, row, "rejected")
-        decision, context = self._route_reply(turn, message)
-        if cancels_pending(message, decision, context):
-            return self._reject(turn, row, "rejected")  # never turned into a changed action
-        if echoes_pending(message, decision, context):
-            return self._approve(turn, row)  # "yes, refund pi_X": the pending action itself
-        if _is_new_request(message, decision, context):
-            if decision.kind == "tool" and _is_read(decision.tool):
-                return self._read_while_pending(turn, row, decision)
+        if verdict == "read" and decision is not None:
+            return self._read_while_pending(turn, row, decision)
+        if verdict == "new":
             self._close(turn, row, "superseded")
             return None
-        if leads_with_reject(message):
-            return self._reject(turn, row, "rejected")  # "no — I'll check with finance first"
+        if verdict == "aside" and decision is not None:  # out of scope: say so, keep waiting
+            return self._still_waiting(turn, row, "out_of_scope", decision.text, "offline")
         text = f"I need a clear yes or no. Pending: {row.summary} {ASK}"
         return self._reply(turn, "clarify", text, "gate", pending=row)
+
+    def _still_waiting(
+        self, turn: TurnContext, row: PendingActionRow, kind: ReplyKind, text: str, by: DecidedBy
+    ) -> AgentReply:
+        waiting = f"{text}\n\nStill waiting for your answer: {row.summary} {ASK}"
+        return self._reply(turn, kind, waiting, by, pending=row)
 
     def _read_while_pending(
         self, turn: TurnContext, row: PendingActionRow, decision: RouterDecision
@@ -207,8 +212,7 @@ class AgentRunner:
         assert decision.tool is not None
         call_id = f"read_{uuid.uuid4().hex[:16]}"
         outcome = run_skill_call(SKILLS[decision.tool], turn, decision.args, call_id)
-        text = f"{outcome.text}\n\nStill waiting for your answer: {row.summary} {ASK}"
-        reply = self._reply(turn, outcome.kind, text, "offline", pending=row)
+        reply = self._still_waiting(turn, row, outcome.kind, outcome.text, "offline")
         reply.result = turn.last_result
         return reply
 
@@ -320,19 +324,6 @@ class AgentRunner:
     @staticmethod
     def _config(turn: TurnContext) -> dict[str, Any]:
         return {"configurable": {"thread_id": turn.session_id}}
-
-
-def _is_read(skill: str | None) -> bool:
-    return skill in SKILLS and SKILLS[skill].risk == "read"
-
-
-def _is_new_request(message: str, decision: RouterDecision, context: RouterContext) -> bool:
-    """Does this reply to a pending confirmation ask for something else instead?"""
-    if decision.kind != "refuse" and asks_about_pending(message, decision, context):
-        return False  # "what's the fee on that?" is about the pending action: re-ask
-    if decision.kind in {"tool", "refuse"}:
-        return True
-    return decision.kind == "out_of_scope" and decision.confidence >= SUPERSEDE_CONFIDENCE
 
 
 def _final(messages: list[BaseMessage]) -> tuple[ReplyKind, str]:

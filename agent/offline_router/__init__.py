@@ -13,11 +13,7 @@ from agent.offline_router.models import (
     ToolCall,
 )
 from agent.offline_router.pending_questions import asks_about_pending
-from agent.offline_router.pending_replies import (
-    cancels_pending,
-    echoes_pending,
-    leads_with_reject,
-)
+from agent.offline_router.reply_reading import read_reply
 from agent.offline_router.router import route
 
 __all__ = [
@@ -27,10 +23,8 @@ __all__ = [
     "RouterDecision",
     "ToolCall",
     "asks_about_pending",
-    "cancels_pending",
     "classify_confirmation_reply",
-    "echoes_pending",
-    "leads_with_reject",
+    "read_reply",
     "route",
     "typed_customer",
 ]

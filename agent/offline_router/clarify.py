@@ -20,6 +20,11 @@ _LEADS = [tuple(str(p).split()) for p in DATA.slots["answer_leads"]]
 _PLAN_KEEP = frozenset(str(w) for w in DATA.slots["plan_keep"])
 _NAME_SLOTS = frozenset({"customer", "name", "query"})
 _BARE_SLOT = {"query": "name"}
+_CONCRETE = frozenset(
+    {"customer", "payment", "amount", "currency", "price", "quantity", "trial_days", "email",
+     "name", "phone"}
+)  # fmt: skip
+"""Values an answer states outright; a guessed reason or description is not kept."""
 """A bare name answering find_customers' question is a name, not free text."""
 
 
@@ -49,8 +54,9 @@ def resume(
     if pending.missing not in args and skill is not None and top >= NEW_REQUEST_SCORE:
         return None
     missing = make.missing_of(pending.skill, args)
-    if missing == pending.missing:  # no answer to the question: ask it again, as it was
-        return make.clarify(pending.skill, pending.args, pending.missing, 0.8, pending.hint)
+    if missing == pending.missing:  # no answer to the question: ask it again, keeping only
+        kept = {k: v for k, v in args.items() if k in pending.args or k in _CONCRETE}
+        return make.clarify(pending.skill, kept, pending.missing, 0.8, pending.hint)
     if missing:
         return make.clarify(pending.skill, args, missing, 0.8, pending.hint)
     return make.tool(pending.skill, args, 0.9)

@@ -53,6 +53,13 @@ def classify_confirmation_reply(message: str) -> Reply:
     return "unclear"
 
 
+def only_hesitation(message: str) -> bool:
+    """ "hold on", "hmm, let me think": a pause, no answer."""
+    tokens = _tokens(strip_signoff(message))
+    found = _categories(tokens) if tokens else None
+    return found is not None and "hesitation" in found and found <= {"hesitation", "filler"}
+
+
 def has_accept_phrase(message: str) -> bool:
     """Does any run of the reply's words form an accept phrase ("yes", "go ahead", "fine")?"""
     tokens = _tokens(strip_signoff(message))

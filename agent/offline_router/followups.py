@@ -36,6 +36,7 @@ _CANCELS = [str(w) for w in DATA.confirmation["cancel_words"]]
 _RERUN = [str(p) for p in _S["rerun_cues"]]
 _READS = _REFINABLE | {"get_balance"}
 _IDENTITY = frozenset({"email", "name", "query"})
+_BOUNDS = frozenset({"min_amount", "max_amount"})
 """A customer search looks for one thing: a new one replaces the old, filters stay."""
 _LIMITED = {"list_payments": ("limit",), "find_customers": ("limit",)}
 NEW_REQUEST_SCORE = 3.0
@@ -129,6 +130,8 @@ def refine_last(
     if not found.args or found.missing:
         return None
     base, new = dict(last.args), dict(found.args)
+    if _BOUNDS & set(new):  # "what about the ones under 50 bucks?": new bounds, not both
+        base = {k: v for k, v in base.items() if k not in _BOUNDS}
     if last.skill == "find_customers":
         known = {str(v).casefold() for v in base.values()} | {str(ctx.last_customer).casefold()}
         new = {k: v for k, v in new.items() if k not in _IDENTITY or str(v).casefold() not in known}
@@ -159,7 +162,9 @@ def repeat_last(
     changes = dict(own.args)
     if "currency" in changes and money and money.currency is None and "$" not in money.text:
         changes.pop("currency")
-    return make.tool(last.skill, {**last.args, **changes}, 0.75)
+    same_target = changes.get("payment", last.args.get("payment")) == last.args.get("payment")
+    carried = {k: v for k, v in last.args.items() if not (k == "reason" and same_target)}
+    return make.tool(last.skill, {**carried, **changes}, 0.75)  # "another $20 on it": new reason
 
 
 def _another_customer(

@@ -15,6 +15,7 @@ _STARTS = frozenset(str(w) for w in _S["question_starts"])
 _LEADS = frozenset(str(w) for w in _S["question_leads"])
 _DEFER_LEADS = [tuple(str(p).split()) for p in _S["deferral_leads"]]
 _DEFER_VERBS = frozenset(str(w) for w in _S["deferral_verbs"])
+_ACTION_REFS = [tuple(str(p).split()) for p in _S["payment_pronouns"]]
 _BACK_REFS = [tuple(str(p).split()) for p in [*_S["customer_pronouns"], *_S["payment_pronouns"]]]
 
 
@@ -54,6 +55,16 @@ def _is_question(message: str, words: list[str]) -> bool:
         return True
     rest = [w for w in words if w not in _LEADS]
     return bool(rest) and rest[0] in _STARTS
+
+
+def points_at_action(message: str) -> bool:
+    """ "what's the fee on that?": the words point at the action itself (not at its customer)."""
+    words = _WORD.findall(message.lower().replace("’", "'"))
+    return any(
+        tuple(words[i : i + len(ref)]) == ref
+        for ref in _ACTION_REFS
+        for i in range(len(words) - len(ref) + 1)
+    )
 
 
 def _points_back(words: list[str]) -> bool:

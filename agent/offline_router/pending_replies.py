@@ -37,7 +37,10 @@ _REFERENCE_WORDS = frozenset(
     for w in _WORDS.findall(str(phrase).lower())
 ) - {"all", "every", "each", "both", "everyone", "everybody", "everything", "too", "also"}
 """Words an echo may hold; never a word that widens it ("yes, refund them all")."""
+_READ_SKILLS = frozenset({"list_payments", "get_balance", "find_customers", "get_analytics"})
 _CANCEL = frozenset(str(w) for w in DATA.confirmation["cancel_words"])
+_CANCEL_PHRASES = tuple(str(p) for p in DATA.confirmation["cancel_phrases"])
+_SENTENCE = re.compile(r"(?<=[.!;])\s+|\n+")
 _CLAUSE = re.compile(r"\s*(?:[,;:.!]|\s[—–-]\s|—|–)\s*")
 
 
@@ -47,7 +50,7 @@ def echoes_pending(message: str, decision: RouterDecision, ctx: RouterContext) -
         return False
     if _NEGATION & set(_WORDS.findall(message.lower().replace("’", "'"))):
         return False  # "yes... no, don't refund pi_X": never read as a yes
-    if classify_confirmation_reply(_first_clause(message)) == "reject":
+    if classify_confirmation_reply(first_clause(message)) == "reject":
         return False
     if decision.kind == "tool":
         return decision.tool == pending.skill and _within(decision.args, pending.args, ctx)
@@ -68,24 +71,39 @@ def _only_references(message: str, pending: dict[str, Any]) -> bool:
     return all(w in _REFERENCE_WORDS for w in words)
 
 
+def ends_with_accept(message: str, decision: RouterDecision) -> bool:
+    """ "sorry, got pulled into a call. yes, still want that done": the last sentence is a
+    clear yes, nothing before it asks for anything or says no, and there is no question."""
+    sentences = [s for s in _SENTENCE.split(message) if s.strip()]
+    if len(sentences) < 2 or "?" in message or decision.kind in ("tool", "refuse"):
+        return False
+    if _NEGATION & set(_WORDS.findall(message.lower().replace("’", "'"))):
+        return False
+    return classify_confirmation_reply(sentences[-1]) == "accept"
+
+
 def leads_with_reject(message: str) -> bool:
-    return classify_confirmation_reply(_first_clause(message)) == "reject"
+    return classify_confirmation_reply(first_clause(message)) == "reject"
 
 
 def cancels_pending(message: str, decision: RouterDecision, ctx: RouterContext) -> bool:
     """ "actually, cancel the whole thing": a cancel word, and no other action or target asked
     for instead ("cancel that and refund pi_B" is a new request, which cancels it anyway)."""
     pending = ctx.pending_action
-    words = set(_WORDS.findall(message.lower().replace("’", "'")))
-    if pending is None or not words & _CANCEL:
+    text = message.lower().replace("’", "'")
+    said = set(_WORDS.findall(text)) & _CANCEL or any(p in text for p in _CANCEL_PHRASES)
+    if pending is None or not said:
         return False
-    if decision.kind != "tool" or decision.tool != pending.skill:
-        return decision.kind != "tool"
+    if decision.kind != "tool" or decision.tool in _READ_SKILLS:
+        return True  # "never mind, I already refunded it from the dashboard"
+    if decision.tool != pending.skill:
+        return False  # another action instead: it supersedes (and so cancels) this one
     target = {"refund_payment": "payment"}.get(pending.skill, "customer")
     return decision.args.get(target) in (None, pending.args.get(target))
 
 
-def _first_clause(message: str) -> str:
+def first_clause(message: str) -> str:
+    """Up to the first comma, dash or full stop: "no" in "no — I'll check first"."""
     return _CLAUSE.split(message.strip(), maxsplit=1)[0]
 
 

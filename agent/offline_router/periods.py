@@ -15,8 +15,10 @@ _S = DATA.slots
 _UNITS: dict[str, str] = {str(k): str(v) for k, v in _S["previous_period_units"].items()}
 _BACK = "|".join(map(re.escape, _S["previous_period_words"]))
 _UNIT_ALT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
+_AHEAD = "|".join(map(re.escape, _S["next_period_words"]))
 _CUE = re.compile(
-    rf"\b(?:the\s+|a\s+|one\s+)?(?P<u>{_UNIT_ALT})\s+(?:{_BACK})\b(?!\s+(?:yesterday|last|this|\d))",
+    rf"\b(?:the\s+|a\s+|one\s+)?(?P<u>{_UNIT_ALT})\s+(?:(?P<back>{_BACK})|(?P<ahead>{_AHEAD}))\b"
+    r"(?!\s+(?:yesterday|last|this|\d))",
     re.I,
 )
 _MONTHS_PER = {"month": 1, "quarter": 3, "year": 12}
@@ -33,14 +35,15 @@ def previous_period(text: str, args: dict[str, Any]) -> dict[str, str] | None:
     unit = _UNITS[m["u"].lower()]
     if unit == "same":
         unit = _unit_of(start, end)
-    whole = _whole_before(start, unit)
+    steps = 1 if m["ahead"] else -1  # "the week after" moves forward
+    whole = _whole_before(start, unit) if steps < 0 else None
     if whole is not None:  # "this month so far", then "the month before": all of February
         return {"created_gte": whole[0].isoformat(), "created_lte": whole[1].isoformat()}
     out: dict[str, str] = {}
     if start is not None:
-        out["created_gte"] = _back(start, unit).isoformat()
+        out["created_gte"] = _back(start, unit, steps).isoformat()
     if end is not None:
-        out["created_lte"] = _back(end, unit).isoformat()
+        out["created_lte"] = _back(end, unit, steps).isoformat()
     return out
 
 
@@ -71,12 +74,13 @@ def _unit_of(start: date | None, end: date | None) -> str:
     return f"days:{(end - start).days + 1}"
 
 
-def _back(day: date, unit: str) -> date:
+def _back(day: date, unit: str, steps: int = -1) -> date:
+    """`day` moved one `unit` back (steps -1) or forward (+1)."""
     if unit.startswith("days:"):
-        return day - timedelta(days=int(unit[5:]))
+        return day + timedelta(days=steps * int(unit[5:]))
     if unit in ("day", "week"):
-        return day - timedelta(days=1 if unit == "day" else 7)
-    moved = add_months(day, -_MONTHS_PER[unit])
+        return day + timedelta(days=steps * (1 if unit == "day" else 7))
+    moved = add_months(day, steps * _MONTHS_PER[unit])
     if _month_end(day):  # a whole month stays a whole month (May 31 -> April 30)
         return moved.replace(day=calendar.monthrange(moved.year, moved.month)[1])
     return moved

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -38,7 +39,22 @@ def router_context(messages: Sequence[BaseMessage]) -> RouterContext:
             if ctx.last_payment or ctx.last_customer:
                 break
     _add_last_call(ctx, earlier)
+    if not ctx.last_payments:  # "pi_A and pi_B are the same order … refund the second one"
+        ctx.last_payments = _typed_payment_ids(earlier)
     return ctx
+
+
+_PAYMENT_ID = re.compile(r"\b(?:pi|ch)_[A-Za-z0-9]{3,}\b")
+
+
+def _typed_payment_ids(earlier: Sequence[BaseMessage]) -> list[str]:
+    """The payment ids the user typed in their latest message that had any, in order."""
+    for msg in reversed(earlier):
+        if isinstance(msg, HumanMessage):
+            found = list(dict.fromkeys(_PAYMENT_ID.findall(str(msg.content))))
+            if found:
+                return found
+    return []
 
 
 def _add_last_call(ctx: RouterContext, earlier: list[BaseMessage]) -> None:

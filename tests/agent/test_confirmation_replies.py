@@ -107,3 +107,44 @@ def test_cancel_with_another_target_is_a_new_request_that_pauses(dry: AgentRunne
     kind, calls = _ask(dry, "refund pi_3abcdef", "cancel that and refund pi_3zzzzzz instead")
     assert kind == "confirm"
     assert all(status != "ran" for _, status in calls)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "sorry, got pulled into a call for a bit. yes, still want that done",
+        "yes, and don't bother asking me next time",
+    ],
+)
+def test_a_yes_around_other_words_accepts_this_action_only(dry: AgentRunner, reply: str) -> None:
+    kind, calls = _ask(dry, "refund 9.99 on pi_3RbT5yUi7OpA", reply)
+    assert kind == "answer"
+    assert calls[-1] == ("refund_payment", "ran")
+
+
+def test_an_out_of_scope_aside_is_answered_and_the_action_keeps_waiting(dry: AgentRunner) -> None:
+    sid = f"ses_{uuid.uuid4().hex[:12]}"
+    first = dry.chat(caller="alice", message="refund 9.99 on pi_3RbT5yUi7OpA", session_id=sid)
+    aside = dry.chat(caller="alice", message="btw whats the weather like in lisbon", session_id=sid)
+    assert aside.kind == "out_of_scope"
+    assert aside.pending_action is not None and first.pending_action is not None
+    assert aside.pending_action.id == first.pending_action.id
+    no = dry.chat(caller="alice", message="anyway no, don't refund it", session_id=sid)
+    assert no.tool_calls[-1].status == "cancelled"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    ["oh never mind, I already refunded it from the dashboard. drop it", "forget it"],
+)
+def test_never_mind_cancels_even_when_it_mentions_a_read(dry: AgentRunner, reply: str) -> None:
+    kind, calls = _ask(dry, "refund 9.99 on pi_3RbT5yUi7OpA", reply)
+    assert kind == "answer"
+    assert calls[-1] == ("refund_payment", "cancelled")
+
+
+@pytest.mark.parametrize("reply", ["hold on", "hmm", "wait what's the fee on that?"])
+def test_a_pause_or_a_question_about_the_action_asks_again(dry: AgentRunner, reply: str) -> None:
+    kind, calls = _ask(dry, "refund 9.99 on pi_3RbT5yUi7OpA", reply)
+    assert kind == "clarify"
+    assert calls == []

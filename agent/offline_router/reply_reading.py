@@ -1,0 +1,90 @@
+"""What a reply to "Shall I do this?" asks for, when it is more than a plain yes or no.
+
+The gate asks this once per reply and acts on the verdict: `accept` and `reject` decide the
+pending action; `read` runs a read beside it and asks again; `aside` answers an out-of-scope
+remark and asks again; `new` supersedes it with another request; `ask` asks again. Bypass
+chatter is cut out first: "yes, and don't bother asking next time" is a yes to this action
+(the chatter changes nothing, as everywhere), not a "don't".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Literal
+
+from agent.offline_router import safety
+from agent.offline_router.confirmation import classify_confirmation_reply, only_hesitation
+from agent.offline_router.entities import extract
+from agent.offline_router.models import RouterContext, RouterDecision
+from agent.offline_router.pending_questions import asks_about_pending, points_at_action
+from agent.offline_router.pending_replies import (
+    cancels_pending,
+    echoes_pending,
+    ends_with_accept,
+    first_clause,
+    leads_with_reject,
+)
+from agent.offline_router.tokens import tokenize
+
+Verdict = Literal["accept", "reject", "read", "aside", "new", "ask"]
+READ_SKILLS = frozenset({"list_payments", "get_balance", "find_customers", "get_analytics"})
+ASIDE_CONFIDENCE = 0.6
+CLEAR_ASIDE = 0.9
+"""Below this, an out-of-scope reading is a guess: the gate just asks again."""
+
+
+def read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> Verdict:
+    core = without_bypass(message)
+    verdict = classify_confirmation_reply(core)
+    if verdict != "unclear":
+        return verdict
+    if core != message and classify_confirmation_reply(first_clause(core)) == "accept":
+        return "accept"  # "yes, and don't bother asking next time": yes to this one
+    if only_hesitation(core):
+        return "ask"  # "hold on", "hmm, let me think"
+    if cancels_pending(core, decision, ctx):
+        return "reject"
+    if echoes_pending(core, decision, ctx) or ends_with_accept(core, decision):
+        return "accept"
+    if leads_with_reject(core) and decision.kind != "tool":
+        return "reject"  # "nope, wait until their PO comes through"
+    return _request(message, decision, ctx) or "ask"
+
+
+def _request(message: str, decision: RouterDecision, ctx: RouterContext) -> Verdict | None:
+    """A request of its own: a read, an aside out of scope, or something that replaces it."""
+    clearly_aside = (
+        decision.kind == "out_of_scope"
+        and decision.confidence >= CLEAR_ASIDE
+        and not points_at_action(message)  # "what's the fee on that?" asks about the action
+    )
+    if (
+        not clearly_aside
+        and decision.kind != "refuse"
+        and asks_about_pending(message, decision, ctx)
+    ):
+        return None  # "what's the fee on that?" is about the pending action
+    if decision.kind == "tool":
+        return "read" if decision.tool in READ_SKILLS else "new"
+    if decision.kind == "refuse":
+        return "new"
+    if decision.kind == "out_of_scope" and decision.confidence >= ASIDE_CONFIDENCE:
+        return "aside"  # "btw what's the weather in lisbon": answered, the action still waits
+    return None
+
+
+def without_bypass(message: str) -> str:
+    """The reply without its bypass chatter ("no need to ask me next time")."""
+    ents = extract(message, date.today())
+    tokens = tokenize(ents)
+    findings = safety.inspect([t.canon for t in tokens], [t.norm for t in tokens])
+    if not findings.bypass_at:
+        return message
+    spans = sorted((tokens[i].start, tokens[i].end) for i in findings.bypass_at)
+    out, last = [], 0
+    for start, end in spans:
+        out.append(message[last:start])
+        last = end
+    out.append(message[last:])
+    return re.sub(r"\s+", " ", "".join(out)).strip(" ,;-—")
