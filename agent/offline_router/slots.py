@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -149,13 +150,15 @@ def find_customers(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     elif (quote := msg.ents.first("quote")) is not None:  # 'search "kombucha"'
         searching = sv.has_typed_phrase(msg, _QUOTED_SEARCH)
         out.args["query" if searching else "name"] = str(quote.value)
+    elif (noted := _NOTED.search(msg.text)) is not None:  # "with trial in their notes"
+        out.args["query"] = noted["q"].strip()
     else:
         ref = refs.customer(msg, ctx, verbs=_verbs("find"), introducers=_intro("find"))
         free_text = ref.value and (
             ("." in ref.value and " " not in ref.value) or _searched_for(msg, ref.value)
         )
         if ref.value and free_text:
-            out.args["query"] = ref.value.lstrip("@")
+            out.args["query"] = _searched_text(msg) or ref.value.lstrip("@")
         elif ref.value and not ref.unresolved:
             out.args["name" if ref.value != ctx.last_customer else "query"] = ref.value
         elif "find" in msg.canon and "show" not in msg.canon and "customers" not in msg.canon:
@@ -176,6 +179,28 @@ def _introduced_name(msg: Parsed) -> str | None:
     quoted = {str(q.value) for q in msg.ents.of("quote")}  # a pasted ticket names nobody
     capitalised = ref.value is not None and ref.value[:1].isupper() and ref.value not in quoted
     return ref.value if capitalised and not ref.unresolved else None
+
+
+_NOTED = re.compile(
+    r"\bwith\s+(?P<q>[^,.;?!]{1,40}?)\s+in\s+(?:their|the)\s+"
+    r"(?:notes|description|details|record|profile)\b",
+    re.I,
+)
+_SEARCH_TAIL = re.compile(r"[^,.;?!\n]+")
+
+
+def _searched_text(msg: Parsed) -> str | None:
+    """ "search customers for late payer": all the words after the cue, not just a name."""
+    text = msg.text
+    low = text.lower()
+    ends = [low.find(cue + " ") + len(cue) + 1 for cue in _SEARCH_TEXT if cue + " " in low]
+    if not ends:
+        return None
+    tail = _SEARCH_TAIL.match(text, max(ends))  # the last cue: "search for customers matching X"
+    words = (tail.group() if tail else "").split()
+    while words and words[-1].lower() in _TRAIL_STRIP:
+        words.pop()  # "… smith thanks"
+    return " ".join(words).removeprefix("anything mentioning ").strip() or None
 
 
 def _searched_for(msg: Parsed, target: str) -> bool:
