@@ -98,8 +98,24 @@ def find_date_range(text: str, today: date) -> DateMatch | None:
         if m and (found := _composite(m, today)) is not None:
             stop = end_of_rewrite(m.end(), ordinals)  # "ninth" became "9th  ": the whole word
             start, end = original_position(m.start(), marks), original_position(stop, marks)
+            found, end = _so_far(text, end, found, today)
             return DateMatch(start, end, found, text[start:end])
     return None
+
+
+_SO_FAR = re.compile(
+    r"\s*(?:so\s+far|to\s+date|until\s+now|till\s+now|up\s+to\s+now|thus\s+far)\b", re.I
+)
+
+
+def _so_far(text: str, end: int, found: DateRange, today: date) -> tuple[DateRange, int]:
+    """ "Q2 so far": the period up to today, when today falls in it."""
+    m = _SO_FAR.match(text, end)
+    if m is None or found.start is None or found.end is None:
+        return found, end
+    if found.start <= today <= found.end:
+        return DateRange(found.start, today), m.end()
+    return found, end
 
 
 def parse_date(text: str, today: date) -> date | None:

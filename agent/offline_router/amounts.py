@@ -76,7 +76,12 @@ def amount_bounds(msg: Parsed) -> dict[str, int]:
             continue  # "up to 50 of them", "top 20 payments": a count, not an amount
         kind = _kind_before(norm, i)
         match = marked.get(tok.start) if tok.canon == "<money>" else None
-        bound = kind not in (None, "exact", "join") or (kind == "join" and in_between)
+        after_kind = _kind_after(norm, i + 1)
+        bound = (
+            kind not in (None, "exact", "join")
+            or (kind == "join" and in_between)
+            or after_kind is not None  # "the ones of 200 or more"
+        )
         if match is None and tok.canon == "<num>" and bound:
             bare = bare if bare is not None else {m.start: m for m in bare_amounts(msg.ents)}
             match = bare.get(tok.start)

@@ -103,6 +103,11 @@ def cancelled() -> RouterDecision:
     return RouterDecision(kind="answer", text=str(_R["answer_cancelled"]), confidence=0.9)
 
 
+def nothing_to_repeat() -> RouterDecision:
+    text = str(_R["nothing_to_repeat"])
+    return RouterDecision(kind="clarify", text=text, confidence=0.8)
+
+
 def nothing_pending() -> RouterDecision:
     """A yes or no with no action waiting for it: nothing runs, the user is asked."""
     text = f"{_R['nothing_pending']} {_R['capabilities']}"

@@ -35,6 +35,8 @@ _FULL = [str(p) for p in _S["full_refund_cues"]]
 _CANCELS = [str(w) for w in DATA.confirmation["cancel_words"]]
 _RERUN = [str(p) for p in _S["rerun_cues"]]
 _READS = _REFINABLE | {"get_balance"}
+_SAME_AS_BEFORE = ["do the same", "same for", "same again", "the same thing", "same as before"]
+_THOSE = ["ones", "those", "them", "of those", "of them", "these"]
 _IDENTITY = frozenset({"email", "name", "query"})
 _BOUNDS = frozenset({"min_amount", "max_amount"})
 """A customer search looks for one thing: a new one replaces the old, filters stay."""
@@ -118,6 +120,8 @@ def refine_last(
     if narrowed is not None:  # names an argument of the last read: about that read
         return make.tool(last.skill, narrowed, 0.75)
     skill, top, _ = scores.best()
+    if last.skill == "get_analytics" and skill == "list_payments" and has_phrase(msg, _THOSE):
+        return _payments_behind(msg, ctx, last.args, default_currency)  # "show me the failed ones"
     if top >= NEW_REQUEST_SCORE and (skill != last.skill or not has_phrase(msg, _REFINE)):
         return None
     moved = previous_period(msg.text, last.args)
@@ -210,6 +214,23 @@ def _changed_bound(msg: Parsed, args: dict[str, Any]) -> dict[str, Any] | None:
         return None
     money = first_amount(msg)
     return {**args, bounds[0]: money.amount} if money is not None else None
+
+
+def leans_on_nothing(msg: Parsed, scores: Scores) -> bool:
+    """ "do the same for Bob", "same again" with no earlier call: nothing to repeat."""
+    _, top, _ = scores.best()
+    return top < NEW_REQUEST_SCORE and has_phrase(msg, _SAME_AS_BEFORE)
+
+
+def _payments_behind(
+    msg: Parsed, ctx: RouterContext, figures: dict[str, Any], default_currency: str
+) -> RouterDecision | None:
+    """The payments behind the figures just shown: their period and currency, plus filters."""
+    found = FILLERS["list_payments"](msg, ctx, default_currency)
+    if found.missing:
+        return None
+    kept = {k: v for k, v in figures.items() if k in ("created_gte", "created_lte", "currency")}
+    return make.tool("list_payments", {**kept, **found.args}, 0.75)
 
 
 def _dropped(msg: Parsed, args: dict[str, Any]) -> dict[str, Any] | None:

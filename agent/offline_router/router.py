@@ -74,6 +74,8 @@ def route(
         or followups.refine_last(msg, scores, ctx, default_currency)
         or followups.repeat_last(msg, scores, ctx, default_currency)
     )
+    if not follow and ctx.last_call is None and followups.leans_on_nothing(msg, scores):
+        return make.nothing_to_repeat()  # "do the same for Bob" as the first message
     decision = follow or decide(msg, scores, findings, ctx, default_currency)
     if thanked and decision.kind == "clarify" and decision.pending_clarify is None:
         return make.thanks()  # "great, thanks!": small talk, whatever its sign-off hid
