@@ -20,6 +20,7 @@ _LEADS = [tuple(str(p).split()) for p in DATA.slots["answer_leads"]]
 _PLAN_KEEP = frozenset(str(w) for w in DATA.slots["plan_keep"])
 _NAME_SLOTS = frozenset({"customer", "name", "query"})
 _BARE_SLOT = {"query": "name"}
+_CHARGES = frozenset({"create_payment", "create_subscription"})
 _CONCRETE = frozenset(
     {"customer", "payment", "amount", "currency", "price", "quantity", "trial_days", "email",
      "name", "phone"}
@@ -51,6 +52,8 @@ def resume(
         bare = _bare_answer(msg, pending.missing)
         if bare is not None:
             args[_BARE_SLOT.get(pending.missing, pending.missing)] = bare
+    if pending.missing not in args and "customer" not in args and pending.skill in _CHARGES:
+        _put(args, "customer", _bare_answer(msg, "customer"))  # "Fernando Ruiz": whom, not how much
     if pending.missing not in args and skill is not None and top >= NEW_REQUEST_SCORE:
         return None
     missing = make.missing_of(pending.skill, args)

@@ -148,6 +148,21 @@ def _plain(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def capitalised_run(msg: Parsed) -> Name | None:
+    """The first run of two or more capitalised name words after the opening word: "our new
+    partner Copperline Foods", "+1-202-555-0165, Nadia Petrova" (a new customer's name)."""
+    for i, tok in enumerate(msg.tokens):
+        if i == 0 or not tok.capital or not is_name_word(tok):
+            continue
+        found = name_after(msg, i)
+        if found is not None and found.end - found.start >= _RUN_WORDS:
+            return found
+    return None
+
+
+_RUN_WORDS = 2
+
+
 def name_spelled_by_email(msg: Parsed) -> Name | None:
     """ "my new regular dave, dave.k@icloud.com": the words right before an email, from the
     first one its local part spells ("dave") on; None when the email names none of them."""

@@ -13,7 +13,12 @@ from agent.offline_router import slot_values as sv
 from agent.offline_router.amounts import amount_bounds, first_amount
 from agent.offline_router.lexicon import DATA
 from agent.offline_router.models import RouterContext
-from agent.offline_router.names import is_name_word, name_after_any, name_spelled_by_email
+from agent.offline_router.names import (
+    capitalised_run,
+    is_name_word,
+    name_after_any,
+    name_spelled_by_email,
+)
 from agent.offline_router.tokens import Parsed
 
 _S = DATA.slots
@@ -221,6 +226,8 @@ def create_customer(msg: Parsed, ctx: RouterContext, default_currency: str) -> S
         out.args["name"] = ref.value
     elif email and (spelled := name_spelled_by_email(msg)) is not None:
         out.args["name"] = spelled.text
+    elif (run := capitalised_run(msg)) is not None:  # "new cust: +1-202…, Nadia Petrova"
+        out.args["name"] = run.text
     _put(out.args, "email", email.value if email else _email_of_pronoun(msg, ctx))
     _put(out.args, "phone", phone.text if phone else None)
     _put(out.args, "description", description(msg, _markers("customer"), besides=quoted))
