@@ -49,6 +49,8 @@ def read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> Ve
         return "accept"
     if leads_with_reject(core) and decision.kind != "tool":
         return "reject"  # "nope, wait until their PO comes through"
+    if decision.kind != "tool" and only_hesitation(first_clause(core)):
+        return "ask"  # "hold on, let me double-check something"
     return _request(message, decision, ctx) or "ask"
 
 

@@ -1,0 +1,30 @@
+"""The router's vocabulary files load as the words they spell: YAML 1.1 reads a bare `on`,
+`off`, `yes` or `no` as a boolean, which silently dropped "on" from the payment introducers
+and "no"/"yes"/"off" from the name stop words until they were quoted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+DATA = Path(__file__).resolve().parents[3] / "agent" / "offline_router" / "data"
+
+
+def _booleans(node: Any, path: str) -> list[str]:
+    if isinstance(node, bool):
+        return [path]
+    if isinstance(node, dict):
+        return [p for k, v in node.items() for p in _booleans(v, f"{path}.{k}")] + [
+            f"{path} (key {k})" for k in node if isinstance(k, bool)
+        ]
+    if isinstance(node, list):
+        return [p for i, v in enumerate(node) for p in _booleans(v, f"{path}[{i}]")]
+    return []
+
+
+@pytest.mark.parametrize("path", sorted(DATA.glob("*.yaml")), ids=lambda p: p.name)
+def test_no_word_of_the_vocabulary_loads_as_a_boolean(path: Path) -> None:
+    assert _booleans(yaml.safe_load(path.read_text(encoding="utf-8")), path.name) == []
