@@ -190,8 +190,9 @@ class AgentRunner:
         if verdict == "new":
             self._close(turn, row, "superseded")
             return None
-        if verdict == "aside" and decision is not None:  # out of scope: say so, keep waiting
-            return self._still_waiting(turn, row, "out_of_scope", decision.text, "offline")
+        if verdict == "aside" and decision is not None:  # out of scope or refused: say so, wait
+            kind: ReplyKind = "refuse" if decision.kind == "refuse" else "out_of_scope"
+            return self._still_waiting(turn, row, kind, decision.text, "offline")
         text = f"I need a clear yes or no. Pending: {row.summary} {ASK}"
         return self._reply(turn, "clarify", text, "gate", pending=row)
 

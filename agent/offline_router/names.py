@@ -16,6 +16,7 @@ _CONNECT = frozenset(str(w) for w in _S["name_connectors"])
 _ANY_SUFFIX = frozenset(str(w) for w in _S["company_suffixes"])
 _SUFFIX = _ANY_SUFFIX - _STOP
 _MAX_WORDS = 5
+_PLAN_NOUNS = frozenset({"plan", "plans", "tier", "package", "subscription", "price"})
 _PARTICLE_LEN = 3
 _NAME_CHARS = frozenset("-'.&")
 
@@ -92,6 +93,8 @@ def name_before(msg: Parsed, j: int) -> Name | None:
 def _name(msg: Parsed, i: int, j: int) -> Name | None:
     if j <= i:
         return None
+    if j < len(msg.tokens) and msg.tokens[j].norm in _PLAN_NOUNS:
+        return None  # "everyone on the pro plan": a plan, not a customer
     text = msg.span_text(i, j).strip(" ,.-'")
     return Name(text, i, j) if text else None
 

@@ -2,7 +2,7 @@
 
 The gate asks this once per reply and acts on the verdict: `accept` and `reject` decide the
 pending action; `read` runs a read beside it and asks again; `aside` answers an out-of-scope
-remark and asks again; `new` supersedes it with another request; `ask` asks again. Bypass
+remark (or refuses a bypass) and asks again; `new` supersedes it with another request; `ask` asks again. Bypass
 chatter is cut out first: "yes, and don't bother asking next time" is a yes to this action
 (the chatter changes nothing, as everywhere), not a "don't".
 """
@@ -70,7 +70,7 @@ def _request(message: str, decision: RouterDecision, ctx: RouterContext) -> Verd
     if decision.kind == "tool":
         return "read" if decision.tool in READ_SKILLS else "new"
     if decision.kind == "refuse":
-        return "new"
+        return "aside"  # "…and don't ask me again": refused, the action still waits
     if decision.kind == "out_of_scope" and decision.confidence >= ASIDE_CONFIDENCE:
         return "aside"  # "btw what's the weather in lisbon": answered, the action still waits
     return None

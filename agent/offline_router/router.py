@@ -68,7 +68,7 @@ def route(
     thanked = _thanked(message)
     if not thanked and classify_confirmation_reply(message) != "unclear":
         return make.nothing_pending()  # the gate answers a yes/no when something is pending
-    safe = not (findings.bulk_always or findings.secrets or findings.bulk)
+    safe = not (findings.bulk_always or findings.secrets or findings.bulk or findings.bypass)
     follow = safe and (
         followups.modify_pending(msg, scores, ctx, default_currency)
         or followups.refine_last(msg, scores, ctx, default_currency)

@@ -223,8 +223,8 @@ def arg_problems(tool: str, args: dict[str, Any], today: str | None) -> list[str
 
 
 def flow_problems(case: dict[str, Any]) -> list[str]:
-    """A confirmation turn needs an action pending: a confirm:true call, then re-asks or reads
-    (a read keeps the action waiting: evals/transcripts/README.md, choice 10)."""
+    """A confirmation turn needs an action pending: a confirm:true call, then re-asks, reads,
+    asides or refusals (they keep the action waiting: evals/transcripts/README.md, choice 10)."""
     out, pending = [], False
     for index, turn in enumerate(case["turns"], 1):
         expect = turn["expect"]
@@ -236,8 +236,8 @@ def flow_problems(case: dict[str, Any]) -> list[str]:
             pass  # the action pending before it still waits
         elif expect.get("tool") is not None:
             pending = bool(expect["confirm"])
-        elif expect.get("kind") != "clarify":
-            pending = False
+        elif expect.get("kind") not in ("clarify", "out_of_scope", "refuse"):
+            pending = False  # an aside or a refusal is answered; the action still waits
         if turn.get("expire_pending") and "confirmation" not in expect:
             out.append(f"turn {index}: expire_pending only makes sense on a confirmation turn")
     return out
