@@ -2,9 +2,9 @@
 
 The gate asks this once per reply and acts on the verdict: `accept` and `reject` decide the
 pending action; `read` runs a read beside it and asks again; `aside` answers an out-of-scope
-remark (or refuses a bypass) and asks again; `new` supersedes it with another request; `ask` asks again. Bypass
-chatter is cut out first: "yes, and don't bother asking next time" is a yes to this action
-(the chatter changes nothing, as everywhere), not a "don't".
+remark (or refuses a bypass) and asks again; `new` supersedes it with another request; `ask`
+asks again. Bypass chatter is cut out first: "yes, and don't bother asking next time" is a yes
+to this action (the chatter changes nothing, as everywhere), not a "don't".
 """
 
 from __future__ import annotations
