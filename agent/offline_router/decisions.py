@@ -80,6 +80,10 @@ def refuse_secrets() -> RouterDecision:
     return RouterDecision(kind="refuse", text=str(_R["refuse_secrets"]), confidence=0.95)
 
 
+def refuse_evasion() -> RouterDecision:
+    return RouterDecision(kind="refuse", text=str(_R["refuse_evasion"]), confidence=0.95)
+
+
 def refuse_bypass() -> RouterDecision:
     return RouterDecision(kind="refuse", text=str(_R["refuse_bypass"]), confidence=0.9)
 

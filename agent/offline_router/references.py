@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from agent.offline_router.lexicon import DATA
@@ -105,7 +106,12 @@ def _quoted_customer(msg: Parsed, cues: frozenset[str]) -> str | None:
 
 def _only_quote(msg: Parsed) -> str | None:
     quotes = msg.ents.of("quote")
-    return str(quotes[0].value) if len(quotes) == 1 else None
+    if len(quotes) != 1 or _DESCRIBED.search(msg.text):
+        return None  # "put 'walk-in pedicure' as the description": a description, no name
+    return str(quotes[0].value)
+
+
+_DESCRIBED = re.compile(r"\bdescription\b|\bas\s+(?:the\s+)?(?:memo|note|label)\b", re.I)
 
 
 def _quote_value(msg: Parsed, start: int) -> str | None:

@@ -68,7 +68,13 @@ def route(
     thanked = _thanked(message)
     if not thanked and classify_confirmation_reply(message) != "unclear":
         return make.nothing_pending()  # the gate answers a yes/no when something is pending
-    safe = not (findings.bulk_always or findings.secrets or findings.bulk or findings.bypass)
+    safe = not (
+        findings.bulk_always
+        or findings.secrets
+        or findings.bulk
+        or findings.bypass
+        or findings.evasion
+    )
     follow = safe and (
         followups.modify_pending(msg, scores, ctx, default_currency)
         or followups.refine_last(msg, scores, ctx, default_currency)
@@ -95,6 +101,8 @@ def decide(
         return make.refuse_bulk()
     if findings.secrets:
         return make.refuse_secrets()
+    if findings.evasion:
+        return make.refuse_evasion()
     if skill is None or top < MIN_SCORE:
         if findings.bypass:
             return make.refuse_bypass()

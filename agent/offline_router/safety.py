@@ -21,6 +21,7 @@ _SECRETS = index_by_first(p for line in DATA.safety["secrets"] for p in expand(s
 _SECRET_IDS = tuple(str(p) for p in DATA.safety["secret_ids"])
 _SECRET_PARTS = tuple(str(p) for p in DATA.safety["secret_id_parts"])
 _BYPASS = index_by_first(p for line in DATA.safety["bypass"] for p in expand(str(line)))
+_EVASION = index_by_first(p for line in DATA.safety["evasion"] for p in expand(str(line)))
 MONEY_SKILLS = frozenset(DATA.replies["money_skills"])
 
 
@@ -31,6 +32,8 @@ class SafetyFindings:
     bulk: bool = False
     bulk_always: bool = False
     """An explicit bulk money action ("process all pending refunds"), refused outright."""
+    evasion: bool = False
+    """Getting around a review, hiding from auditors, redirecting a refund: refused outright."""
     secrets: bool = False
     """Asks for keys or card data: refused outright."""
     bypass: bool = False
@@ -44,6 +47,7 @@ def inspect(canon: list[str], norm: list[str], typed: Sequence[str] = ()) -> Saf
         bulk=bool(find_all(_BULK, canon, _STOPS)) and not _single_target(norm),
         bulk_always=bool(find_all(_BULK_ALWAYS, canon, _STOPS)),
         secrets=bool(find_all(_SECRETS, norm, _STOPS)) or any(_secret_id(t.lower()) for t in typed),
+        evasion=bool(find_all(_EVASION, norm, _STOPS)),
     )
     for _pattern, start, end in find_all(_BYPASS, norm, _STOPS):
         findings.bypass = True

@@ -28,3 +28,15 @@ def _booleans(node: Any, path: str) -> list[str]:
 @pytest.mark.parametrize("path", sorted(DATA.glob("*.yaml")), ids=lambda p: p.name)
 def test_no_word_of_the_vocabulary_loads_as_a_boolean(path: Path) -> None:
     assert _booleans(yaml.safe_load(path.read_text(encoding="utf-8")), path.name) == []
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["booked", "cooked", "exit", "conform", "noted", "abort", "till", "whole", "legend", "hunter"],
+)
+def test_the_spelling_pass_leaves_real_words_alone(word: str) -> None:
+    """New vocabulary (other languages, "still", "looked") sits one edit from real English;
+    `known_words` keeps the spelling pass from 'correcting' it ("booked" is not "looked")."""
+    from agent.offline_router.fuzzy import respell
+
+    assert respell(f"we {word} it")[0] == f"we {word} it"
