@@ -41,11 +41,21 @@ def first_amount(msg: Parsed) -> MoneyMatch | None:
     marked = msg.ents.of("money")
     if marked:
         kept = [s for s in marked if not _negated(msg, s.start)] or marked
-        value: MoneyMatch = kept[0].value
+        # "per policy 7.2 … refund $15": the amount after the verb, or one with its currency,
+        # before a bare decimal that happens to come first
+        ranked = sorted(
+            kept,
+            key=lambda s: (not _follows_money_verb(msg, s.start), not _has_currency(s.value)),
+        )
+        value: MoneyMatch = ranked[0].value
         return value
     bare = bare_amounts(msg.ents)
     after_verb = [m for m in bare if _follows_money_verb(msg, m.start)]
     return (after_verb or bare)[0] if bare else None
+
+
+def _has_currency(money: MoneyMatch) -> bool:
+    return money.currency is not None or any(c in money.text for c in "$€£¥₹₩")
 
 
 def _follows_money_verb(msg: Parsed, start: int) -> bool:

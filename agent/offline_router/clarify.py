@@ -81,7 +81,7 @@ def _bare_answer(msg: Parsed, missing: str) -> str | None:
             toks = toks[:end]
     if not toks or len(toks) > 5:
         return None
-    if missing in _NAME_SLOTS and all(is_name_word(t) for t in toks):
+    if missing in _NAME_SLOTS and all(is_name_word(t) or t.norm == "&" for t in toks):
         return msg.text[toks[0].start : toks[-1].end].strip(" .,!")
     if missing == "price" and all(t.norm in _PLAN_KEEP or is_name_word(t) for t in toks):
         return "_".join(t.norm for t in toks if t.norm not in ("plan", "one", "the"))

@@ -151,6 +151,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?P<n>{_NUM})\s+(?:{_SEATS})\b|\b(?:quantity|qty)\s*(?:of|:|=)?\s*(?P<n2>{_NUM})\b"
             r"|\bx\s?(?P<n3>\d{1,3})\b"
             rf"|\b(?:{_SEATS})\s*[:=]\s*(?P<n4>{_NUM})\b"
+            r"|\b(?P<n5>\d{1,3})\s?x(?=\s+price_)"
         ),
     ),
 ]
@@ -317,7 +318,7 @@ def _value(kind: str, m: re.Match[str], text: str) -> Any:
     if kind == "share":
         return share_value(m)
     if kind == "seats":
-        return number_value(next(g for g in (m["n"], m["n2"], m["n3"], m["n4"]) if g))
+        return number_value(next(g for g in (m["n"], m["n2"], m["n3"], m["n4"], m["n5"]) if g))
     return m.group(0).strip()
 
 

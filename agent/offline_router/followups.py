@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from agent.offline_router import decisions as make
-from agent.offline_router.amounts import first_amount
+from agent.offline_router.amounts import amount_bounds, first_amount
 from agent.offline_router.intent import Scores
 from agent.offline_router.lexicon import DATA
 from agent.offline_router.models import RouterContext, RouterDecision
@@ -35,6 +35,20 @@ _FULL = [str(p) for p in _S["full_refund_cues"]]
 _CANCELS = [str(w) for w in DATA.confirmation["cancel_words"]]
 _RERUN = [str(p) for p in _S["rerun_cues"]]
 _READS = _REFINABLE | {"get_balance"}
+_PERIOD_READS = frozenset({"list_payments", "get_analytics"})
+_THAT_PERIOD = [
+    "that month",
+    "the month",
+    "that week",
+    "the week",
+    "that period",
+    "same period",
+    "those dates",
+    "that day",
+    "that quarter",
+    "the quarter",
+    "that year",
+]
 _SAME_AS_BEFORE = ["do the same", "same for", "same again", "the same thing", "same as before"]
 _THOSE = ["ones", "those", "them", "of those", "of them", "these"]
 _IDENTITY = frozenset({"email", "name", "query"})
@@ -79,7 +93,8 @@ def modify_pending(
     if skill in FILLERS and skill != pending.skill and top >= NEW_REQUEST_SCORE:
         return None  # "just list payments over $100": another skill's request, not a change
     only_changes = bool(own.args) and set(own.args) <= set(_MODIFIABLE[pending.skill])
-    if not cue and (skill != pending.skill or (top < NEW_REQUEST_SCORE and not only_changes)):
+    elsewhere = skill not in (None, pending.skill)  # another skill's words ("hold on, mark it …")
+    if not cue and (elsewhere or (top < NEW_REQUEST_SCORE and not only_changes)):
         return None  # (same skill, nothing but changes: "with a 7 day trial" changes it)
     changes = {
         k: v
@@ -120,6 +135,10 @@ def refine_last(
     if narrowed is not None:  # names an argument of the last read: about that read
         return make.tool(last.skill, narrowed, 0.75)
     skill, top, _ = scores.best()
+    period = {k: v for k, v in last.args.items() if k in ("created_gte", "created_lte")}
+    if period and skill in _PERIOD_READS - {last.skill} and has_phrase(msg, _THAT_PERIOD):
+        found = FILLERS[str(skill)](msg, ctx, default_currency)  # "what did the month look like"
+        return None if found.missing else make.tool(str(skill), {**period, **found.args}, 0.75)
     if last.skill == "get_analytics" and skill == "list_payments" and has_phrase(msg, _THOSE):
         return _payments_behind(msg, ctx, last.args, default_currency)  # "show me the failed ones"
     if top >= NEW_REQUEST_SCORE and (skill != last.skill or not has_phrase(msg, _REFINE)):
@@ -210,8 +229,8 @@ def _changed_bound(msg: Parsed, args: dict[str, Any]) -> dict[str, Any] | None:
     """ "make that 500" after "txns over 1k": the one amount bound, moved. (With no bound, or
     two, a bare number is a count: "now 10".)"""
     bounds = [k for k in ("min_amount", "max_amount") if k in args]
-    if len(bounds) != 1 or not has_phrase(msg, _MODIFY):
-        return None
+    if len(bounds) != 1 or not has_phrase(msg, _MODIFY) or amount_bounds(msg):
+        return None  # "but under $50" names its own bound
     money = first_amount(msg)
     return {**args, bounds[0]: money.amount} if money is not None else None
 

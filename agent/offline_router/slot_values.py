@@ -87,7 +87,9 @@ def limit(msg: Parsed) -> int | None:
     return None
 
 
-_AT_MOST = re.compile(r"\b(?:max|maximum|at most|no more than|up to)\s+(?P<n>\d{1,3})\b", re.I)
+_AT_MOST = re.compile(
+    r"\b(?:max|maximum|at most|no more than|up to|limit\s*[=:])\s*(?P<n>\d{1,3})\b", re.I
+)
 
 
 def at_most(msg: Parsed) -> int | None:

@@ -119,7 +119,10 @@ def refund_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     share = msg.ents.first("share")
     if share is not None and share.value == 1 and money is None:
         share = None  # "refund 100% of pi_X": the whole payment, no amount
-    if money is not None:
+    if money is not None and share is not None:  # "ch_X was $80, refund half of it"
+        out.args["amount"] = _share_of(money.amount, share.value)
+        share = None
+    elif money is not None:
         out.args["amount"] = money.amount
     elif share is not None and found and payment == found["id"]:
         out.args["amount"] = _share_of(int(found["amount"]), share.value)
