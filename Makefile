@@ -9,11 +9,13 @@ STAMP := $(VENV)/.installed
 .PHONY: serve test lint typecheck eval eval-gate eval-devsets bench sandbox
 
 # Eval floors: what the offline router reaches today. Raise them as it improves; never lower.
-EVAL_FLOOR_DRY ?= 0.95
-EVAL_FLOOR_SANDBOX ?= 0.95
+EVAL_FLOOR_DRY ?= 0.965
+EVAL_FLOOR_SANDBOX ?= 0.955
 EVAL_FLOOR_DEVSET ?= 0.997
-EVAL_FLOOR_DEVSET2 ?= 0.94
-EVAL_FLOOR_DEVSET3 ?= 0.96
+EVAL_FLOOR_DEVSET2 ?= 0.95
+EVAL_FLOOR_DEVSET3 ?= 0.97
+EVAL_FLOOR_DEVSET4 ?= 0.97
+EVAL_FLOOR_DEVSET5 ?= 0.93
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -46,10 +48,12 @@ eval-gate: $(STAMP)
 	$(BIN)/python -m evals run evals/devset --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET)
 	$(BIN)/python -m evals run evals/devset2 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET2)
 	$(BIN)/python -m evals run evals/devset3 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET3)
+	$(BIN)/python -m evals run evals/devset4 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET4)
+	$(BIN)/python -m evals run evals/devset5 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET5)
 
 # Every tuning set with its report (failing turns listed in reports/<set>/report.md).
 eval-devsets: $(STAMP)
-	for set in devset devset2 devset3; do \
+	for set in devset devset2 devset3 devset4 devset5; do \
 		$(BIN)/python -m evals run evals/$$set --backend dry --report reports/$$set --quiet; \
 	done
 
