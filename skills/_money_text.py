@@ -131,6 +131,8 @@ COUNT_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+_AMOUNT_LABEL = re.compile(r"\b(?:amount|amt|total|price|sum)\s*[=:]$", re.I)
+"""'amount=25.00': a labelled value, though '=' otherwise glues a number to something else."""
 _REJECT_BEFORE = set("_@#+/.,:&=%")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})*|\d{1,3}(?:\.\d{3})*")
 
@@ -170,7 +172,10 @@ def starts_word(text: str, i: int) -> bool:
 def clean_edges(text: str, start: int, end: int, marked: bool) -> bool:
     """The expression is not glued to a word, id or another number."""
     before = text[start - 1] if start > 0 else " "
-    if before.isalnum() or before in _REJECT_BEFORE or (before == "-" and not marked):
+    labelled = before in "=:" and _AMOUNT_LABEL.search(text, 0, start) is not None
+    if before.isalnum() or (before in _REJECT_BEFORE and not labelled):
+        return False
+    if before == "-" and not marked:
         return False
     if end >= len(text):
         return True

@@ -56,9 +56,17 @@ def one_at_a_time(skill: str, conf: float) -> RouterDecision:
     return RouterDecision(kind="clarify", text=text, confidence=max(conf, 0.8))
 
 
-def which_one(skill: str, choice: tuple[str, str], conf: float) -> RouterDecision:
+def which_one(
+    skill: str, choice: tuple[str, str], conf: float, args: dict[str, Any] | None = None
+) -> RouterDecision:
+    """ "pi_A or pi_B?": the answer ("just pi_B") completes the call, like any question's."""
     text = str(_R["clarify"]["which_one"]).format(first=choice[0], second=choice[1])
-    return RouterDecision(kind="clarify", text=text, confidence=max(conf, 0.8))
+    target = {"refund_payment": "payment"}.get(skill, "customer")
+    known = {k: v for k, v in (args or {}).items() if k != target}
+    pending = PendingClarify(skill=skill, args=known, missing=target)
+    return RouterDecision(
+        kind="clarify", text=text, confidence=max(conf, 0.8), pending_clarify=pending
+    )
 
 
 def money_error(skill: str, args: dict[str, Any], error: str) -> RouterDecision:

@@ -151,7 +151,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?P<n>{_NUM})\s+(?:{_SEATS})\b|\b(?:quantity|qty)\s*(?:of|:|=)?\s*(?P<n2>{_NUM})\b"
             r"|\bx\s?(?P<n3>\d{1,3})\b"
             rf"|\b(?:{_SEATS})\s*[:=]\s*(?P<n4>{_NUM})\b"
-            r"|\b(?P<n5>\d{1,3})\s?x(?=\s+price_)"
+            r"|\b(?P<n5>\d{1,3})\s?x\s"
         ),
     ),
 ]

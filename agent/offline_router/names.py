@@ -155,7 +155,7 @@ def capitalised_run(msg: Parsed) -> Name | None:
     """The first run of two or more capitalised name words after the opening word: "our new
     partner Copperline Foods", "+1-202-555-0165, Nadia Petrova" (a new customer's name)."""
     for i, tok in enumerate(msg.tokens):
-        if i == 0 or not tok.capital or not is_name_word(tok):
+        if not tok.capital or not is_name_word(tok, first=i == 0):
             continue
         found = name_after(msg, i)
         if found is not None and found.end - found.start >= _RUN_WORDS:

@@ -115,7 +115,7 @@ def decide(
         return make.out_of_scope(conf)  # nothing schedules a charge or refund for later
     slots = FILLERS[skill](msg, ctx, default_currency)
     if skill in safety.MONEY_SKILLS and (choice := either_or(msg)):
-        return make.which_one(skill, choice, conf)  # "pi_A or pi_B", "fifty... or sixty?"
+        return make.which_one(skill, choice, conf, slots.args)  # "pi_A or pi_B", "fifty… or…"
     if safety.is_bulk_money(findings, skill, slots.targets):
         return make.refuse_bulk()
     if skill in safety.MONEY_SKILLS and slots.targets > 1:
