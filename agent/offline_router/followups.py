@@ -93,7 +93,11 @@ def modify_pending(
     if skill in FILLERS and skill != pending.skill and top >= NEW_REQUEST_SCORE:
         return None  # "just list payments over $100": another skill's request, not a change
     only_changes = bool(own.args) and set(own.args) <= set(_MODIFIABLE[pending.skill])
-    elsewhere = skill not in (None, pending.skill)  # another skill's words ("hold on, mark it …")
+    # another skill's words; out-of-scope ones ("mark it as fraudulent too") don't count when
+    # the message holds nothing but changes to the pending action
+    elsewhere = skill not in (None, pending.skill) and not (
+        only_changes and skill in ("out_of_scope", "answer")
+    )
     if not cue and (elsewhere or (top < NEW_REQUEST_SCORE and not only_changes)):
         return None  # (same skill, nothing but changes: "with a 7 day trial" changes it)
     changes = {

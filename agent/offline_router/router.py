@@ -18,6 +18,7 @@ from agent.offline_router.confirmation import classify_confirmation_reply
 from agent.offline_router.entities import extract
 from agent.offline_router.future import in_future
 from agent.offline_router.fuzzy import respell
+from agent.offline_router.lexicon import DATA as LEXICON_DATA
 from agent.offline_router.lexicon import LEXICON
 from agent.offline_router.literal import quote_literal_name
 from agent.offline_router.models import LOOKUP, RouterContext, RouterDecision
@@ -31,6 +32,8 @@ MIN_SCORE = 1.5
 MIN_WORDS_FOR_OOS = 3
 BYPASS_MIN_SCORE = 3.5
 MAX_PERIOD_ONLY_WORDS = 4
+_QUOTED_REQUEST_WORDS = 3
+_QUOTE_POINTERS = tuple(str(p) for p in LEXICON_DATA.slots["quote_pointers"])
 """A message of a period and at most this many other words ("so far, in CAD") is a report."""
 """Next to bypass chatter, only a clearly stated action is taken as the request."""
 
@@ -85,7 +88,20 @@ def route(
     decision = follow or decide(msg, scores, findings, ctx, default_currency)
     if thanked and decision.kind == "clarify" and decision.pending_clarify is None:
         return make.thanks()  # "great, thanks!": small talk, whatever its sign-off hid
+    quoted = _pointed_quote(msg) if decision.kind in ("clarify", "out_of_scope") else None
+    if quoted is not None:  # 'From #billing: "refund ch_X in full" / can you handle that'
+        return route(quoted, today=today, default_currency=default_currency, context=context)
     return decision
+
+
+def _pointed_quote(msg: Parsed) -> str | None:
+    """The quoted request a message hands over ("can you handle that", "do what this note
+    says"): routed like a message of its own, so it pauses and refuses as any other would."""
+    quotes = msg.ents.of("quote")
+    if len(quotes) != 1 or len(str(quotes[0].value).split()) < _QUOTED_REQUEST_WORDS:
+        return None
+    outside = " ".join(t.norm for t in msg.tokens if not t.is_placeholder)
+    return str(quotes[0].value) if any(p in outside for p in _QUOTE_POINTERS) else None
 
 
 def decide(
