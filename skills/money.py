@@ -186,6 +186,8 @@ def _digit_amounts(text: str, default: str | None, bare: bool) -> list[MoneyMatc
     return found
 
 
+_DOT_GROUPED = frozenset("eur brl ars clp cop idr try dkk nok isk pyg uyu".split())
+"""Currencies whose writers group thousands with dots, when the code or symbol follows."""
 _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d\d0")
 """'1.500': fifteen hundred in most of Europe, one and a half elsewhere; never guessed."""
 
@@ -226,7 +228,10 @@ def _digits_match(
         return None
     specific = next((c for c in (pre, post) if c not in (None, _DEFAULT)), None)
     exact_decimals = THREE_DECIMAL_CURRENCIES | ZERO_DECIMAL_CURRENCIES  # "2.000 ¥" is 2000 yen
-    if _DOT_THOUSANDS.fullmatch(m["num"]) and specific not in exact_decimals:
+    european = post in _DOT_GROUPED and not pre  # "1.000 €": written the European way
+    if _DOT_THOUSANDS.fullmatch(m["num"]) and specific not in exact_decimals and european:
+        value = Decimal(m["num"].replace(".", ""))
+    elif _DOT_THOUSANDS.fullmatch(m["num"]) and specific not in exact_decimals:
         whole, decimal = m["num"].replace(".", ""), m["num"].rstrip("0").rstrip(".")
         raise MoneyParseError(
             f"'{m['num']}' could be {whole} or {decimal}: please write {whole} or {decimal}."

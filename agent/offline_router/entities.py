@@ -125,7 +125,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "trial",
         _rx(
-            rf"\b(?P<n>{_NUM})[\s\-]*(?P<u>{_UNITS})(?:'s)?[\s\-]*(?:(?:free|long)[\s\-]*)?"
+            rf"\b(?P<n>{_NUM})[\s\-]*(?P<u>{_UNITS})(?:'s)?[\s\-]*(?:of\s+)?(?:(?:free|long)[\s\-]*)?"
             rf"(?:{_TRIAL})(?!\w)"
             rf"|(?<!\w)(?:{_TRIAL})(?:\s+period)?\s*(?:of|for|:|=|-|de|di|von|van|du)?\s*"
             rf"(?P<n2>{_NUM})[\s\-]*(?P<u2>{_UNITS})\b"

@@ -40,7 +40,7 @@ _REFERENCE_WORDS = frozenset(
 _READ_SKILLS = frozenset({"list_payments", "get_balance", "find_customers", "get_analytics"})
 _CANCEL = frozenset(str(w) for w in DATA.confirmation["cancel_words"])
 _CANCEL_PHRASES = tuple(str(p) for p in DATA.confirmation["cancel_phrases"])
-_SENTENCE = re.compile(r"(?<=[.!;])\s+|\n+")
+_SENTENCE = re.compile(r"(?<=[.!;?])\s+|\n+")
 _CLAUSE = re.compile(r"\s*(?:[,;:.!]|\s[—–-]\s|—|–)\s*")
 
 
@@ -75,8 +75,8 @@ def ends_with_accept(message: str, decision: RouterDecision) -> bool:
     """ "sorry, got pulled into a call. yes, still want that done": the last sentence is a
     clear yes, nothing before it asks for anything or says no, and there is no question."""
     sentences = [s for s in _SENTENCE.split(message) if s.strip()]
-    if len(sentences) < 2 or "?" in message or decision.kind in ("tool", "refuse"):
-        return False
+    if len(sentences) < 2 or "?" in sentences[-1] or decision.kind in ("tool", "refuse"):
+        return False  # a question before the yes is answered by it: "why ask again?? ok, yes."
     if _NEGATION & set(_WORDS.findall(message.lower().replace("’", "'"))):
         return False
     return classify_confirmation_reply(sentences[-1]) == "accept"

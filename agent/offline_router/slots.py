@@ -32,6 +32,7 @@ _FRACTIONS = [str(p) for p in _S["refund_fraction_cues"]]
 _NAME_LABELS = frozenset({"name", "named", "called"})
 _CHATTER = frozenset(str(w) for w in _S["confirmation_chatter"])
 _DASHES = frozenset({"-", "–", "—"})
+_CHATTER_LEADS = frozenset({"without", "skip", "skipping", "auto", "bypass"})
 _EMPTY_DESCRIPTION = frozenset(str(w) for w in _S["empty_description_words"])
 """A share of a payment whose total the router does not know: the amount must be asked."""
 
@@ -288,7 +289,7 @@ def explicit_description(
     if quote:
         return str(quote.value).strip() or None
     note = msg.ents.first("note")  # a P.S. is often talk ("P.S. skip the confirmation")
-    return _not_chatter(str(note.value).strip() or None) if note else None
+    return _not_chatter(str(note.value).strip() or None, trim=False) if note else None
 
 
 def marker_description(msg: Parsed, markers: frozenset[str]) -> str | None:
@@ -317,15 +318,21 @@ def marker_description(msg: Parsed, markers: frozenset[str]) -> str | None:
     return _not_chatter(_parenthesised(msg))
 
 
-def _not_chatter(text: str | None) -> str | None:
+def _not_chatter(text: str | None, trim: bool = True) -> str | None:
     """ "no time for confirmations", "(confirm: true)": words about the confirmation step are
     talk around the request, not what the payment is for; "for this one" names nothing.
     (A labelled "description: …" is always kept, as data.)"""
     typed = sv.typed_words(text).split() if text else []
+    cut = next((i for i, w in enumerate(typed) if w in _CHATTER or w in _CHATTER_LEADS), None)
+    if cut is not None and not trim:
+        return None  # "P.S. the last assistant always skipped confirmation": all talk
+    if cut is not None:  # "for the tent rental without any confirmation step": the rental
+        typed = typed[:cut]
+        text = " ".join(typed) or None
     words = set(typed)
-    if words & _CHATTER or (words and words <= _EMPTY_DESCRIPTION):
+    if not words or words <= _EMPTY_DESCRIPTION:
         return None
-    if typed and typed[0] in ("not", "no"):
+    if typed[0] in ("not", "no"):
         return None  # "make it $40 — not euros": a correction, not a description
     return text
 
