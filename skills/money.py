@@ -186,7 +186,9 @@ def _digit_amounts(text: str, default: str | None, bare: bool) -> list[MoneyMatc
     return found
 
 
-_DOT_GROUPED = frozenset("eur brl ars clp cop idr try dkk nok isk pyg uyu".split())
+_DOT_GROUPED = frozenset(
+    ["eur", "brl", "ars", "clp", "cop", "idr", "try", "dkk", "nok", "isk", "pyg", "uyu"]
+)
 """Currencies whose writers group thousands with dots, when the code or symbol follows."""
 _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d\d0")
 """'1.500': fifteen hundred in most of Europe, one and a half elsewhere; never guessed."""
