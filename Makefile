@@ -15,7 +15,8 @@ EVAL_FLOOR_DEVSET ?= 0.997
 EVAL_FLOOR_DEVSET2 ?= 0.95
 EVAL_FLOOR_DEVSET3 ?= 0.97
 EVAL_FLOOR_DEVSET4 ?= 0.97
-EVAL_FLOOR_DEVSET5 ?= 0.93
+EVAL_FLOOR_DEVSET5 ?= 0.96
+EVAL_FLOOR_DEVSET6 ?= 0.91
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -50,10 +51,11 @@ eval-gate: $(STAMP)
 	$(BIN)/python -m evals run evals/devset3 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET3)
 	$(BIN)/python -m evals run evals/devset4 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET4)
 	$(BIN)/python -m evals run evals/devset5 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET5)
+	$(BIN)/python -m evals run evals/devset6 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET6)
 
 # Every tuning set with its report (failing turns listed in reports/<set>/report.md).
 eval-devsets: $(STAMP)
-	for set in devset devset2 devset3 devset4 devset5; do \
+	for set in devset devset2 devset3 devset4 devset5 devset6; do \
 		$(BIN)/python -m evals run evals/$$set --backend dry --report reports/$$set --quiet; \
 	done
 

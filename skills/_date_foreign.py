@@ -107,6 +107,12 @@ _PERIODS = {
     "this year": ["este año", "cette année", "dieses jahr", "dit jaar", "quest'anno", "este ano"],
 }
 
+_ENGLISH = {  # phrasings the patterns don't read, as ones they do
+    "this year": ["the year so far", "year so far", "so far this year", "this year so far"],
+    "this month": ["the month so far", "month so far", "so far this month"],
+    "this week": ["the week so far", "week so far", "so far this week"],
+}
+
 _HOLIDAYS = {
     "december 25": ["christmas day", "xmas day"],
     "december 24": ["christmas eve", "xmas eve"],
@@ -122,6 +128,7 @@ FOREIGN_DATE_WORDS: dict[str, str] = {
     **{word: english for english, words in _MONTHS.items() for word in words.split()},
     **{phrase: english for english, phrases in _PERIODS.items() for phrase in phrases},
     **{name: day for day, names in _HOLIDAYS.items() for name in names},
+    **{phrase: english for english, phrases in _ENGLISH.items() for phrase in phrases},
 }
 """Foreign spelling (lowercase, single spaces) -> the English the patterns read; fixed-date
 holidays ("Christmas Day") -> their day, which then reads like "December 25"."""

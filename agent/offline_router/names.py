@@ -16,6 +16,7 @@ _CONNECT = frozenset(str(w) for w in _S["name_connectors"])
 _ANY_SUFFIX = frozenset(str(w) for w in _S["company_suffixes"])
 _SUFFIX = _ANY_SUFFIX - _STOP
 _MAX_WORDS = 5
+_VERB_FORM_MIN = 4
 _PLAN_NOUNS = frozenset({"plan", "plans", "tier", "package", "subscription", "price"})
 _PARTICLE_LEN = 3
 _NAME_CHARS = frozenset("-'.&")
@@ -40,6 +41,9 @@ def is_name_word(tok: Token, first: bool = False) -> bool:
         return True  # "Acme Ltd", and "Fjordline AS" (a stop word unless in capitals)
     if tok.norm in _STOP or tok.canon in _STOP:
         return False
+    verb_form = tok.norm.endswith(("ing", "ed")) and "-" not in tok.norm  # "al-sayed" is a name
+    if not tok.capital and len(tok.norm) > _VERB_FORM_MIN and verb_form:
+        return False  # "she called asking about …", "she's ordered": verbs, not names
     cue = tok.canon in LEXICON.canonical_words or tok.fuzzy
     return not cue or (tok.capital and not first and not tok.fuzzy and tok.norm != "i")
 

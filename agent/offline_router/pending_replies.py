@@ -82,6 +82,23 @@ def ends_with_accept(message: str, decision: RouterDecision) -> bool:
     return classify_confirmation_reply(sentences[-1]) == "accept"
 
 
+def leads_with_accept(message: str, decision: RouterDecision, ctx: RouterContext) -> bool:
+    """ "confirmed, thanks for catching that": a clear yes first, then only words that ask for
+    nothing else and say no nothing."""
+    if "?" in message or _NEGATION & set(_WORDS.findall(message.lower().replace("’", "'"))):
+        return False
+    if classify_confirmation_reply(first_clause(message)) != "accept":
+        return False
+    pending = ctx.pending_action
+    if decision.kind == "tool":
+        return (
+            pending is not None
+            and decision.tool == pending.skill
+            and _within(decision.args, pending.args, ctx)
+        )
+    return decision.kind != "refuse"
+
+
 def leads_with_reject(message: str) -> bool:
     return classify_confirmation_reply(first_clause(message)) == "reject"
 

@@ -23,6 +23,7 @@ from agent.offline_router.pending_replies import (
     echoes_pending,
     ends_with_accept,
     first_clause,
+    leads_with_accept,
     leads_with_reject,
 )
 from agent.offline_router.tokens import tokenize
@@ -47,6 +48,8 @@ def read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> Ve
         return "reject"
     if echoes_pending(core, decision, ctx) or ends_with_accept(core, decision):
         return "accept"
+    if leads_with_accept(core, decision, ctx):
+        return "accept"  # "confirmed, thanks for catching that"
     if leads_with_reject(core) and decision.kind != "tool":
         return "reject"  # "nope, wait until their PO comes through"
     if decision.kind != "tool" and only_hesitation(first_clause(core)):

@@ -60,7 +60,8 @@ Filler = Callable[[Parsed, RouterContext, str], Slots]
 def list_payments(msg: Parsed, ctx: RouterContext, default_currency: str) -> Slots:
     out = Slots()
     ref = refs.customer(msg, ctx, verbs=_verbs("list"))
-    if ref.unresolved:
+    filtered = sv.status(msg) is not None or msg.ents.date_range is not None
+    if ref.unresolved and not filtered:  # "…yesterday? A couple of customers said their cards…"
         out.missing = "customer"
     _put(out.args, "customer", ref.value)
     _put(out.args, "limit", sv.limit(msg))
@@ -332,7 +333,7 @@ def _not_chatter(text: str | None, trim: bool = True) -> str | None:
     words = set(typed)
     if not words or words <= _EMPTY_DESCRIPTION:
         return None
-    if typed[0] in ("not", "no"):
+    if str(text).lower().startswith(("not ", "no ")):
         return None  # "make it $40 — not euros": a correction, not a description
     return text
 
