@@ -9,8 +9,8 @@ STAMP := $(VENV)/.installed
 .PHONY: serve test lint typecheck eval eval-gate eval-devsets bench sandbox
 
 # Eval floors: what the offline router reaches today. Raise them as it improves; never lower.
-EVAL_FLOOR_DRY ?= 0.965
-EVAL_FLOOR_SANDBOX ?= 0.955
+EVAL_FLOOR_DRY ?= 0.97
+EVAL_FLOOR_SANDBOX ?= 0.96
 EVAL_FLOOR_DEVSET ?= 0.997
 EVAL_FLOOR_DEVSET2 ?= 0.95
 EVAL_FLOOR_DEVSET3 ?= 0.97

@@ -114,6 +114,8 @@ def test_cancel_with_another_target_is_a_new_request_that_pauses(dry: AgentRunne
     [
         "sorry, got pulled into a call for a bit. yes, still want that done",
         "yes, and don't bother asking me next time",
+        "confirmed, thanks for catching that",
+        "Why you ask me again?? I already said. Ok, yes.",
     ],
 )
 def test_a_yes_around_other_words_accepts_this_action_only(dry: AgentRunner, reply: str) -> None:
@@ -135,7 +137,11 @@ def test_an_out_of_scope_aside_is_answered_and_the_action_keeps_waiting(dry: Age
 
 @pytest.mark.parametrize(
     "reply",
-    ["oh never mind, I already refunded it from the dashboard. drop it", "forget it"],
+    [
+        "oh never mind, I already refunded it from the dashboard. drop it",
+        "forget it",
+        "hmm no actually hold off on that",
+    ],
 )
 def test_never_mind_cancels_even_when_it_mentions_a_read(dry: AgentRunner, reply: str) -> None:
     kind, calls = _ask(dry, "refund 9.99 on pi_3RbT5yUi7OpA", reply)
