@@ -51,6 +51,7 @@ _THAT_PERIOD = [
 ]
 _SAME_AS_BEFORE = ["do the same", "same for", "same again", "the same thing", "same as before"]
 _THOSE = ["ones", "those", "them", "of those", "of them", "these"]
+_NO_TRIAL = ["no trial", "without a trial", "without trial", "skip the trial", "no free trial"]
 _IDENTITY = frozenset({"email", "name", "query"})
 _BOUNDS = frozenset({"min_amount", "max_amount"})
 """A customer search looks for one thing: a new one replaces the old, filters stay."""
@@ -107,6 +108,8 @@ def modify_pending(
     }
     if "customer" in _MODIFIABLE[pending.skill] and "customer" not in changes:
         _put_new(changes, "customer", _corrected_name(msg))  # "sorry, it's Ruth O'Donnell"
+    if "trial_days" in pending.args and has_phrase(msg, _NO_TRIAL):
+        return make.tool(pending.skill, _without(pending.args, "trial_days"), 0.8)  # "no trial"
     if "quantity" in _MODIFIABLE[pending.skill] and "quantity" not in changes:
         _put_new(changes, "quantity", _corrected_count(msg, pending.args))  # "only 10, not 12"
     full = has_phrase(msg, _FULL) and not has_phrase(msg, _CANCELS)

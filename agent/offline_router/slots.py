@@ -302,6 +302,8 @@ def marker_description(msg: Parsed, markers: frozenset[str]) -> str | None:
             continue
         if tok.norm in _DASHES and not any(t.canon == "<money>" for t in toks[:i]):
             continue  # "quick one — can you charge…": a dash describes only after the amount
+        if i > 0 and (toks[i - 1].canon == "thanks" or toks[i - 1].norm in ("thank", "you")):
+            continue  # "thanks for catching that": gratitude, not what it is for
         k = i + 1
         while k < len(toks) and toks[k].norm in (":", "-", "of", "is"):
             k += 1
