@@ -18,6 +18,7 @@ from agent.offline_router.confirmation import classify_confirmation_reply, has_a
 from agent.offline_router.entities import extract
 from agent.offline_router.lexicon import DATA
 from agent.offline_router.models import RouterContext, RouterDecision
+from skills import SKILLS
 
 _WORDS = re.compile(r"[a-z']+")
 _NEGATION = frozenset(
@@ -37,18 +38,27 @@ _REFERENCE_WORDS = frozenset(
     for w in _WORDS.findall(str(phrase).lower())
 ) - {"all", "every", "each", "both", "everyone", "everybody", "everything", "too", "also"}
 """Words an echo may hold; never a word that widens it ("yes, refund them all")."""
-_READ_SKILLS = frozenset({"list_payments", "get_balance", "find_customers", "get_analytics"})
+READ_SKILLS = frozenset(name for name, skill in SKILLS.items() if skill.risk == "read")
 _CANCEL = frozenset(str(w) for w in DATA.confirmation["cancel_words"])
 _CANCEL_PHRASES = tuple(str(p) for p in DATA.confirmation["cancel_phrases"])
 _SENTENCE = re.compile(r"(?<=[.!;?])\s+|\n+")
 _CLAUSE = re.compile(r"\s*(?:[,;:.!]|\s[—–-]\s|—|–)\s*")
 
 
+def _words(message: str) -> set[str]:
+    return set(_WORDS.findall(message.lower().replace("’", "'")))
+
+
+def _says_no(message: str) -> bool:
+    """Any negation at all: such a reply is never read as a yes beyond its plain words."""
+    return bool(_NEGATION & _words(message))
+
+
 def echoes_pending(message: str, decision: RouterDecision, ctx: RouterContext) -> bool:
     pending = ctx.pending_action
     if pending is None or "?" in message or not has_accept_phrase(message):
         return False
-    if _NEGATION & set(_WORDS.findall(message.lower().replace("’", "'"))):
+    if _says_no(message):
         return False  # "yes... no, don't refund pi_X": never read as a yes
     if classify_confirmation_reply(first_clause(message)) == "reject":
         return False
@@ -77,7 +87,7 @@ def ends_with_accept(message: str, decision: RouterDecision) -> bool:
     sentences = [s for s in _SENTENCE.split(message) if s.strip()]
     if len(sentences) < 2 or "?" in sentences[-1] or decision.kind in ("tool", "refuse"):
         return False  # a question before the yes is answered by it: "why ask again?? ok, yes."
-    if _NEGATION & set(_WORDS.findall(message.lower().replace("’", "'"))):
+    if _says_no(message):
         return False
     return classify_confirmation_reply(sentences[-1]) == "accept"
 
@@ -85,7 +95,7 @@ def ends_with_accept(message: str, decision: RouterDecision) -> bool:
 def leads_with_accept(message: str, decision: RouterDecision, ctx: RouterContext) -> bool:
     """ "confirmed, thanks for catching that": a clear yes first, then only words that ask for
     nothing else and say no nothing."""
-    if "?" in message or _NEGATION & set(_WORDS.findall(message.lower().replace("’", "'"))):
+    if "?" in message or _says_no(message):
         return False
     if classify_confirmation_reply(first_clause(message)) != "accept":
         return False
@@ -108,10 +118,10 @@ def cancels_pending(message: str, decision: RouterDecision, ctx: RouterContext) 
     for instead ("cancel that and refund pi_B" is a new request, which cancels it anyway)."""
     pending = ctx.pending_action
     text = message.lower().replace("’", "'")
-    said = set(_WORDS.findall(text)) & _CANCEL or any(p in text for p in _CANCEL_PHRASES)
+    said = _words(message) & _CANCEL or any(p in text for p in _CANCEL_PHRASES)
     if pending is None or not said:
         return False
-    if decision.kind != "tool" or decision.tool in _READ_SKILLS:
+    if decision.kind != "tool" or decision.tool in READ_SKILLS:
         return True  # "never mind, I already refunded it from the dashboard"
     if decision.tool != pending.skill:
         return False  # another action instead: it supersedes (and so cancels) this one

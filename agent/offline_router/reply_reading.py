@@ -19,6 +19,7 @@ from agent.offline_router.entities import extract
 from agent.offline_router.models import RouterContext, RouterDecision
 from agent.offline_router.pending_questions import asks_about_pending, points_at_action
 from agent.offline_router.pending_replies import (
+    READ_SKILLS,
     cancels_pending,
     echoes_pending,
     ends_with_accept,
@@ -29,7 +30,6 @@ from agent.offline_router.pending_replies import (
 from agent.offline_router.tokens import tokenize
 
 Verdict = Literal["accept", "reject", "read", "aside", "new", "ask"]
-READ_SKILLS = frozenset({"list_payments", "get_balance", "find_customers", "get_analytics"})
 ASIDE_CONFIDENCE = 0.6
 CLEAR_ASIDE = 0.9
 """Below this, an out-of-scope reading is a guess: the gate just asks again."""
