@@ -59,18 +59,17 @@ def _is_question(message: str, words: list[str]) -> bool:
 
 def points_at_action(message: str) -> bool:
     """ "what's the fee on that?": the words point at the action itself (not at its customer)."""
-    words = _WORD.findall(message.lower().replace("’", "'"))
-    return any(
-        tuple(words[i : i + len(ref)]) == ref
-        for ref in _ACTION_REFS
-        for i in range(len(words) - len(ref) + 1)
-    )
+    return _mentions(_WORD.findall(message.lower().replace("’", "'")), _ACTION_REFS)
 
 
 def _points_back(words: list[str]) -> bool:
+    return _mentions(words, _BACK_REFS)
+
+
+def _mentions(words: list[str], refs: list[tuple[str, ...]]) -> bool:
     return any(
         tuple(words[i : i + len(ref)]) == ref
-        for ref in _BACK_REFS
+        for ref in refs
         for i in range(len(words) - len(ref) + 1)
     )
 

@@ -75,10 +75,10 @@ def echoes_pending(message: str, decision: RouterDecision, ctx: RouterContext) -
 def _only_references(message: str, pending: dict[str, Any]) -> bool:
     """ "yes, the full amount", "yes, that one, for her": accept words and words that point
     back at the pending action, nothing else. ("the full amount" changes a partial refund.)"""
-    words = _WORDS.findall(message.lower().replace("’", "'"))
-    if "amount" in pending and set(words) & _FULL_WORDS:
+    words = _words(message)
+    if "amount" in pending and words & _FULL_WORDS:
         return False
-    return all(w in _REFERENCE_WORDS for w in words)
+    return words <= _REFERENCE_WORDS
 
 
 def ends_with_accept(message: str, decision: RouterDecision) -> bool:
