@@ -19,7 +19,8 @@ Semantics (SKILLS.md, and the choices it leaves open):
 - "A to B" where a guessed year (or weekday) puts A after B moves one of them: "Dec 1 to
   Jan 15" in February spans the new year; "monday to wednesday" on a Wednesday is this week.
 - 3/5 and 05/03/2026 are US (month first) unless the first number can't be a month;
-  03.05.2026 is European (day first).
+  03.05.2026 is European (day first). In a range, a first date follows the second's order
+  when only day-first fits the second ("05/03/2026 and 20/03/2026" = March 5-20).
 What counts as a date inside a sentence (`find_date_range`): month names with a one-letter
 typo ("febuary", "septmber") count; "may" is the month only with a day, a year or a
 preposition around it ("in may", "May 3"), or as a capitalised "May" mid-sentence not
@@ -144,7 +145,7 @@ def _composite(m: re.Match[str], today: date) -> DateRange | None:
 def _between(first: str, second: str, today: date) -> DateRange | None:
     """From the start of one atom to the end of the other; when that runs backwards, an
     atom whose year (or week) was guessed moves: the end forward, else the start back."""
-    a, b = read_atom(first, today), read_atom(second, today)
+    a, b = read_atom(_day_first_like(first, second), today), read_atom(second, today)
     if a is None or b is None:
         return None
     if a[0] > b[1] and (b[2] or a[2]):
@@ -153,6 +154,18 @@ def _between(first: str, second: str, today: date) -> DateRange | None:
         except (ValueError, OverflowError):  # moved past year 1 or 9999
             return None
     return DateRange(a[0], b[1]) if a[0] <= b[1] else None
+
+
+_NUMERIC_DAY = re.compile(r"\s*(\d{1,2})([/-])(\d{1,2})(\2\d{2,4})?\s*")
+
+
+def _day_first_like(first: str, second: str) -> str:
+    """ "05/03/2026 and 20/03/2026": the second can only be day-first, so the first is read
+    the same way (as "03/05/2026" in the US order the readers assume)."""
+    a, b = _NUMERIC_DAY.fullmatch(first), _NUMERIC_DAY.fullmatch(second)
+    if a is None or b is None or int(b[1]) <= 12 or int(b[3]) > 12 or int(a[1]) > 12:
+        return first
+    return f"{a[3]}{a[2]}{a[1]}{a[4] or ''}"
 
 
 def _moved(atom: Atom, steps: int) -> Atom:

@@ -50,6 +50,7 @@ _THAT_PERIOD = [
     "that year",
 ]
 _SAME_AS_BEFORE = ["do the same", "same for", "same again", "the same thing", "same as before"]
+_CLAUSE_ENDS = frozenset({",", ".", ";", "!", "?", "-", "—"})
 _THOSE = ["ones", "those", "them", "of those", "of them", "these"]
 _NO_TRIAL = ["no trial", "without a trial", "without trial", "skip the trial", "no free trial"]
 _IDENTITY = frozenset({"email", "name", "query"})
@@ -281,11 +282,14 @@ def _whole_month(msg: Parsed, args: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def _bare_count(msg: Parsed) -> int | None:
-    """The one number of a message that says nothing else ("now 10")."""
-    rest = [t for t in msg.tokens if t.norm not in _COUNT_LEADS]
-    if len(rest) != 1 or rest[0].canon != "<num>":
-        return None
-    return max(1, min(MAX_LIMIT, int(rest[0].norm)))
+    """The one number of a message, or of its last clause, that says nothing else ("now 10",
+    "that doesn't go back far enough, make it 25")."""
+    cut = max((i for i, t in enumerate(msg.tokens[:-1]) if t.norm in _CLAUSE_ENDS), default=-1)
+    for tokens in (msg.tokens, msg.tokens[cut + 1 :]):
+        rest = [t for t in tokens if t.norm not in _COUNT_LEADS]
+        if len(rest) == 1 and rest[0].canon == "<num>" and rest[0].norm.isdigit():
+            return max(1, min(MAX_LIMIT, int(rest[0].norm)))
+    return None
 
 
 def _put_new(changes: dict[str, Any], key: str, value: Any) -> None:

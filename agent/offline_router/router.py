@@ -13,6 +13,7 @@ from datetime import date
 from agent.offline_router import decisions as make
 from agent.offline_router import followups, intent, safety
 from agent.offline_router.alternatives import either_or
+from agent.offline_router.amounts import amount_bounds
 from agent.offline_router.clarify import resume
 from agent.offline_router.confirmation import classify_confirmation_reply
 from agent.offline_router.entities import extract
@@ -127,6 +128,8 @@ def decide(
         return make.refuse_bypass() if findings.bypass else make.out_of_scope(conf)
     if skill == "answer":
         return make.refuse_bypass() if findings.bypass else make.answer(msg, conf)
+    if skill == "get_analytics" and amount_bounds(msg):
+        skill = "list_payments"  # "last week's sales between $10 and $50": figures take no bounds
     if skill in safety.MONEY_SKILLS and in_future(msg):
         return make.out_of_scope(conf)  # nothing schedules a charge or refund for later
     slots = FILLERS[skill](msg, ctx, default_currency)

@@ -22,12 +22,20 @@ _NUM = (
     r"(?P<n>\d{1,4}|" + "|".join(sorted(map(re.escape, _COUNT_WORDS), key=len, reverse=True)) + ")"
 )
 _BEFORE = "|".join(sorted(map(re.escape, _S["limit_before"]), key=len, reverse=True))
-_AFTER = "|".join(sorted(map(re.escape, _S["limit_after"]), key=len, reverse=True))
-_LIMIT_RX = [
-    re.compile(
-        rf"\b(?:{_BEFORE})\s+(?:the\s+|me\s+)?(?:(?:{_BEFORE})\s+)?{_NUM}\b(?!\s*(?:%|percent|\.\d))"
-    ),
-    re.compile(rf"(?<![\w.,$€£¥]){_NUM}\s+(?:[a-z]+\s+)?(?:{_AFTER})\b"),
+
+
+def _after_rx(nouns: list[str]) -> re.Pattern[str]:
+    after = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
+    return re.compile(rf"(?<![\w.,$€£¥]){_NUM}\s+(?:[a-z]+\s+)?(?:{after})\b")
+
+
+_BEFORE_RX = re.compile(
+    rf"\b(?:{_BEFORE})\s+(?:the\s+|me\s+)?(?:(?:{_BEFORE})\s+)?{_NUM}\b(?!\s*(?:%|percent|\.\d))"
+)
+_LIMIT_RX = [_BEFORE_RX, _after_rx(_S["limit_after"])]
+_CUSTOMER_LIMIT_RX = [
+    _BEFORE_RX,
+    _after_rx(_S["limit_after"] + _S["limit_after_customers"]),
 ]
 _ONE_BEFORE = frozenset(str(w) for w in _S["limit_one_before"])
 _ONE_NOUNS = frozenset(str(w) for w in _S["limit_one_nouns"])
@@ -71,10 +79,12 @@ def dates(msg: Parsed) -> dict[str, str]:
     return out
 
 
-def limit(msg: Parsed) -> int | None:
-    """A count the user asked for: "last 5", "top 20", "5 most recent", "the latest payment"."""
+def limit(msg: Parsed, *, of_customers: bool = False) -> int | None:
+    """A count the user asked for: "last 5", "top 20", "5 most recent", "the latest payment".
+
+    "5 customers" is a count only when customers are what is listed (of_customers)."""
     text = msg.ents.masked.lower()
-    for rx in _LIMIT_RX:
+    for rx in _CUSTOMER_LIMIT_RX if of_customers else _LIMIT_RX:
         m = rx.search(text)
         if m:
             value = number_value(m["n"])

@@ -173,7 +173,8 @@ def find_customers(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
             out.args["name" if ref.value != ctx.last_customer else "query"] = ref.value
         elif "find" in msg.canon and "show" not in msg.canon and "customers" not in msg.canon:
             out.missing = "query"
-    _put(out.args, "limit", sv.limit(msg) or sv.at_most(msg))  # a search has no amounts: "max 3"
+    # a search has no amounts: "max 3" caps it
+    _put(out.args, "limit", sv.limit(msg, of_customers=True) or sv.at_most(msg))
     return out
 
 

@@ -71,6 +71,11 @@ COUNTS_AND_PERIODS = [
         tool("list_payments", limit=30, customer="cus_Cnt0001"),
     ),
     (
+        after("list_payments", limit=5, customer="cus_Cnt0002"),
+        "hmm that doesn't go back far enough, make it 25",
+        tool("list_payments", limit=25, customer="cus_Cnt0002"),
+    ),
+    (
         after("find_customers", name="Keller", limit=3),
         "ok make it 12",
         tool("find_customers", name="Keller", limit=12),

@@ -107,6 +107,17 @@ CASES = [
     ("transactions from maria@shop.co", lp(customer="maria@shop.co")),
     ("shwo me the paymets from last week", lp(**LW)),
     ("show me 3 failed payments", lp(limit=3, status="failed")),
+    # customers mentioned in passing are no count of payments
+    (
+        "any failed charges yesterday? a couple of customers said their cards got declined",
+        lp(status="failed", **YDAY),
+    ),
+    # figures take no amount bounds: "sales between $10 and $50" are payments to list
+    (
+        "last week's sales, only the ones between $10 and $50",
+        lp(min_amount=1000, max_amount=5000, **LW),
+    ),
+    ("let me think how to phrase this: payments from last week", lp(**LW)),
 ]
 
 
