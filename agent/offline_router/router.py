@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 from agent.offline_router import decisions as make
-from agent.offline_router import followups, intent, safety
+from agent.offline_router import followups, intent, safety, shorthand
 from agent.offline_router.alternatives import either_or
 from agent.offline_router.amounts import amount_bounds
 from agent.offline_router.clarify import resume
@@ -40,7 +40,7 @@ _QUOTE_POINTERS = tuple(str(p) for p in LEXICON_DATA.slots["quote_pointers"])
 
 
 def parse(message: str, today: date) -> Parsed:
-    text, respelled = respell(strip_signoff(normalize(message)).strip())
+    text, respelled = respell(shorthand.expand(strip_signoff(normalize(message))).strip())
     msg = _parsed(text, today, respelled)
     literal = quote_literal_name(msg)
     return _parsed(literal, today, respelled) if literal else msg

@@ -313,6 +313,8 @@ def marker_description(msg: Parsed, markers: frozenset[str]) -> str | None:
         j = k
         while j < len(toks) and _description_word(toks[j].canon, toks[j].norm):
             j += 1
+            if msg.sentence_ends_before(j):
+                break  # "for the renovation deposit. my boss says…": the sentence ends it
         while k < j and toks[k].norm in _STRIP:
             k += 1
         while j > k and toks[j - 1].norm in _TRAIL_STRIP:

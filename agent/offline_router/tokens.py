@@ -14,6 +14,11 @@ from agent.offline_router.entities import Entities
 from agent.offline_router.fuzzy import correct
 from agent.offline_router.lexicon import LEXICON
 
+_SENTENCE_GAP = re.compile(r"[.!?]\s")
+_ABBREVIATIONS = frozenset(
+    {"dr", "mr", "mrs", "ms", "mx", "prof", "st", "co", "ltd", "inc", "jr", "sr", "no", "nr"}
+    | {"vs", "etc", "approx", "dept", "corp", "bros", "ave", "mt", "ft"}
+)
 _WORD = re.compile(r"[^\W_](?:[\w'\-.&]*[^\W_&]|[\w'\-.&]*&)?|[,;:!?()<>=+$€£¥&%\-–—]")
 _KEEP_APOSTROPHE = frozenset(
     {"don't", "didn't", "doesn't", "isn't", "wasn't", "aren't", "weren't", "can't", "won't",
@@ -64,6 +69,16 @@ class Parsed:
     @property
     def norm(self) -> list[str]:
         return [t.norm for t in self.tokens]
+
+    def sentence_ends_before(self, j: int) -> bool:
+        """Whether a full stop (". ", "! ") separates token j-1 from token j."""
+        if j <= 0 or j >= len(self.tokens):
+            return False
+        before = self.tokens[j - 1].norm
+        if len(before) == 1 or before in _ABBREVIATIONS:
+            return False  # "the Dr. Smith consult", "J. Smith"
+        gap = self.text[self.tokens[j - 1].end : self.tokens[j].start]
+        return bool(_SENTENCE_GAP.search(gap))
 
     def span_text(self, i: int, j: int) -> str:
         """The message's characters from token i to token j-1, spacing as typed."""

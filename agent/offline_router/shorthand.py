@@ -1,0 +1,34 @@
+"""Chat shorthand written out in full ("yday" -> "yesterday", "w/o" -> "without") before the
+message is read, so dates, amounts and phrases see ordinary words; the table is data
+(`lexicon.yaml` `shorthand`)."""
+
+from __future__ import annotations
+
+import re
+
+from agent.offline_router.lexicon import DATA
+
+_TABLE: dict[str, str] = {str(k).lower(): str(v) for k, v in DATA.lexicon["shorthand"].items()}
+_WORDS = re.compile(
+    r"(?<![\w/'.@:])("
+    + "|".join(re.escape(k) for k in sorted(_TABLE, key=len, reverse=True))
+    + r")(?![\w/@]|'\w|\.\w)",
+    re.I,
+)
+_AMPERSAND = re.compile(r"(?<=\d)\s*&\s*(?=[$€£¥]?\s?\d)")
+"""between 10 & 50 bucks: a joined pair of numbers (a company's "&" stays)."""
+_ARROW = re.compile(r"\s*(?:(?<!-)->|=>|→)\s*")
+
+
+def expand(text: str) -> str:
+    """The message with its shorthand written out ("10 & 50" -> "10 and 50", "->" -> "to")."""
+    text = _WORDS.sub(_written_out, text)
+    text = _AMPERSAND.sub(" and ", text)
+    return _ARROW.sub(" to ", text)
+
+
+def _written_out(m: re.Match[str]) -> str:
+    word = m.group(1)
+    if len(word) <= 2 and word[0].isupper():
+        return word  # "Em", "U": a name or an initial more likely than "them", "you"
+    return _TABLE[word.lower()]
