@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from agent.offline_router.lexicon import LEXICON, Phrase
@@ -55,14 +56,16 @@ def skip_polite(seq: list[str]) -> int:
     return i
 
 
-def score(seq: list[str]) -> Scores:
-    """Add up every phrase of every skill found in the canonical token sequence `seq`."""
+def score(seq: list[str], sentence_starts: Iterable[int] = ()) -> Scores:
+    """Add up every phrase of every skill found in the canonical token sequence `seq`. An
+    anchored phrase ("^put <money> on") may open any sentence ("Dave called back. Put $40 on
+    his card"), politeness skipped."""
     result = Scores()
-    body = skip_polite(seq)
+    body = {skip_polite(seq)} | {s + skip_polite(seq[s:]) for s in sentence_starts}
     seen: set[Phrase] = set()
     for i, word in enumerate(seq):
         for phrase in LEXICON.by_first.get(word, ()):
-            if phrase in seen or (phrase.anchored and i != body):
+            if phrase in seen or (phrase.anchored and i not in body):
                 continue
             if match_at(phrase.tokens, seq, i, _BLOCKERS) >= 0:
                 seen.add(phrase)

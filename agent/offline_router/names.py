@@ -15,6 +15,7 @@ _STOP = frozenset(str(w) for w in _S["name_stop"]) | frozenset(_PRONOUNS)
 _CONNECT = frozenset(str(w) for w in _S["name_connectors"])
 _ANY_SUFFIX = frozenset(str(w) for w in _S["company_suffixes"])
 _SUFFIX = _ANY_SUFFIX - _STOP
+_NUMBER_WORDS = frozenset(str(w) for w in _S["number_words"])
 _MAX_WORDS = 5
 _VERB_FORM_MIN = 4
 _PLAN_NOUNS = frozenset({"plan", "plans", "tier", "package", "subscription", "price"})
@@ -39,7 +40,7 @@ def is_name_word(tok: Token, first: bool = False) -> bool:
         return False
     if tok.norm in _SUFFIX or (tok.norm in _ANY_SUFFIX and not first and _upper(tok)):
         return True  # "Acme Ltd", and "Fjordline AS" (a stop word unless in capitals)
-    if tok.norm in _STOP or tok.canon in _STOP:
+    if tok.norm in _STOP or tok.canon in _STOP or (tok.norm in _NUMBER_WORDS and not tok.capital):
         return False
     verb_form = tok.norm.endswith(("ing", "ed")) and "-" not in tok.norm  # "al-sayed" is a name
     if not tok.capital and len(tok.norm) > _VERB_FORM_MIN and verb_form:
@@ -109,6 +110,9 @@ def possessive_name(msg: Parsed) -> Name | None:
     for j, tok in enumerate(msg.tokens):
         if tok.canon == "'s":
             found = name_before(msg, j)
+            common = found and found.start > 0 and msg.tokens[found.start - 1].norm in _DETERMINERS
+            if found and common and not msg.tokens[found.start].capital:
+                continue  # "my new student's mom": a relation, no name
             if found:
                 k = _business_tail(msg, j)
                 return _name(msg, found.start, k) or found if k > j else found
@@ -141,9 +145,13 @@ def name_after_any(msg: Parsed, words: frozenset[str], start: int = 0) -> Name |
             while k < len(tokens) and tokens[k].norm in _BEFORE_NAME:
                 k += 1
             found = name_after(msg, k) if k < len(tokens) else None
-            if found:
-                return found
+            if found and (tokens[k].capital or tokens[k - 1].norm not in _ARTICLES):
+                return found  # "from the bakery": after an article only a Capitalised name
     return None
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+_DETERMINERS = _ARTICLES | frozenset({"my", "our", "your", "his", "her", "their", "new"})
 
 
 _LOCAL_SPLIT = re.compile(r"[._\-+0-9]+")
@@ -162,9 +170,20 @@ def capitalised_run(msg: Parsed) -> Name | None:
         if not tok.capital or not is_name_word(tok, first=i == 0):
             continue
         found = name_after(msg, i)
+        if found is not None:
+            found = _capitalised_part(msg, found)  # "Dave Kowalski finally called": no adverb
         if found is not None and found.end - found.start >= _RUN_WORDS:
             return found
     return None
+
+
+def _capitalised_part(msg: Parsed, found: Name) -> Name | None:
+    """The name up to its last capitalised word (connectors inside are kept: "Bank of X")."""
+    end = found.start
+    for k in range(found.start, found.end):
+        if msg.tokens[k].capital:
+            end = k + 1
+    return _name(msg, found.start, end)
 
 
 _RUN_WORDS = 2

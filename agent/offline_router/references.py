@@ -9,6 +9,7 @@ from agent.offline_router.lexicon import DATA
 from agent.offline_router.models import RouterContext
 from agent.offline_router.names import (
     Name,
+    capitalised_run,
     is_name_word,
     name_after,
     name_after_any,
@@ -65,12 +66,25 @@ def customer(
     if found:
         return CustomerRef(value=found.text, count=1)
     if has_customer_pronoun(msg):
+        if (named := _antecedent(msg)) is not None:  # "Marcus Hale missed… charge him $75"
+            return CustomerRef(value=named.text, count=1)
         if ctx.last_customer:
             return CustomerRef(value=ctx.last_customer, count=1)
         if (only := _only_quote(msg)) is not None:  # "how has 'Acme' been paying? show their…"
             return CustomerRef(value=only, count=1)
         return CustomerRef(unresolved=True)
     return CustomerRef()
+
+
+_PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them", "their"})
+
+
+def _antecedent(msg: Parsed) -> Name | None:
+    """A full name (two or more capitalised words) earlier in the message than its first
+    personal pronoun: the nearest person "he"/"her" can mean, nearer than the last turns."""
+    first = next((i for i, t in enumerate(msg.tokens) if t.norm in _PERSONAL), None)
+    found = capitalised_run(msg)
+    return found if found is not None and first is not None and found.end <= first else None
 
 
 _AFTER_VERB_SKIP = frozenset({"me", "us", "the", "a", "an", "just", "only"})

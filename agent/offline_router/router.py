@@ -64,7 +64,7 @@ def route(
     findings = safety.inspect(msg.canon, msg.norm, [t.orig for t in msg.tokens])
     for i in findings.bypass_at:  # bypass chatter is no part of the request (nor a name)
         msg.tokens[i].canon = "."
-    scores = intent.score(msg.canon)
+    scores = intent.score(msg.canon, msg.sentence_starts())
     if ctx.pending_clarify is not None:
         resumed = resume(message, msg, scores, ctx, default_currency)
         if resumed is not None:

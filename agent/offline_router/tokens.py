@@ -80,6 +80,10 @@ class Parsed:
         gap = self.text[self.tokens[j - 1].end : self.tokens[j].start]
         return bool(_SENTENCE_GAP.search(gap))
 
+    def sentence_starts(self) -> list[int]:
+        """Indices of the tokens that open a sentence after the first."""
+        return [j for j in range(1, len(self.tokens)) if self.sentence_ends_before(j)]
+
     def span_text(self, i: int, j: int) -> str:
         """The message's characters from token i to token j-1, spacing as typed."""
         return self.text[self.tokens[i].start : self.tokens[j - 1].end]
