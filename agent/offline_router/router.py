@@ -15,6 +15,7 @@ from agent.offline_router import followups, intent, safety, shorthand
 from agent.offline_router.alternatives import either_or
 from agent.offline_router.amounts import amount_bounds
 from agent.offline_router.clarify import resume
+from agent.offline_router.clauses import request_clause_skill
 from agent.offline_router.confirmation import classify_confirmation_reply
 from agent.offline_router.entities import extract
 from agent.offline_router.future import in_future
@@ -124,6 +125,8 @@ def decide(
         if findings.bypass:
             return make.refuse_bypass()
         return _period_only(msg, ctx, default_currency) or _fallback(msg, top)
+    if skill == "out_of_scope" and (request := request_clause_skill(msg)) is not None:
+        skill = request  # "…rather than wait for the invoice. Charge her 120 euros please"
     if skill == "out_of_scope":
         return make.refuse_bypass() if findings.bypass else make.out_of_scope(conf)
     if skill == "answer":

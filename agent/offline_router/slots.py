@@ -298,9 +298,13 @@ def marker_description(msg: Parsed, markers: frozenset[str]) -> str | None:
     """The words after a marker ("for the annual tune-up"); never a customer reference
     ("for customer X", "for client X"), nor words in brackets when there is no marker."""
     toks = msg.tokens
+    sentence = _sentence_numbers(msg)
+    priced = {sentence[i] for i, t in enumerate(toks) if t.canon == "<money>"}
     for i, tok in enumerate(toks):
         if tok.norm not in markers:
             continue
+        if priced and sentence[i] not in priced:
+            continue  # "…rather than wait for the invoice. Charge her 120 euros": not its use
         if tok.norm in _DASHES and not any(t.canon == "<money>" for t in toks[:i]):
             continue  # "quick one — can you charge…": a dash describes only after the amount
         if i > 0 and (toks[i - 1].canon == "thanks" or toks[i - 1].norm in ("thank", "you")):
@@ -322,6 +326,16 @@ def marker_description(msg: Parsed, markers: frozenset[str]) -> str | None:
         if j > k:
             return _not_chatter(msg.span_text(k, j).strip(" ,."))
     return _not_chatter(_parenthesised(msg))
+
+
+def _sentence_numbers(msg: Parsed) -> list[int]:
+    """Each token's sentence, counted from 0."""
+    starts = set(msg.sentence_starts())
+    out, n = [], 0
+    for j in range(len(msg.tokens)):
+        n += j in starts
+        out.append(n)
+    return out
 
 
 def _not_chatter(text: str | None, trim: bool = True) -> str | None:

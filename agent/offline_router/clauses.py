@@ -1,0 +1,44 @@
+"""Which clause is the request when words elsewhere score out of scope: "rather than wait for
+the invoice. Charge her 120 euros please", "need it before the payout on fri". Context around a
+request (an invoice mentioned, a promo that ran, a discount that failed) does not make the
+request itself one no skill does."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from agent.offline_router import intent
+from agent.offline_router.tokens import Parsed
+
+OUT_OF_SCOPE = "out_of_scope"
+_BREAKS = frozenset({",", ";", "?", "!", ":", "(", ")", "-", "—", "–", "so", "but", "because"})
+_REQUEST_SCORE = 3.0
+"""A clause scoring this much for one skill, with no out-of-scope words, is a request."""
+
+
+def request_clause_skill(msg: Parsed) -> str | None:
+    """The skill of the one clause that is a request and holds no out-of-scope words, when
+    every out-of-scope word sits in another clause that asks for no skill; else None."""
+    found: set[str] = set()
+    for start, end in _clauses(msg):
+        scores = intent.score(msg.canon[start:end])
+        skill, top, _ = scores.best()
+        oos = scores.get(OUT_OF_SCOPE)
+        if skill not in (None, OUT_OF_SCOPE, intent.ANSWER) and top >= _REQUEST_SCORE:
+            if oos > 0:
+                return None  # "cancel her subscription and refund pi_X": one clause, both
+            found.add(str(skill))
+    return found.pop() if len(found) == 1 else None
+
+
+def _clauses(msg: Parsed) -> list[tuple[int, int]]:
+    """[start, end) token ranges split at sentence ends, clause punctuation, "so"/"but", and
+    after an amount's "for" (what a payment is for is data: "€30 on cus_X for extra shipping")."""
+    toks = msg.tokens
+    cuts = [0]
+    for j, tok in enumerate(toks):
+        after_amount = tok.norm == "for" and j > 0 and toks[j - 1].canon == "<money>"
+        if tok.norm in _BREAKS or after_amount or msg.sentence_ends_before(j):
+            cuts.append(j)
+    cuts.append(len(toks))
+    return [(a, b) for a, b in pairwise(cuts) if b > a]
