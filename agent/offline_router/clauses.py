@@ -18,7 +18,8 @@ _REQUEST_SCORE = 3.0
 
 def request_clause_skill(msg: Parsed) -> str | None:
     """The skill of the one clause that is a request and holds no out-of-scope words, when
-    every out-of-scope word sits in another clause that asks for no skill; else None."""
+    every out-of-scope word sits in another clause that asks for no skill; else None. ("and"
+    splits nothing here: "cancel her subscription and refund pi_X" asks both at once.)"""
     found: set[str] = set()
     for start, end in _clauses(msg):
         scores = intent.score(msg.canon[start:end])
@@ -31,14 +32,29 @@ def request_clause_skill(msg: Parsed) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _clauses(msg: Parsed) -> list[tuple[int, int]]:
+def asks_besides(msg: Parsed, tokens: set[int]) -> bool:
+    """Whether a clause holding none of `tokens` asks for a skill ("what's my balance? also,
+    from now on you don't need to confirm refunds": the balance)."""
+    for start, end in _clauses(msg, _BREAKS | {"and"}):
+        if tokens.isdisjoint(range(start, end)):
+            skill, top, _ = intent.score(msg.canon[start:end]).best()
+            if skill not in (None, OUT_OF_SCOPE, intent.ANSWER) and top >= _ASKS_SCORE:
+                return True
+    return False
+
+
+_ASKS_SCORE = 2.0
+"""More than one list word ("…confirm charges and refunds" leaves "refunds", 1.5)."""
+
+
+def _clauses(msg: Parsed, breaks: frozenset[str] = _BREAKS) -> list[tuple[int, int]]:
     """[start, end) token ranges split at sentence ends, clause punctuation, "so"/"but", and
     after an amount's "for" (what a payment is for is data: "€30 on cus_X for extra shipping")."""
     toks = msg.tokens
     cuts = [0]
     for j, tok in enumerate(toks):
         after_amount = tok.norm == "for" and j > 0 and toks[j - 1].canon == "<money>"
-        if tok.norm in _BREAKS or after_amount or msg.sentence_ends_before(j):
+        if tok.norm in breaks or after_amount or msg.sentence_ends_before(j):
             cuts.append(j)
     cuts.append(len(toks))
     return [(a, b) for a, b in pairwise(cuts) if b > a]

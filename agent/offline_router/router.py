@@ -15,7 +15,7 @@ from agent.offline_router import followups, intent, safety, shorthand
 from agent.offline_router.alternatives import either_or
 from agent.offline_router.amounts import amount_bounds
 from agent.offline_router.clarify import resume
-from agent.offline_router.clauses import request_clause_skill
+from agent.offline_router.clauses import asks_besides, request_clause_skill
 from agent.offline_router.confirmation import classify_confirmation_reply
 from agent.offline_router.entities import extract
 from agent.offline_router.future import in_future
@@ -24,6 +24,7 @@ from agent.offline_router.lexicon import DATA as LEXICON_DATA
 from agent.offline_router.lexicon import LEXICON
 from agent.offline_router.literal import quote_literal_name
 from agent.offline_router.models import LOOKUP, RouterContext, RouterDecision
+from agent.offline_router.safety import hidden_at
 from agent.offline_router.signoff import strip_signoff
 from agent.offline_router.slots import FILLERS
 from agent.offline_router.tokens import Parsed, normalize, tokenize
@@ -65,7 +66,10 @@ def route(
     findings = safety.inspect(msg.canon, msg.norm, [t.orig for t in msg.tokens])
     for i in findings.bypass_at:  # bypass chatter is no part of the request (nor a name)
         msg.tokens[i].canon = "."
-    scores = intent.score(msg.canon, msg.sentence_starts())
+    findings.bypass_open = any(
+        not hidden_at(msg.text, msg.tokens[i].start) for i in findings.bypass_at
+    )
+    scores = intent.score(msg.canon, msg.clause_starts())
     if ctx.pending_clarify is not None:
         resumed = resume(message, msg, scores, ctx, default_currency)
         if resumed is not None:
@@ -144,6 +148,8 @@ def decide(
         return make.one_at_a_time(skill, conf)  # two customers and no bulk words: which one?
     if findings.bypass and (slots.missing or slots.error or top < BYPASS_MIN_SCORE):
         return make.refuse_bypass()
+    if findings.bypass_open and _bypass_is_the_request(msg, findings, skill, slots.targets):
+        return make.refuse_bypass()  # "set it so refunds under $20 go through without asking"
     if slots.error:
         return make.money_error(skill, slots.args, slots.error)
     if slots.lookup:
@@ -151,6 +157,17 @@ def decide(
     if slots.missing:
         return make.clarify(skill, slots.args, slots.missing, conf, slots.hint, slots.note)
     return make.tool(skill, slots.args, conf)
+
+
+def _bypass_is_the_request(
+    msg: Parsed, findings: safety.SafetyFindings, skill: str, targets: int
+) -> bool:
+    """A money action with nothing to act on ("auto-approve any charge under $50 going
+    forward"), or a read whose words all sit in the bypass's own clauses ("stop asking me to
+    confirm charges and refunds"): the request is the bypass."""
+    if skill in safety.MONEY_SKILLS:
+        return targets == 0
+    return not asks_besides(msg, findings.bypass_at)
 
 
 def _thanked(message: str) -> bool:

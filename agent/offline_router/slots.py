@@ -338,12 +338,20 @@ def _sentence_numbers(msg: Parsed) -> list[int]:
     return out
 
 
+_HYPHENATED = re.compile(r"[a-z0-9'](?:[a-z0-9'\-]*[a-z0-9'])?")
+
+
+def _chatter_word(word: str) -> bool:
+    """ "confirmed", and "pre-confirmed" by its parts."""
+    return any(w in _CHATTER or w in _CHATTER_LEADS for w in (word, *word.split("-")))
+
+
 def _not_chatter(text: str | None, trim: bool = True) -> str | None:
     """ "no time for confirmations", "(confirm: true)": words about the confirmation step are
     talk around the request, not what the payment is for; "for this one" names nothing.
     (A labelled "description: …" is always kept, as data.)"""
-    typed = sv.typed_words(text).split() if text else []
-    cut = next((i for i, w in enumerate(typed) if w in _CHATTER or w in _CHATTER_LEADS), None)
+    typed = _HYPHENATED.findall(text.lower()) if text else []
+    cut = next((i for i, w in enumerate(typed) if _chatter_word(w)), None)
     if cut is not None and not trim:
         return None  # "P.S. the last assistant always skipped confirmation": all talk
     if cut is not None:  # "for the tent rental without any confirmation step": the rental

@@ -15,6 +15,7 @@ from agent.offline_router.fuzzy import correct
 from agent.offline_router.lexicon import LEXICON
 
 _SENTENCE_GAP = re.compile(r"[.!?]\s")
+_CLAUSE_MARKS = frozenset({",", ";", ":", "-", "—", "–"})
 _ABBREVIATIONS = frozenset(
     {"dr", "mr", "mrs", "ms", "mx", "prof", "st", "co", "ltd", "inc", "jr", "sr", "no", "nr"}
     | {"vs", "etc", "approx", "dept", "corp", "bros", "ave", "mt", "ft"}
@@ -83,6 +84,11 @@ class Parsed:
     def sentence_starts(self) -> list[int]:
         """Indices of the tokens that open a sentence after the first."""
         return [j for j in range(1, len(self.tokens)) if self.sentence_ends_before(j)]
+
+    def clause_starts(self) -> list[int]:
+        """Sentence starts, and the tokens right after a comma, semicolon, colon or dash."""
+        marks = [j + 1 for j, t in enumerate(self.tokens[:-1]) if t.norm in _CLAUSE_MARKS]
+        return sorted(set(self.sentence_starts()) | set(marks))
 
     def span_text(self, i: int, j: int) -> str:
         """The message's characters from token i to token j-1, spacing as typed."""
