@@ -67,6 +67,8 @@ def name_after(msg: Parsed, i: int) -> Name | None:
     tokens = msg.tokens
     j = i
     while j < len(tokens) and j - i < _MAX_WORDS:
+        if j > i and msg.sentence_ends_before(j):
+            break  # "her name's Karen Whitfield. Bella is the poodle"
         tok = tokens[j]
         after_particle = j > i and tokens[j - 1].norm in _CONNECT and _particle_name(tok)
         if is_name_word(tok, first=j == 0) or after_particle:
@@ -132,8 +134,10 @@ def _business_word(tok: Token) -> bool:
     return tok.capital and is_name_word(tok) and tok.canon not in LEXICON.canonical_words
 
 
-_BEFORE_NAME = frozenset({":", "-", "=", ",", "the", "a", "an", "is", "like"})
-"""Words between an introducer and the name: "name: X", "named like X"."""
+_BEFORE_NAME = frozenset(
+    {":", "-", "=", ",", "the", "a", "an", "is", "like", "of", "uh", "um", "erm"}
+)
+"""Words between an introducer and the name: "name: X", "named like uh X", "the name of X"."""
 
 
 def name_after_any(msg: Parsed, words: frozenset[str], start: int = 0) -> Name | None:

@@ -26,7 +26,10 @@ _BEFORE = "|".join(sorted(map(re.escape, _S["limit_before"]), key=len, reverse=T
 
 def _after_rx(nouns: list[str]) -> re.Pattern[str]:
     after = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
-    return re.compile(rf"(?<![\w.,$€£¥]){_NUM}\s+(?:[a-z]+\s+)?(?:{after})\b")
+    return re.compile(
+        rf"(?<![\w.,$€£¥])(?:{_NUM}|(?P<d>\d{{1,4}})\s+of\s+(?:our|my|the|your|their))\s+"
+        rf"(?:[a-z]+\s+)?(?:{after})\b"
+    )
 
 
 _BEFORE_RX = re.compile(
@@ -87,7 +90,7 @@ def limit(msg: Parsed, *, of_customers: bool = False) -> int | None:
     for rx in _CUSTOMER_LIMIT_RX if of_customers else _LIMIT_RX:
         m = rx.search(text)
         if m:
-            value = number_value(m["n"])
+            value = number_value(m.groupdict().get("n") or m.groupdict().get("d") or "")
             if value:
                 return max(1, min(MAX_LIMIT, value))
     canon = msg.canon

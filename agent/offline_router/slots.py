@@ -162,6 +162,8 @@ def find_customers(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
         out.args["query" if searching else "name"] = str(quote.value)
     elif (noted := _NOTED.search(msg.text)) is not None:  # "with trial in their notes"
         out.args["query"] = noted["q"].strip()
+    elif (named := _named(msg)) is not None:  # "a customer by the name of Tom Baxter"
+        out.args["name"] = named
     else:
         ref = refs.customer(msg, ctx, verbs=_verbs("find"), introducers=_intro("find"))
         free_text = ref.value and (
@@ -189,7 +191,8 @@ def _introduced_name(msg: Parsed) -> str | None:
     ref = refs.customer(_without_ids(msg), RouterContext(), _verbs("find"), _intro("find"))
     quoted = {str(q.value) for q in msg.ents.of("quote")}  # a pasted ticket names nobody
     capitalised = ref.value is not None and ref.value[:1].isupper() and ref.value not in quoted
-    return ref.value if capitalised and not ref.unresolved else None
+    owner = ref.value is not None and f"{ref.value}'s" in msg.text  # "it's Dr. Müller's practice"
+    return ref.value if capitalised and not owner and not ref.unresolved else None
 
 
 _NOTED = re.compile(
@@ -216,6 +219,8 @@ def _searched_text(msg: Parsed) -> str | None:
 
 def _searched_for(msg: Parsed, target: str) -> bool:
     """ "search for hoffmann" searches free text; "search for customer Wayne" names someone."""
+    if target[:1].isupper() and " " in target:
+        return False  # "search for Acme GmbH": a capitalised full name is a name
     words = sv.typed_words(target)
     return sv.has_typed_phrase(msg, [f"{cue} {words}" for cue in _SEARCH_TEXT])
 

@@ -75,9 +75,10 @@ class Parsed:
         """Whether a full stop (". ", "! ") separates token j-1 from token j."""
         if j <= 0 or j >= len(self.tokens):
             return False
-        before = self.tokens[j - 1].norm
-        if len(before) == 1 or before in _ABBREVIATIONS:
-            return False  # "the Dr. Smith consult", "J. Smith"
+        before = self.tokens[j - 1]
+        short = len(before.norm) == 1 or (len(before.norm) == 2 and before.orig[:1].isupper())
+        if short or before.norm in _ABBREVIATIONS:
+            return False  # "the Dr. Smith consult", "J. Smith", "Ma. Cristina"
         gap = self.text[self.tokens[j - 1].end : self.tokens[j].start]
         return bool(_SENTENCE_GAP.search(gap))
 

@@ -1,0 +1,73 @@
+# ruff: noqa: E501  (messages are kept verbatim, as users typed them)
+"""Looking someone up, asked as a question ("is X set up as a customer?", "we've got a Kwame on
+file?", "by the name of"), and the balance asked in everyday words ("sitting in stripe", "in the
+pot", "the pending amount")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from router_expect import check, tool
+
+FIND = [
+    (
+        "JANE.DOE@Example.COM is writing in angry, pull up her acct",
+        {"email": "jane.doe@example.com"},
+    ),
+    (
+        "could u search for Acme GmbH pls, they think they've been set up twice",
+        {"name": "Acme GmbH"},
+    ),
+    ("search for hoffmann", {"query": "hoffmann"}),
+    (
+        "Please find the account with email zoe@praxis.de - it's Dr. Müller's dental practice",
+        {"email": "zoe@praxis.de"},
+    ),
+    ("Can you check if we've got a Kwame Mensah-Bonsu on file?", {"name": "Kwame Mensah-Bonsu"}),
+    (
+        "can you find Bella's owner? her name's Karen Whitfield. Bella is the poodle",
+        {"name": "Karen Whitfield"},
+    ),
+    (
+        "got a guy named Dave Kowalski on the phone. is he even in the system?",
+        {"name": "Dave Kowalski"},
+    ),
+    ("find the customer named like uh priya raman", {"name": "priya raman"}),
+    (
+        "Could you check whether ROBERTO.DIAZ@Outlook.com is already set up as a customer?",
+        {"email": "roberto.diaz@outlook.com"},
+    ),
+    ("Is Northwind Traders set up as a customer in stripe or not?", {"name": "Northwind Traders"}),
+    ("Is there a customer by the name of Tom Baxter?", {"name": "Tom Baxter"}),
+    ("can u list like 25 of our customers", {"limit": 25}),
+    (
+        "could you check whether noah@tinyforge.dev is already one of our customers?",
+        {"email": "noah@tinyforge.dev"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("message", "args"), FIND)
+def test_questions_about_a_customer_look_them_up(message: str, args: dict[str, Any]) -> None:
+    check(message, tool("find_customers", **args))
+
+
+BALANCE = [
+    "can u check how much $$ is sittin in stripe",
+    "hey!! quick q, how much is in the pot right now? 🥐",
+    "Hi there, how much do we have pending at the moment? I'm waiting on a few card payments to clear.",
+    "whats the pending amount on our acount atm",
+]
+
+
+@pytest.mark.parametrize("message", BALANCE)
+def test_everyday_words_for_the_balance_read_it(message: str) -> None:
+    check(message, tool("get_balance"))
+
+
+def test_a_pending_balance_to_be_charged_is_a_charge() -> None:
+    check(
+        "Rahul (rahul@tcsmail.in) agreed to pay the pending balance of ₹12,499. Please raise the charge on his email.",
+        tool("create_payment", customer="rahul@tcsmail.in", amount=1249900, currency="inr"),
+    )
