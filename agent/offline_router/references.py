@@ -114,8 +114,19 @@ def _quoted_customer(msg: Parsed, cues: frozenset[str]) -> str | None:
         while k >= 0 and toks[k].norm in _SKIP_BEFORE_QUOTE:
             k -= 1
         if k >= 0 and (toks[k].norm in cues or toks[k].canon in cues):
-            return _quote_value(msg, tok.start)
+            span = next((s for s in msg.ents.of("quote") if s.start == tok.start), None)
+            if span is not None and not labelled_description(msg, span.end):
+                return str(span.value)
     return None
+
+
+_AS_DESCRIPTION = re.compile(r"\s*as\s+(?:the\s+|a\s+|its\s+)?(?:description|memo|note)\b", re.I)
+
+
+def labelled_description(msg: Parsed, end: int) -> bool:
+    """Whether the text after a quote ending at `end` labels it a description ('add "net 30"
+    as the description'): then the quote names nobody."""
+    return _AS_DESCRIPTION.match(msg.text, end) is not None
 
 
 def _only_quote(msg: Parsed) -> str | None:
@@ -126,11 +137,6 @@ def _only_quote(msg: Parsed) -> str | None:
 
 
 _DESCRIBED = re.compile(r"\bdescription\b|\bas\s+(?:the\s+)?(?:memo|note|label)\b", re.I)
-
-
-def _quote_value(msg: Parsed, start: int) -> str | None:
-    span = next((s for s in msg.ents.of("quote") if s.start == start), None)
-    return str(span.value) if span else None
 
 
 def _after_verb(msg: Parsed, verbs: frozenset[str]) -> Name | None:

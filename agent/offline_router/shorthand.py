@@ -17,6 +17,12 @@ _WORDS = re.compile(
 )
 _AMPERSAND = re.compile(r"(?<=\d)\s*&\s*(?=[$€£¥]?\s?\d)")
 """between 10 & 50 bucks: a joined pair of numbers (a company's "&" stays)."""
+_POSSESSIVE = re.compile(
+    r"\b(last|this|next|past|previous)\s+(week|month|year|quarter)s(?=\s+[a-z])"
+    r"|\b(yesterday|today)s(?=\s+[a-z])",
+    re.I,
+)
+"""'last weeks failed payments': the apostrophe left out of a period's possessive."""
 _ARROW = re.compile(r"\s*(?:(?<!-)->|=>|→)\s*")
 
 
@@ -24,6 +30,7 @@ def expand(text: str) -> str:
     """The message with its shorthand written out ("10 & 50" -> "10 and 50", "->" -> "to")."""
     text = _WORDS.sub(_written_out, text)
     text = _AMPERSAND.sub(" and ", text)
+    text = _POSSESSIVE.sub(_with_apostrophe, text)
     return _ARROW.sub(" to ", text)
 
 
@@ -32,3 +39,9 @@ def _written_out(m: re.Match[str]) -> str:
     if len(word) <= 2 and word[0].isupper():
         return word  # "Em", "U": a name or an initial more likely than "them", "you"
     return _TABLE[word.lower()]
+
+
+def _with_apostrophe(m: re.Match[str]) -> str:
+    if m.group(3):
+        return f"{m.group(3)}'s"
+    return f"{m.group(1)} {m.group(2)}'s"

@@ -100,7 +100,7 @@ def create_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
         _put(out.args, "currency", sv.currency_filter(msg, default_currency))
     _put(out.args, "customer", ref.value)
     _put(out.args, "description", desc)
-    out.targets = ref.count
+    out.targets = _targets(msg, ref)
     out.error = msg.ents.money_error
     out.missing = "amount" if money is None else "customer" if ref.unresolved else None
     return out
@@ -164,6 +164,8 @@ def find_customers(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
         out.args["query"] = noted["q"].strip()
     elif (named := _named(msg)) is not None:  # "a customer by the name of Tom Baxter"
         out.args["name"] = named
+    elif (same := _email_meant(msg, ctx)) is not None:  # "search for that email"
+        out.args["email"] = same
     else:
         ref = refs.customer(msg, ctx, verbs=_verbs("find"), introducers=_intro("find"))
         free_text = ref.value and (
@@ -178,6 +180,13 @@ def find_customers(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     # a search has no amounts: "max 3" caps it
     _put(out.args, "limit", sv.limit(msg, of_customers=True) or sv.at_most(msg))
     return out
+
+
+def _email_meant(msg: Parsed, ctx: RouterContext) -> str | None:
+    """ "that email", "the same email": the email of the customer of the last turns."""
+    last = ctx.last_customer
+    said = sv.has_phrase(msg, ["that email", "the same email", "this email", "their email"])
+    return last if last and "@" in last and said else None
 
 
 def _named(msg: Parsed) -> str | None:
@@ -233,8 +242,10 @@ def create_customer(msg: Parsed, ctx: RouterContext, default_currency: str) -> S
     ref = refs.customer(_without_ids(msg), ctx, verbs=_verbs("create"), introducers=_intro("new"))
     if quoted:
         out.args["name"] = quoted
+    elif (labelled := _named(msg)) is not None:  # "add marco? full name Marco Bellini"
+        out.args["name"] = labelled
     elif ref.value and not ref.unresolved and ref.value != ctx.last_customer:
-        out.args["name"] = ref.value
+        out.args["name"] = _with_partner(msg, ref.value)
     elif email and (spelled := name_spelled_by_email(msg)) is not None:
         out.args["name"] = spelled.text
     elif (run := capitalised_run(msg)) is not None:  # "new cust: +1-202…, Nadia Petrova"
@@ -245,6 +256,24 @@ def create_customer(msg: Parsed, ctx: RouterContext, default_currency: str) -> S
     if "name" not in out.args and "email" not in out.args:
         out.missing = "name"
     return out
+
+
+def _targets(msg: Parsed, ref: refs.CustomerRef) -> int:
+    """How many customers a money request names: "charge Dana and Bob $5" names two (and
+    asks which one: money actions run one at a time)."""
+    if ref.value and ref.count == 1 and _with_partner(msg, ref.value) != ref.value:
+        return 2
+    return ref.count
+
+
+def _with_partner(msg: Parsed, name: str) -> str:
+    """ "Harbor and Pine", "Smith & Jones": one new customer's name runs on over "and"/"&"
+    to the next capitalised words (a new customer is one; two would be two requests)."""
+    m = re.search(re.escape(name) + _PARTNER, msg.text)
+    return name + m.group(1) if m else name
+
+
+_PARTNER = r"(\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
 
 
 def _email_of_pronoun(msg: Parsed, ctx: RouterContext) -> str | None:
@@ -261,7 +290,7 @@ def create_subscription(msg: Parsed, ctx: RouterContext, default_currency: str) 
     trial, seats = msg.ents.first("trial"), msg.ents.first("seats")
     _put(out.args, "trial_days", trial.value if trial and trial.value else None)
     _put(out.args, "quantity", seats.value if seats and seats.value else None)
-    out.targets = ref.count
+    out.targets = _targets(msg, ref)
     out.missing = next((k for k in ("customer", "price") if k not in out.args), None)
     out.hint = None if "price" in out.args else refs.plan_hint(msg)
     return out
@@ -328,8 +357,9 @@ def marker_description(msg: Parsed, markers: frozenset[str]) -> str | None:
             k += 1
         while j > k and toks[j - 1].norm in _TRAIL_STRIP:
             j -= 1  # "for setup fee asap": the urgency is no part of what it is for
-        if j > k:
-            return _not_chatter(msg.span_text(k, j).strip(" ,."))
+        found = _not_chatter(msg.span_text(k, j).strip(" ,.")) if j > k else None
+        if found and any(c.isalpha() for c in found):
+            return found  # ("card for 120, it's for the brake pads": the second says what)
     return _not_chatter(_parenthesised(msg))
 
 
@@ -400,8 +430,10 @@ def _quoted_name(msg: Parsed) -> str | None:
             and i > 0
             and (toks[i - 1].canon in intro or toks[i - 1].norm in intro)
         ):
-            quote = msg.ents.first("quote")
-            return str(quote.value).strip() if quote else None
+            quote = next((q for q in msg.ents.of("quote") if q.start == tok.start), None)
+            if quote is None or refs.labelled_description(msg, quote.end):
+                continue  # 'add "wholesale, net 30" as the description'
+            return str(quote.value).strip()
     return None
 
 

@@ -46,3 +46,10 @@ def test_shorthand_reads_as_the_words_it_stands_for(message: str, expected: dict
 )
 def test_names_addresses_and_markup_are_left_as_typed(text: str) -> None:
     assert expand(text) == text
+
+
+def test_a_period_possessive_without_its_apostrophe_is_still_the_period() -> None:
+    check(
+        "show me last weeks faild payments, only 5",
+        tool("list_payments", limit=5, status="failed", **LAST_WEEK),
+    )

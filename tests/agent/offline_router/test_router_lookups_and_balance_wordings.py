@@ -8,7 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from router_expect import check, tool
+from router_expect import check, kind, tool
+
+from agent.offline_router import RouterContext
 
 FIND = [
     (
@@ -70,4 +72,44 @@ def test_a_pending_balance_to_be_charged_is_a_charge() -> None:
     check(
         "Rahul (rahul@tcsmail.in) agreed to pay the pending balance of ₹12,499. Please raise the charge on his email.",
         tool("create_payment", customer="rahul@tcsmail.in", amount=1249900, currency="inr"),
+    )
+
+
+NEW_CUSTOMERS = [
+    (
+        'Can you set up a customer record for Halvorsen & Sons? Their email is accounts@halvorsen.example. Please add "wholesale, net 30" as the description.',
+        {
+            "name": "Halvorsen & Sons",
+            "email": "accounts@halvorsen.example",
+            "description": "wholesale, net 30",
+        },
+    ),
+    (
+        "Please create a new customer record for Harbor and Pine, with the email address accounts@harborpine.test.",
+        {"name": "Harbor and Pine", "email": "accounts@harborpine.test"},
+    ),
+    (
+        "can u add marco as a customer? full name Marco Bellini, email marco@bellini.coffee",
+        {"name": "Marco Bellini", "email": "marco@bellini.coffee"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("message", "args"), NEW_CUSTOMERS)
+def test_a_new_customers_labelled_or_joined_name_is_kept_whole(
+    message: str, args: dict[str, Any]
+) -> None:
+    check(message, tool("create_customer", **args))
+
+
+def test_two_people_joined_by_and_are_two_targets_for_a_charge() -> None:
+    check("charge Dana and Bob $5", kind("clarify"))
+
+
+def test_that_email_is_the_email_of_the_last_turns() -> None:
+    ctx = RouterContext(last_customer="accounts@harborpine.test")
+    check(
+        "could you search for that email?",
+        tool("find_customers", email="accounts@harborpine.test"),
+        ctx,
     )

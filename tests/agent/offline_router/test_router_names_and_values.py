@@ -184,3 +184,20 @@ def test_a_description_ends_with_its_sentence_but_not_at_an_abbreviation(
     message: str, expected: dict[str, Any]
 ) -> None:
     check(message, expected)
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("can you run cus_N4kW9pZ's card for 120, it's for the brake pads",
+         tool("create_payment", customer="cus_N4kW9pZ", amount=12000, description="brake pads")),
+        ("Happy new year! How did May look for us overall?",
+         tool("get_analytics", created_gte="2026-05-01", created_lte="2026-05-31")),
+        ("Hiroshi Tanaka left us a voicemail. Could you look him up?",
+         tool("find_customers", name="Hiroshi Tanaka")),
+    ],
+)  # fmt: skip
+def test_a_number_is_no_description_and_a_month_is_asked_about(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected)
