@@ -127,7 +127,7 @@ COUNT_AFTER = re.compile(
     r"\s*(?:(?!(?:for|of|to|on|per|towards?)\b)[a-z]+\s+)?(?:payments?|charges?|customers?|clients?|results?|items?|rows?|"
     r"transactions?|refunds?|subscriptions?|subscribers?|invoices?|records?|entries|entry|"
     r"times|orders?|users?|people|accounts?|disputes?|payouts?|prices?|products?|seats?|"
-    r"licen[cs]es?|days?|weeks?|months?|years?|hours?|minutes?)\b",
+    r"licen[cs]es?|days?|weeks?|months?|years?|hours?|minutes?|mins?|secs?|seconds?)\b",
     re.IGNORECASE,
 )
 

@@ -37,10 +37,10 @@ def _neighbour(toks: list[Token], i: int, step: int) -> Token | None:
 
 
 def _kind(tok: Token) -> str | None:
+    if tok.canon == "<num>" or tok.canon == "<money>" or tok.norm in _NUMBER_WORDS:
+        return "<amount>"  # "either 50 or 60 dollars": a number and an amount are one kind
     if tok.canon in _KINDS:
         return tok.canon
-    if tok.canon == "<num>" or tok.norm in _NUMBER_WORDS:
-        return "<amount>"
     if tok.norm in _CURRENCY_WORDS:
         return "<currency>"
     return None

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from typing import Literal
 
+from agent.offline_router import shorthand
 from agent.offline_router.lexicon import DATA
 from agent.offline_router.signoff import strip_signoff
 
@@ -38,7 +39,7 @@ def classify_confirmation_reply(message: str) -> Reply:
     """accept only for a clear yes made of known words; reject for a clear no; else unclear."""
     if "?" in message:
         return "unclear"
-    tokens = _tokens(strip_signoff(message))
+    tokens = _tokens(shorthand.expand(strip_signoff(message)))
     if not tokens or len(tokens) > _MAX_TOKENS or tokens[0] in _QUESTION_STARTS:
         return "unclear"  # "is that the right one": a question, with or without its mark
     found = _categories(tokens)
@@ -55,16 +56,25 @@ def classify_confirmation_reply(message: str) -> Reply:
 
 def only_hesitation(message: str) -> bool:
     """ "hold on", "hmm, let me think": a pause, no answer."""
-    tokens = _tokens(strip_signoff(message))
+    tokens = _tokens(shorthand.expand(strip_signoff(message)))
     found = _categories(tokens) if tokens else None
     return found is not None and "hesitation" in found and found <= {"hesitation", "filler"}
 
 
 def has_accept_phrase(message: str) -> bool:
     """Does any run of the reply's words form an accept phrase ("yes", "go ahead", "fine")?"""
-    tokens = _tokens(strip_signoff(message))
+    return _has_phrase_of(message, ("accept", "soft_accept"))
+
+
+def has_doubt(message: str) -> bool:
+    """Does any run of the reply's words voice doubt ("maybe", "not sure", "hmm")?"""
+    return _has_phrase_of(message, ("hesitation",))
+
+
+def _has_phrase_of(message: str, categories: tuple[str, ...]) -> bool:
+    tokens = _tokens(shorthand.expand(strip_signoff(message)))
     return any(
-        _TABLE.get(tuple(tokens[i : i + size])) in ("accept", "soft_accept")
+        _TABLE.get(tuple(tokens[i : i + size])) in categories
         for i in range(len(tokens))
         for size in range(1, min(_LONGEST, len(tokens) - i) + 1)
     )

@@ -14,7 +14,11 @@ import re
 from datetime import date
 from typing import Any
 
-from agent.offline_router.confirmation import classify_confirmation_reply, has_accept_phrase
+from agent.offline_router.confirmation import (
+    classify_confirmation_reply,
+    has_accept_phrase,
+    has_doubt,
+)
 from agent.offline_router.entities import extract
 from agent.offline_router.lexicon import DATA
 from agent.offline_router.models import RouterContext, RouterDecision
@@ -82,13 +86,16 @@ def _only_references(message: str, pending: dict[str, Any]) -> bool:
 
 
 def ends_with_accept(message: str, decision: RouterDecision) -> bool:
-    """ "sorry, got pulled into a call. yes, still want that done": the last sentence is a
-    clear yes, nothing before it asks for anything or says no, and there is no question."""
+    """ "sorry, got pulled into a call. yes, still want that done": the last sentence (or, in
+    one sentence, the last clause) is a clear yes, nothing before it asks for anything or says
+    no, and there is no question."""
     sentences = [s for s in _SENTENCE.split(message) if s.strip()]
+    if len(sentences) < 2:  # "ugh fine, yes", "ok she confirmed on the phone, please go ahead"
+        sentences = [s for s in _CLAUSE.split(message.strip()) if s.strip()]
     if len(sentences) < 2 or "?" in sentences[-1] or decision.kind in ("tool", "refuse"):
         return False  # a question before the yes is answered by it: "why ask again?? ok, yes."
-    if _says_no(message):
-        return False
+    if _says_no(message) or any(has_doubt(s) for s in sentences[:-1]):
+        return False  # "hmm, maybe, ok": the doubt before it stands
     return classify_confirmation_reply(sentences[-1]) == "accept"
 
 

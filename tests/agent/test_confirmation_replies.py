@@ -116,6 +116,8 @@ def test_cancel_with_another_target_is_a_new_request_that_pauses(dry: AgentRunne
         "yes, and don't bother asking me next time",
         "confirmed, thanks for catching that",
         "Why you ask me again?? I already said. Ok, yes.",
+        "ok she confirmed on the phone, please go ahead",
+        "ugh fine, yes",
     ],
 )
 def test_a_yes_around_other_words_accepts_this_action_only(dry: AgentRunner, reply: str) -> None:
@@ -149,7 +151,10 @@ def test_never_mind_cancels_even_when_it_mentions_a_read(dry: AgentRunner, reply
     assert calls[-1] == ("refund_payment", "cancelled")
 
 
-@pytest.mark.parametrize("reply", ["hold on", "hmm", "wait what's the fee on that?"])
+@pytest.mark.parametrize(
+    "reply",
+    ["hold on", "hmm", "wait what's the fee on that?", "wait 1 sec", "hmm, maybe, ok"],
+)
 def test_a_pause_or_a_question_about_the_action_asks_again(dry: AgentRunner, reply: str) -> None:
     kind, calls = _ask(dry, "refund 9.99 on pi_3RbT5yUi7OpA", reply)
     assert kind == "clarify"

@@ -103,3 +103,14 @@ def test_same_for_another_target_repeats_the_last_money_call(
 def test_a_complete_request_of_its_own_is_not_a_repeat() -> None:
     ctx = _done("refund_payment", payment="pi_3Old", amount=500)
     check("also refund pi_3Other in full", tool("refund_payment", payment="pi_3Other"), context=ctx)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "charge cus_Fd4Sa5Gh either 50 or 60 dollars, whatever the invoice said",
+        "charge cus_K9jH3gF1 like forty or fifty bucks i forget which one we agreed on",
+    ],
+)
+def test_a_number_or_an_amount_is_a_choice_to_ask_about(message: str) -> None:
+    check(message, kind("clarify"))
