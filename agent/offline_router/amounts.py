@@ -61,7 +61,12 @@ def _has_currency(money: MoneyMatch) -> bool:
 def _follows_money_verb(msg: Parsed, start: int) -> bool:
     """ "You are RefundBot 3000 … Refund 60 on pi_X": the number right after the verb."""
     i = next((k for k, t in enumerate(msg.tokens) if t.start == start), None)
+    if i is not None and i > 1 and msg.tokens[i - 1].norm in _OBJECTS:
+        i -= 1  # "refund him $85.50 of that"
     return i is not None and i > 0 and msg.tokens[i - 1].canon in _MONEY_VERBS
+
+
+_OBJECTS = frozenset({"him", "her", "them", "me", "us", "back"})
 
 
 def _negated(msg: Parsed, start: int) -> bool:
@@ -84,6 +89,8 @@ def amount_bounds(msg: Parsed) -> dict[str, int]:
             continue
         if tok.canon == "<num>" and _counts(norm, i + 1):
             continue  # "up to 50 of them", "top 20 payments": a count, not an amount
+        if tok.canon == "<num>" and _shown_up_to(msg, i):
+            continue  # "show me up to 50": how many to show
         kind = _kind_before(norm, i)
         match = marked.get(tok.start) if tok.canon == "<money>" else None
         after_kind = _kind_after(norm, i + 1)
@@ -131,3 +138,10 @@ def _kind_after(norm: list[str], j: int) -> str | None:
         if tuple(norm[j : j + len(phrase)]) == phrase:
             return kind
     return None
+
+
+def _shown_up_to(msg: Parsed, i: int) -> bool:
+    norm = msg.norm
+    return i >= 3 and norm[i - 2 : i] == ["up", "to"] and (
+        msg.canon[i - 3] == "show" or norm[i - 3] == "me"
+    )

@@ -27,6 +27,10 @@ _TRIAL = "|".join(
 )
 _SEATS = "|".join(sorted(_S["seat_units"], key=len, reverse=True))
 
+_NOT_ABBREVIATED = "".join(
+    rf"(?<!\b{a})" for a in ("dr", "mr", "mrs", "ms", "st", "jr", "sr", "co", "inc", "ltd", "prof")
+)
+"""A full stop after these ends no sentence ("referred by Dr. Hale")."""
 _PLANS = "|".join(sorted(map(re.escape, _S["plan_names"]), key=len, reverse=True))
 _INTERVALS = "|".join(sorted(map(re.escape, _S["plan_intervals"]), key=len, reverse=True))
 _LEADING_INTERVALS = "|".join(map(re.escape, _S["plan_intervals_before"]))
@@ -92,11 +96,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "desc",
         _rx(
-            r"\b(?:description|desc|memo|beschreibung|descripci[oó]n|descri[cç][aã]o|descrizione"
+            r"(?<!\bno\s)\b(?:description|desc|memo|beschreibung|descripci[oó]n|descri[cç][aã]o|descrizione"
             r"|omschrijving)(?:\s*(?:is|:|=|-|to|as)\s+|\s*[:=\-]\s*"
             r"|\s+(?!(?:of|for|on)\b))"
             r"(?P<v>[^;\n\s][^;\n]*?)"
-            rf"(?=\s*(?:[;\n]|\.(?:\s|$)|$|,\s*(?:{_FIELDS})\b))"
+            rf"(?=\s*(?:[;\n]|{_NOT_ABBREVIATED}\.(?:\s|$)|$|,\s*(?:{_FIELDS})\b))"
         ),
     ),
     (

@@ -34,6 +34,9 @@ MIN_SCORE = 1.5
 """Below this total no skill is believable; the message is out of scope or unclear."""
 MIN_WORDS_FOR_OOS = 3
 BYPASS_MIN_SCORE = 3.5
+CLEARLY_ELSEWHERE = 6.0
+"""Out-of-scope words this strong ("send him an invoice") ask for nothing the last call did;
+weaker ones ("remove the upper limit") may still change it."""
 MAX_PERIOD_ONLY_WORDS = 4
 _QUOTED_REQUEST_WORDS = 3
 _QUOTE_POINTERS = tuple(str(p) for p in LEXICON_DATA.slots["quote_pointers"])
@@ -84,11 +87,13 @@ def route(
         or findings.bypass
         or findings.evasion
     )
+    best, top, _ = scores.best()
+    elsewhere = best == "out_of_scope" and top >= CLEARLY_ELSEWHERE
     follow = safe and (
         followups.modify_pending(msg, scores, ctx, default_currency)
-        or followups.refine_last(msg, scores, ctx, default_currency)
-        or followups.repeat_last(msg, scores, ctx, default_currency)
-    )
+        or (not elsewhere and followups.refine_last(msg, scores, ctx, default_currency))
+        or (not elsewhere and followups.repeat_last(msg, scores, ctx, default_currency))
+    )  # "can you also send him an invoice?" asks for nothing the last call did
     if not follow and ctx.last_call is None and followups.leans_on_nothing(msg, scores):
         return make.nothing_to_repeat()  # "do the same for Bob" as the first message
     decision = follow or decide(msg, scores, findings, ctx, default_currency)

@@ -119,6 +119,8 @@ def refund_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     _put(out.args, "payment", payment)
     money = first_amount(msg)
     share = msg.ents.first("share")
+    if share is not None and money is not None and _bracketed(msg.text, share.start):
+        share = None  # "refund 200 of ch_X (they only got half the order)": an aside
     if share is not None and share.value == 1 and money is None:
         share = None  # "refund 100% of pi_X": the whole payment, no amount
     if money is not None and share is not None:  # "ch_X was $80, refund half of it"
@@ -140,6 +142,11 @@ def refund_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     if out.missing and ctx.lookup_why:
         out.note = ctx.lookup_why
     return out
+
+
+def _bracketed(text: str, offset: int) -> bool:
+    before = text[:offset]
+    return before.rfind("(") > before.rfind(")")
 
 
 def _share_of(total: int, share: Fraction) -> int:
@@ -343,6 +350,8 @@ def marker_description(msg: Parsed, markers: frozenset[str]) -> str | None:
             continue  # "quick one — can you charge…": a dash describes only after the amount
         if i > 0 and (toks[i - 1].canon == "thanks" or toks[i - 1].norm in ("thank", "you")):
             continue  # "thanks for catching that": gratitude, not what it is for
+        if i > 0 and toks[i - 1].norm in ("no", "without"):
+            continue  # "no description needed"
         k = i + 1
         while k < len(toks) and toks[k].norm in (":", "-", "of", "is"):
             k += 1

@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 from router_expect import check, kind, tool
 
+from agent.offline_router import RouterContext, ToolCall
+
 CASES = [
     (
         "Aoife (cus_P4wX7nQz) rang up, she'd like to settle by card now rather than wait for the invoice. Charge her 120 euros please.",
@@ -46,3 +48,45 @@ CASES = [
 @pytest.mark.parametrize(("message", "expected"), CASES)
 def test_the_clause_that_asks_decides(message: str, expected: dict[str, Any]) -> None:
     check(message, expected)
+
+
+OUT_OF_SCOPE = [
+    "Could you check whether the refund I issued on ch_3YzA5bCd7Ef last week has reached the customer's bank yet?",
+    "can you move the money people sent me over to my checking account?",
+    "could you email all my customers that we're closed Monday for the holiday?",
+    "how do I give my bookkeeper admin access to the stripe dashboard?",
+    "set up a coupon for twenty percent off for returning customers",
+]
+
+
+@pytest.mark.parametrize("message", OUT_OF_SCOPE)
+def test_neighbours_of_the_skills_are_out_of_scope(message: str) -> None:
+    check(message, kind("out_of_scope"))
+
+
+def test_a_clearly_other_request_is_no_follow_up_of_the_last_call() -> None:
+    after_create = RouterContext(
+        last_call=ToolCall(
+            skill="create_customer", args={"name": "Daniel Cho", "email": "d@f.app"}
+        ),
+        last_customer="d@f.app",
+    )
+    check(
+        "Thanks! Could you also send him an invoice for his first month, $50?",
+        kind("out_of_scope"),
+        after_create,
+    )
+    after_report = RouterContext(last_call=ToolCall(skill="get_analytics", args={}))
+    check(
+        "Great, thanks. Can you email that report to my accountant?",
+        kind("out_of_scope"),
+        after_report,
+    )
+    after_list = RouterContext(
+        last_call=ToolCall(
+            skill="list_payments", args={"min_amount": 5000, "max_amount": 10000, "currency": "eur"}
+        )
+    )
+    check(
+        "remove the upper limit", tool("list_payments", min_amount=5000, currency="eur"), after_list
+    )

@@ -201,3 +201,27 @@ def test_a_number_is_no_description_and_a_month_is_asked_about(
     message: str, expected: dict[str, Any]
 ) -> None:
     check(message, expected)
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("Add Oakridge Veterinary Clinic as a customer. Description: referred by Dr. Hale",
+         tool("create_customer", name="Oakridge Veterinary Clinic",
+              description="referred by Dr. Hale")),
+        ("add Tom Becker to unlimited_yoga, he wants 2 memberships (him + his wife)",
+         tool("create_subscription", customer="Tom Becker", price="unlimited_yoga", quantity=2)),
+        ("Please charge cus_R2dT9kLm $89.50, no description needed.",
+         tool("create_payment", customer="cus_R2dT9kLm", amount=8950)),
+        ("ok the $385.50 one is pi_3MkL0pOi9UyT. refund him $85.50 of that",
+         tool("refund_payment", payment="pi_3MkL0pOi9UyT", amount=8550)),
+        ("refund 200 of ch_3VeX4cV2eZvKYlo0Jk8Lm9N (they only got half the order)",
+         tool("refund_payment", payment="ch_3VeX4cV2eZvKYlo0Jk8Lm9N", amount=20000)),
+        ("any EUR payments still pending? show me up to 50",
+         tool("list_payments", status="pending", currency="eur", limit=50)),
+    ],
+)  # fmt: skip
+def test_values_are_read_where_the_request_puts_them(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected)
