@@ -26,8 +26,13 @@ _POSSESSIVE = re.compile(
 _ARROW = re.compile(r"\s*(?:(?<!-)->|=>|→)\s*")
 
 
+_UNDERSCORE = re.compile(r"(?<=\w) +underscore +(?=\w)", re.I)
+"""Dictated keys: "pro underscore monthly" -> "pro_monthly"."""
+
+
 def expand(text: str) -> str:
     """The message with its shorthand written out ("10 & 50" -> "10 and 50", "->" -> "to")."""
+    text = _UNDERSCORE.sub("_", text)
     text = _WORDS.sub(_written_out, text)
     text = _AMPERSAND.sub(" and ", text)
     text = _POSSESSIVE.sub(_with_apostrophe, text)

@@ -257,7 +257,10 @@ def create_customer(msg: Parsed, ctx: RouterContext, default_currency: str) -> S
         out.args["name"] = spelled.text
     elif (run := capitalised_run(msg)) is not None:  # "new cust: +1-202…, Nadia Petrova"
         out.args["name"] = run.text
-    _put(out.args, "email", email.value if email else _email_of_pronoun(msg, ctx))
+    if "name" not in out.args and (named := _name_of_pronoun(msg, ctx)) is not None:
+        out.args["name"] = named  # "no match? then create her, email …": the name looked up
+    meant = _email_of_pronoun(msg, ctx) or _email_meant(msg, ctx)
+    _put(out.args, "email", email.value if email else meant)
     _put(out.args, "phone", phone.text if phone else None)
     _put(out.args, "description", description(msg, _markers("customer"), besides=quoted))
     if "name" not in out.args and "email" not in out.args:
@@ -281,6 +284,11 @@ def _with_partner(msg: Parsed, name: str) -> str:
 
 
 _PARTNER = r"(\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+
+
+def _name_of_pronoun(msg: Parsed, ctx: RouterContext) -> str | None:
+    last = ctx.last_customer
+    return last if last and "@" not in last and refs.has_customer_pronoun(msg) else None
 
 
 def _email_of_pronoun(msg: Parsed, ctx: RouterContext) -> str | None:

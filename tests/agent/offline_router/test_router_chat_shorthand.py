@@ -53,3 +53,10 @@ def test_a_period_possessive_without_its_apostrophe_is_still_the_period() -> Non
         "show me last weeks faild payments, only 5",
         tool("list_payments", limit=5, status="failed", **LAST_WEEK),
     )
+
+
+def test_dictated_keys_join_their_words() -> None:
+    check(
+        "sign up nina at brightline dot io for pro underscore monthly",
+        tool("create_subscription", customer="nina@brightline.io", price="pro_monthly"),
+    )

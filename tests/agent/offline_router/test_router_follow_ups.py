@@ -201,3 +201,38 @@ def test_an_interval_without_a_plan_is_completed_by_the_plan_named_next() -> Non
     )  # fmt: skip
     ctx = RouterContext(pending_clarify=question)
     check("basic", tool("create_subscription", customer="cus_Hint0002", price="basic_monthly"), ctx)
+
+
+def test_create_her_after_a_search_keeps_the_name_or_email_looked_up() -> None:
+    by_name = after("find_customers", known="Maria González", name="Maria González")
+    check(
+        "no match? then create her, email maria.gonzalez@correo.es",
+        tool("create_customer", name="Maria González", email="maria.gonzalez@correo.es"),
+        by_name,
+    )
+    by_email = after(
+        "find_customers", known="maria.l@brightmail.com", email="maria.l@brightmail.com"
+    )
+    check(
+        "not there. make a new cust w/ that email, name Maria Lopez",
+        tool("create_customer", name="Maria Lopez", email="maria.l@brightmail.com"),
+        by_email,
+    )
+
+
+def test_a_new_kind_of_request_after_a_search_is_no_refinement() -> None:
+    found = after("find_customers", known="maria.g@gmail.com", email="maria.g@gmail.com")
+    check(
+        "oh good. ok sign her up for class_pass_monthly then",
+        tool("create_subscription", customer="maria.g@gmail.com", price="class_pass_monthly"),
+        found,
+    )
+
+
+def test_another_amount_on_the_same_charge_is_another_refund() -> None:
+    done = after("refund_payment", payment="ch_3Lb2Nc3VbM", amount=1500)
+    check(
+        "and another 15 on the same charge",
+        tool("refund_payment", payment="ch_3Lb2Nc3VbM", amount=1500),
+        done,
+    )
