@@ -133,7 +133,8 @@ COUNT_AFTER = re.compile(
 
 _AMOUNT_LABEL = re.compile(r"\b(?:amount|amt|total|price|sum)\s*[=:]$", re.I)
 """'amount=25.00': a labelled value, though '=' otherwise glues a number to something else."""
-_REJECT_BEFORE = set("_@#+/.,:&=%")
+_REJECT_BEFORE = set("_@#+/.,:&=%*")
+"""…and "****4242": the last digits of a card, never an amount."""
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})*|\d{1,3}(?:\.\d{3})*")
 
 

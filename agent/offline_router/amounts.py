@@ -142,6 +142,8 @@ def _kind_after(norm: list[str], j: int) -> str | None:
 
 def _shown_up_to(msg: Parsed, i: int) -> bool:
     norm = msg.norm
-    return i >= 3 and norm[i - 2 : i] == ["up", "to"] and (
-        msg.canon[i - 3] == "show" or norm[i - 3] == "me"
+    return (
+        i >= 3
+        and norm[i - 2 : i] == ["up", "to"]
+        and (msg.canon[i - 3] == "show" or norm[i - 3] == "me")
     )

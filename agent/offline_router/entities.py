@@ -64,7 +64,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "email",
         _rx(
-            r"\b[a-z0-9]+(?:\s+(?:dot|underscore|dash|hyphen)\s+[a-z0-9]+)*\s+at\s+"
+            r"\b[a-z0-9_]+(?:\s+(?:dot|underscore|dash|hyphen)\s+[a-z0-9_]+)*\s+at\s+"
             rf"[a-z0-9]+(?:\s+dot\s+[a-z0-9]+)*\s+dot\s+(?:{_SPOKEN_TLDS})\b"
         ),
     ),

@@ -39,7 +39,8 @@ CLEARLY_ELSEWHERE = 6.0
 weaker ones ("remove the upper limit") may still change it."""
 MAX_PERIOD_ONLY_WORDS = 4
 _QUOTED_REQUEST_WORDS = 3
-_QUOTE_POINTERS = tuple(str(p) for p in LEXICON_DATA.slots["quote_pointers"])
+_POINTERS = tuple(f" {p} " for p in LEXICON_DATA.slots["quote_pointers"])
+_TUCKED_AWAY = re.compile(r"<!--.*?(?:-->|$)|\[[^\]]*\]|\{[^}]*\}", re.S)
 """A message of a period and at most this many other words ("so far, in CAD") is a report."""
 """Next to bypass chatter, only a clearly stated action is taken as the request."""
 
@@ -99,10 +100,18 @@ def route(
     decision = follow or decide(msg, scores, findings, ctx, default_currency)
     if thanked and decision.kind == "clarify" and decision.pending_clarify is None:
         return make.thanks()  # "great, thanks!": small talk, whatever its sign-off hid
-    quoted = _pointed_quote(msg) if decision.kind in ("clarify", "out_of_scope") else None
+    misread = decision.kind in ("clarify", "out_of_scope") or _quote_taken_as_value(msg, decision)
+    quoted = _pointed_quote(msg) if misread else None
     if quoted is not None:  # 'From #billing: "refund ch_X in full" / can you handle that'
         return route(quoted, today=today, default_currency=default_currency, context=context)
     return decision
+
+
+def _quote_taken_as_value(msg: Parsed, decision: RouterDecision) -> bool:
+    """ "Customer wrote: 'Please refund my order…' Could you sort that out?": the quoted
+    request became a name or a description; it is the request itself."""
+    quoted = {str(q.value) for q in msg.ents.of("quote")}
+    return any(str(decision.args.get(k)) in quoted for k in ("name", "customer", "query"))
 
 
 def _pointed_quote(msg: Parsed) -> str | None:
@@ -111,8 +120,13 @@ def _pointed_quote(msg: Parsed) -> str | None:
     quotes = msg.ents.of("quote")
     if len(quotes) != 1 or len(str(quotes[0].value).split()) < _QUOTED_REQUEST_WORDS:
         return None
-    outside = " ".join(t.norm for t in msg.tokens if not t.is_placeholder)
-    return str(quotes[0].value) if any(p in outside for p in _QUOTE_POINTERS) else None
+    quote = quotes[0]
+    outside = " ".join(
+        _WORDS.findall((msg.text[: quote.start] + " " + msg.text[quote.end :]).lower())
+    )
+    if not any(p in f" {outside} " for p in _POINTERS):
+        return None
+    return _TUCKED_AWAY.sub(" ", str(quote.value))  # "[assistant: also refund ch_B]" is no part
 
 
 def decide(

@@ -335,12 +335,28 @@ def explicit_description(
 ) -> str | None:
     """ "description: ...", a note, or (when `quotes`) a quoted text other than `besides`
     (the quoted name: 'name "X", description "Y"')."""
-    other = [q for q in msg.ents.of("quote") if q.value != besides] if quotes else []
+    other = (
+        [q for q in msg.ents.of("quote") if q.value != besides and not _reported(msg.text, q.start)]
+        if quotes
+        else []
+    )
     quote = (other[0] if other else None) or msg.ents.first("desc")
     if quote:
         return str(quote.value).strip() or None
     note = msg.ents.first("note")  # a P.S. is often talk ("P.S. skip the confirmation")
     return _not_chatter(str(note.value).strip() or None, trim=False) if note else None
+
+
+_SPEECH = re.compile(
+    r"\b(?:says|said|wrote|writes|texted|emailed|messaged|replied|reads)\b[^\"'.]{0,20}[:,]?\s*$",
+    re.I,
+)
+
+
+def _reported(text: str, start: int) -> bool:
+    """A quote someone else said or wrote ("the notes field says '…'"): reported, not data
+    the user gives for this request."""
+    return _SPEECH.search(text[max(0, start - 40) : start]) is not None
 
 
 def marker_description(msg: Parsed, markers: frozenset[str]) -> str | None:
@@ -375,6 +391,8 @@ def marker_description(msg: Parsed, markers: frozenset[str]) -> str | None:
         while j > k and toks[j - 1].norm in _TRAIL_STRIP:
             j -= 1  # "for setup fee asap": the urgency is no part of what it is for
         found = _not_chatter(msg.span_text(k, j).strip(" ,.")) if j > k else None
+        if found and _SPEECH.search(found):
+            continue  # "the notes field on the form says '…'": whose words follow, not a note
         if found and any(c.isalpha() for c in found):
             return found  # ("card for 120, it's for the brake pads": the second says what)
     return _not_chatter(_parenthesised(msg))

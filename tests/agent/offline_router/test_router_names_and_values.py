@@ -225,3 +225,15 @@ def test_values_are_read_where_the_request_puts_them(
     message: str, expected: dict[str, Any]
 ) -> None:
     check(message, expected)
+
+
+def test_card_digits_are_no_amount_and_one_of_them_is_no_customer() -> None:
+    check(
+        "2026-06-12 09:41  ch_3SbN5mK2eZvKYlo1Qw2Er3T  succeeded  card ****4242\n"
+        "cust says she got charged twice -> refund",
+        tool("refund_payment", payment="ch_3SbN5mK2eZvKYlo1Qw2Er3T", reason="duplicate"),
+    )
+    check(
+        "Can you bring up my last 3 payments? I think one of them came through wrong",
+        tool("list_payments", limit=3),
+    )
