@@ -223,9 +223,22 @@ def extract(text: str, today: date) -> Entities:
     else:
         _ordinal_day(ents, today)
     for hit in _money(ents, bare=False):
-        ents.add(hit.start, hit.end, "money", hit)
+        ents.add(hit.start, hit.end, "money", _api_amount(text, hit))
     ents.spans.sort(key=lambda s: s.start)
     return ents
+
+
+_API_AMOUNT = re.compile(r"\bamount\s*=\s*$", re.I)
+_API_PAIR = re.compile(r"\b(?:payment|customer|currency|price|quantity)\s*=\s*\S", re.I)
+
+
+def _api_amount(text: str, hit: MoneyMatch) -> MoneyMatch:
+    """ "refund_payment payment=pi_X amount=3000": written like an API call, among other
+    `key=value` arguments, an amount is in minor units, as the API takes it."""
+    whole = hit.text.strip().isdigit()
+    if not whole or not _API_AMOUNT.search(text[: hit.start]) or not _API_PAIR.search(text):
+        return hit
+    return MoneyMatch(hit.start, hit.end, int(hit.text.strip()), hit.currency, hit.text)
 
 
 _ORDINAL_DAY = re.compile(
@@ -256,7 +269,7 @@ def _ordinal_day(ents: Entities, today: date) -> None:
 
 def bare_amounts(ents: Entities) -> list[MoneyMatch]:
     """Plain numbers read as amounts ("charge jane 50"): only once the skill wants money."""
-    return _money(ents, bare=True)
+    return [_api_amount(ents.text, hit) for hit in _money(ents, bare=True)]
 
 
 def _money(ents: Entities, bare: bool) -> list[MoneyMatch]:

@@ -22,6 +22,23 @@ from agent.offline_router.tokens import Parsed
 _S = DATA.slots
 _MODIFY = [str(p) for p in _S["modify_cues"]]
 _REFINE = [str(p) for p in _S["refine_cues"]]
+_CHANGE_ASKED = [
+    "make it",
+    "make that",
+    "change it",
+    "change that",
+    "change to",
+    "instead",
+    "actually",
+    "switch to",
+    "should be",
+    "i meant",
+    "can you do",
+    "could you do",
+    "how about",
+    "what about",
+]
+"""In a question, only these ask for a change ("can you make it $30?", "what about $25?")."""
 _REFINABLE = frozenset(str(s) for s in _S["refinable_skills"])
 _MODIFIABLE: dict[str, list[str]] = {k: list(v) for k, v in _S["modifiable_args"].items()}
 _COUNT_LEADS = frozenset(str(w) for w in _S["bare_count_leads"])
@@ -88,6 +105,8 @@ def modify_pending(
         return None
     skill, top, _ = scores.best()
     cue = has_phrase(msg, _MODIFY)
+    if "?" in msg.text and not has_phrase(msg, _CHANGE_ASKED):
+        return None  # "hmm hang on, is that the Okafor family's account?": a question, no change
     own = FILLERS[pending.skill](msg, ctx, default_currency)
     complete = not own.missing and _names_target(pending.skill, own.args)
     if skill == pending.skill and complete and top >= NEW_REQUEST_SCORE:

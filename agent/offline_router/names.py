@@ -145,6 +145,8 @@ def name_after_any(msg: Parsed, words: frozenset[str], start: int = 0) -> Name |
     tokens = msg.tokens
     for i in range(start, len(tokens)):
         if tokens[i].canon in words or tokens[i].norm in words:
+            if tokens[i].norm == "to" and i > 0 and tokens[i - 1].norm in _INFINITIVE_LEADS:
+                continue  # "trying to track down the co-pays": a verb follows, no name
             k = i + 1
             while k < len(tokens) and tokens[k].norm in _BEFORE_NAME:
                 k += 1
@@ -155,6 +157,10 @@ def name_after_any(msg: Parsed, words: frozenset[str], start: int = 0) -> Name |
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
+_INFINITIVE_LEADS = frozenset(
+    {"trying", "try", "want", "wanted", "need", "needed", "going", "have", "has", "had", "able"}
+    | {"hoping", "hope", "plan", "planning", "like", "love", "used", "about", "meant", "how"}
+)
 _DETERMINERS = _ARTICLES | frozenset({"my", "our", "your", "his", "her", "their", "new"})
 
 

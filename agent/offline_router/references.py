@@ -87,7 +87,9 @@ def _antecedent(msg: Parsed) -> Name | None:
     return found if found is not None and first is not None and found.end <= first else None
 
 
-_AFTER_VERB_SKIP = frozenset({"me", "us", "the", "a", "an", "just", "only"})
+_AFTER_VERB_SKIP = frozenset(
+    {"me", "us", "the", "a", "an", "just", "only", "company", "business", "firm", "organisation"}
+)
 _SUBJECT_VERBS = frozenset(str(w) for w in _S["customer_subject_verbs"])
 
 

@@ -23,6 +23,14 @@ _POSSESSIVE = re.compile(
     re.I,
 )
 """'last weeks failed payments': the apostrophe left out of a period's possessive."""
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+_DAY_DOT = re.compile(
+    rf"\b(\d{{1,2}})\.(?=\s+(?:(?:and|until|till|to|through|bis|-|–)\s+(?:the\s+)?\d{{1,2}}\.?\s+)?"
+    rf"(?:of\s+)?{_MONTH})",
+    re.I,
+)
+"""'from the 2. until the 6. of June', 'between 1. and 15. April': a day written with the
+ordinal dot (German, Nordic) before its month."""
 _ARROW = re.compile(r"\s*(?:(?<!-)->|=>|→)\s*")
 
 
@@ -36,6 +44,7 @@ def expand(text: str) -> str:
     text = _WORDS.sub(_written_out, text)
     text = _AMPERSAND.sub(" and ", text)
     text = _POSSESSIVE.sub(_with_apostrophe, text)
+    text = _DAY_DOT.sub(r"\1", text)
     return _ARROW.sub(" to ", text)
 
 

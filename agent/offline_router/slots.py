@@ -168,7 +168,7 @@ def find_customers(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
         searching = sv.has_typed_phrase(msg, _QUOTED_SEARCH)
         out.args["query" if searching else "name"] = str(quote.value)
     elif (noted := _NOTED.search(msg.text)) is not None:  # "with trial in their notes"
-        out.args["query"] = noted["q"].strip()
+        out.args["name" if noted["f"].lower() == "name" else "query"] = noted["q"].strip()
     elif (named := _named(msg)) is not None:  # "a customer by the name of Tom Baxter"
         out.args["name"] = named
     elif (same := _email_meant(msg, ctx)) is not None:  # "search for that email"
@@ -197,8 +197,9 @@ def _email_meant(msg: Parsed, ctx: RouterContext) -> str | None:
 
 
 def _named(msg: Parsed) -> str | None:
-    """A name the user labels as one ("name X", "named X", "called X")."""
-    found = name_after_any(msg, _NAME_LABELS)
+    """A name the user labels as one ("named X", "called X", then "name X": "the same name
+    apparently. Show me customers named Wei Chen" is Wei Chen)."""
+    found = name_after_any(msg, _NAME_LABELS - {"name"}) or name_after_any(msg, _NAME_LABELS)
     return found.text if found else None
 
 
@@ -213,7 +214,7 @@ def _introduced_name(msg: Parsed) -> str | None:
 
 _NOTED = re.compile(
     r"\bwith\s+(?P<q>[^,.;?!]{1,40}?)\s+in\s+(?:their|the)\s+"
-    r"(?:notes|description|details|record|profile)\b",
+    r"(?P<f>notes|description|details|record|profile|name)\b",
     re.I,
 )
 _SEARCH_TAIL = re.compile(r"[^,.;?!\n]+")

@@ -60,3 +60,15 @@ def test_dictated_keys_join_their_words() -> None:
         "sign up nina at brightline dot io for pro underscore monthly",
         tool("create_subscription", customer="nina@brightline.io", price="pro_monthly"),
     )
+
+
+def test_a_day_with_an_ordinal_dot_before_its_month() -> None:
+    check(
+        "please list me the payments of the customer Acme GmbH from the 2. until the 6. of June",
+        tool(
+            "list_payments",
+            customer="Acme GmbH",
+            created_gte="2026-06-02",
+            created_lte="2026-06-06",
+        ),
+    )
