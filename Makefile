@@ -12,11 +12,16 @@ STAMP := $(VENV)/.installed
 EVAL_FLOOR_DRY ?= 0.97
 EVAL_FLOOR_SANDBOX ?= 0.96
 EVAL_FLOOR_DEVSET ?= 0.997
-EVAL_FLOOR_DEVSET2 ?= 0.95
-EVAL_FLOOR_DEVSET3 ?= 0.97
-EVAL_FLOOR_DEVSET4 ?= 0.97
+EVAL_FLOOR_DEVSET2 ?= 0.965
+EVAL_FLOOR_DEVSET3 ?= 0.975
+EVAL_FLOOR_DEVSET4 ?= 0.98
 EVAL_FLOOR_DEVSET5 ?= 0.96
-EVAL_FLOOR_DEVSET6 ?= 0.93
+EVAL_FLOOR_DEVSET6 ?= 0.96
+EVAL_FLOOR_DEVSET7 ?= 0.94
+EVAL_FLOOR_DEVSET8 ?= 0.96
+EVAL_FLOOR_DEVSET9 ?= 0.995
+EVAL_FLOOR_DEVSET10 ?= 0.99
+EVAL_FLOOR_DEVSET11 ?= 0.98
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -52,10 +57,15 @@ eval-gate: $(STAMP)
 	$(BIN)/python -m evals run evals/devset4 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET4)
 	$(BIN)/python -m evals run evals/devset5 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET5)
 	$(BIN)/python -m evals run evals/devset6 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET6)
+	$(BIN)/python -m evals run evals/devset7 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET7)
+	$(BIN)/python -m evals run evals/devset8 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET8)
+	$(BIN)/python -m evals run evals/devset9 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET9)
+	$(BIN)/python -m evals run evals/devset10 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET10)
+	$(BIN)/python -m evals run evals/devset11 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET11)
 
 # Every tuning set with its report (failing turns listed in reports/<set>/report.md).
 eval-devsets: $(STAMP)
-	for set in devset devset2 devset3 devset4 devset5 devset6; do \
+	for set in devset devset2 devset3 devset4 devset5 devset6 devset7 devset8 devset9 devset10 devset11; do \
 		$(BIN)/python -m evals run evals/$$set --backend dry --report reports/$$set --quiet; \
 	done
 

@@ -33,12 +33,14 @@ _TABLE = _phrase_table()
 _QUESTION_STARTS = frozenset(str(w) for w in DATA.confirmation["question_starts"])
 _LONGEST = max(len(p) for p in _TABLE)
 _MAX_TOKENS = 12
+_MAX_WORDS = 2 * _MAX_TOKENS
+"""Words before any sign-off is cut: a signed "yes" ("Yes, go ahead. Kind regards, …")."""
 
 
 def classify_confirmation_reply(message: str) -> Reply:
     """accept only for a clear yes made of known words; reject for a clear no; else unclear."""
-    if "?" in message:
-        return "unclear"
+    if "?" in message or len(message.split()) > _MAX_WORDS:
+        return "unclear"  # (a long message is no plain yes or no: spare the reading)
     tokens = _tokens(shorthand.expand(strip_signoff(message)))
     if not tokens or len(tokens) > _MAX_TOKENS or tokens[0] in _QUESTION_STARTS:
         return "unclear"  # "is that the right one": a question, with or without its mark

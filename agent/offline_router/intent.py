@@ -62,13 +62,16 @@ def score(seq: list[str], sentence_starts: Iterable[int] = ()) -> Scores:
     his card"), politeness skipped."""
     result = Scores()
     body = {skip_polite(seq)} | {s + skip_polite(seq[s:]) for s in sentence_starts}
-    seen: set[Phrase] = set()
+    seen: set[int] = set()  # ids: a phrase counts once, and hashing the dataclass is slow
+    present = frozenset(seq)
     for i, word in enumerate(seq):
         for phrase in LEXICON.by_first.get(word, ()):
-            if phrase in seen or (phrase.anchored and i not in body):
+            if not phrase.needs <= present or (phrase.anchored and i not in body):
+                continue  # (a token it needs is nowhere in the message)
+            if id(phrase) in seen:
                 continue
             if match_at(phrase.tokens, seq, i, _BLOCKERS) >= 0:
-                seen.add(phrase)
+                seen.add(id(phrase))
                 result.matched.append(phrase)
                 result.totals[phrase.skill] = result.totals.get(phrase.skill, 0.0) + phrase.weight
     return result

@@ -40,6 +40,8 @@ class Phrase:
     tokens: tuple[str, ...]
     weight: float
     anchored: bool
+    needs: frozenset[str] = frozenset()
+    """Every token the phrase holds: a message lacking one cannot match it (checked first)."""
 
 
 @dataclass
@@ -75,8 +77,11 @@ def _build() -> Lexicon:
         for pattern, weight in phrases.items():
             anchored = str(pattern).startswith(START)
             for tokens in expand(str(pattern).replace(START, ""), lex.surface):
-                phrase = Phrase(skill, tokens, float(weight), anchored)
-                lex.by_first.setdefault(tokens[0], []).append(phrase)
+                needs = frozenset(t for t in tokens if t != GAP)
+                phrase = Phrase(skill, tokens, float(weight), anchored, needs)
+                same = lex.by_first.setdefault(tokens[0], [])
+                if phrase not in same:  # two patterns may expand to one phrase: it counts once
+                    same.append(phrase)
                 words.update(t for t in tokens if t != GAP and not t.startswith("<"))
     lex.canonical_words = frozenset(words)
     lex.skills = tuple(raw["skills"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable
+from functools import cache
 
 GAP = "*"
 MAX_GAP = 8
@@ -58,9 +59,17 @@ def find_all(
 ) -> list[tuple[Pattern, int, int]]:
     """Every (pattern, start, end) occurrence of the indexed patterns in `seq`."""
     found = []
+    present = frozenset(seq)
     for i, word in enumerate(seq):
         for pattern in index.get(word, ()):
+            if not present.issuperset(_needs(pattern)):
+                continue  # a token it holds is nowhere in the message
             end = match_at(pattern, seq, i, blockers)
             if end >= 0:
                 found.append((pattern, i, end))
     return found
+
+
+@cache
+def _needs(pattern: Pattern) -> frozenset[str]:
+    return frozenset(t for t in pattern if t != GAP)
