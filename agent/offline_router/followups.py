@@ -22,22 +22,7 @@ from agent.offline_router.tokens import Parsed
 _S = DATA.slots
 _MODIFY = [str(p) for p in _S["modify_cues"]]
 _REFINE = [str(p) for p in _S["refine_cues"]]
-_CHANGE_ASKED = [
-    "make it",
-    "make that",
-    "change it",
-    "change that",
-    "change to",
-    "instead",
-    "actually",
-    "switch to",
-    "should be",
-    "i meant",
-    "can you do",
-    "could you do",
-    "how about",
-    "what about",
-]
+_CHANGE_ASKED = [str(p) for p in _S["change_asked_cues"]]
 """In a question, only these ask for a change ("can you make it $30?", "what about $25?")."""
 _REFINABLE = frozenset(str(s) for s in _S["refinable_skills"])
 _MODIFIABLE: dict[str, list[str]] = {k: list(v) for k, v in _S["modifiable_args"].items()}

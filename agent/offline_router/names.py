@@ -157,10 +157,7 @@ def name_after_any(msg: Parsed, words: frozenset[str], start: int = 0) -> Name |
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
-_INFINITIVE_LEADS = frozenset(
-    {"trying", "try", "want", "wanted", "need", "needed", "going", "have", "has", "had", "able"}
-    | {"hoping", "hope", "plan", "planning", "like", "love", "used", "about", "meant", "how"}
-)
+_INFINITIVE_LEADS = frozenset(str(w) for w in _S["infinitive_leads"])
 _DETERMINERS = _ARTICLES | frozenset({"my", "our", "your", "his", "her", "their", "new"})
 
 

@@ -348,10 +348,8 @@ def explicit_description(
     return _not_chatter(str(note.value).strip() or None, trim=False) if note else None
 
 
-_SPEECH = re.compile(
-    r"\b(?:says|said|wrote|writes|texted|emailed|messaged|replied|reads)\b[^\"'.]{0,20}[:,]?\s*$",
-    re.I,
-)
+_SPEECH_VERBS = "|".join(re.escape(str(w)) for w in _S["speech_verbs"])
+_SPEECH = re.compile(rf"\b(?:{_SPEECH_VERBS})\b[^\"'.]{{0,20}}[:,]?\s*$", re.I)
 
 
 def _reported(text: str, start: int) -> bool:
