@@ -189,10 +189,13 @@ def find_customers(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     return out
 
 
+_SAME_EMAIL = [str(p) for p in _S["same_email_phrases"]]
+
+
 def _email_meant(msg: Parsed, ctx: RouterContext) -> str | None:
     """ "that email", "the same email": the email of the customer of the last turns."""
     last = ctx.last_customer
-    said = sv.has_phrase(msg, ["that email", "the same email", "this email", "their email"])
+    said = sv.has_phrase(msg, _SAME_EMAIL)
     return last if last and "@" in last and said else None
 
 
