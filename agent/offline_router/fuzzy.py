@@ -2,7 +2,9 @@
 
 A symmetric-delete index (SymSpell's idea) is built once at import, so a lookup is a handful
 of dict probes. Only words of 5+ letters are corrected, never to two different targets, and
-never a word listed in `known_words` (real English that sits one edit from a cue: "change").
+never a word listed in `known_words` (real English that sits one edit from a cue: "change"),
+and never a common word (wordfreq's English frequencies): "looks" is no typo of "books", nor
+"brooks" or "lowe" (surnames typed in lowercase) of "books" or "lower".
 """
 
 from __future__ import annotations
@@ -10,9 +12,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from wordfreq import zipf_frequency
+
 from agent.offline_router.lexicon import DATA, LEXICON
 
 MIN_LEN = 5
+COMMON_ZIPF = 3.0
+"""Words seen at least once per million words of English (Zipf 3) are real words or common
+names, not typos; real misspellings sit below ("recieve" 2.75, "febuary" 1.77, "refnud" 0)."""
 
 
 def _deletes(word: str) -> set[str]:
@@ -69,8 +76,27 @@ _SPELLING |= {
     if word.isalpha()
 }
 _SPELLING |= {str(w) for words in DATA.slots["currency_words"].values() for w in words}
+_OTHER_LANGUAGES = ("fr", "de", "es", "pt", "it", "nl")
+
+
+def _english(word: str) -> bool:
+    """More English than French, German, Spanish, Portuguese, Italian or Dutch ("carte" is not)."""
+    english = zipf_frequency(word, "en")
+    return english >= 2 and all(
+        zipf_frequency(word, lang, wordlist="small") <= english for lang in _OTHER_LANGUAGES
+    )
+
+
+_SPELLING |= {  # "turn off confirmaitons", "the webhook sercet": refused like the right spelling
+    word
+    for key in ("bypass", "evasion", "secrets")
+    for phrase in DATA.safety[key]
+    for word in re.split(r"[\s|;*]+", str(phrase))
+    if word.isalpha() and _english(word)
+}
 _SPELL_INDEX = _index(_SPELLING)
 _KNOWN = frozenset(str(w) for w in DATA.lexicon["known_words"]) | frozenset(_SPELLING)
+_KNOWN |= {word for key in LEXICON.multiword for word in key}  # "clave secreta" as typed
 _WORD = re.compile(rf"(?<![\w@.\-'])[A-Za-z]{{{MIN_LEN - 1},}}(?![\w@\-]|\.\w)")
 
 
@@ -112,8 +138,14 @@ def _closest(token: str, index: dict[str, set[str]]) -> str | None:
     if len({LEXICON.surface.get(c, c) for c in found}) > 1:  # "paymenst": payment(s)?
         found = {c for c in found if len(c) == len(token)}  # a swap beats a lost letter
     if found and len({LEXICON.surface.get(c, c) for c in found}) == 1:
-        return min(found, key=lambda c: (len(c), c))
+        target = min(found, key=lambda c: (len(c), c))
+        return None if _common_other_word(token, target) else target
     return None
+
+
+def _common_other_word(token: str, target: str) -> bool:
+    """A frequent English word that is not just `target` inflected ("looks" vs "books")."""
+    return zipf_frequency(token, "en") >= COMMON_ZIPF
 
 
 @lru_cache(maxsize=4096)
@@ -124,5 +156,11 @@ def correct(token: str) -> str | None:
     candidates: set[str] = set()
     for probe in _deletes(token) | {token}:
         candidates |= _INDEX.get(probe, set())
-    targets = {LEXICON.surface[c] for c in candidates if _within_one(token, c)}
+    near = {c for c in candidates if _within_one(token, c)}
+    if any(_common_other_word(token, c) for c in near):
+        return None
+    targets = {LEXICON.surface[c] for c in near}
     return targets.pop() if len(targets) == 1 else None
+
+
+zipf_frequency("the", "en")  # load the word list now, not inside the first user's turn

@@ -15,6 +15,7 @@ _STOP = frozenset(str(w) for w in _S["name_stop"]) | frozenset(_PRONOUNS)
 _CONNECT = frozenset(str(w) for w in _S["name_connectors"])
 _ANY_SUFFIX = frozenset(str(w) for w in _S["company_suffixes"])
 _SUFFIX = _ANY_SUFFIX - _STOP
+_TRADES = frozenset(str(w) for w in _S["trade_words"])
 _NUMBER_WORDS = frozenset(str(w) for w in _S["number_words"])
 _MAX_WORDS = 5
 _VERB_FORM_MIN = 4
@@ -73,11 +74,15 @@ def name_after(msg: Parsed, i: int) -> Name | None:
         after_particle = j > i and tokens[j - 1].norm in _CONNECT and _particle_name(tok)
         if is_name_word(tok, first=j == 0) or after_particle:
             j += 1
+        elif j > i and tok.norm in _TRADES:
+            j += 1  # "greenleaf landscaping", "kestrel analytics": a trade ends a business name
         elif tok.canon == "'s" and j > i and (end := _business_tail(msg, j)) > j:
             j = end  # "Wong's Noodle Bar"
         elif tok.norm in _CONNECT and j > i and j + 1 < len(tokens):
             after = tokens[j + 1]
-            if not after.capital or not (is_name_word(after) or _particle_name(after)):
+            if tok.norm == "&" and is_name_word(after):
+                j += 1  # "kim & sons": "&" joins names whatever their case
+            elif not after.capital or not (is_name_word(after) or _particle_name(after)):
                 break
             j += 1
         else:

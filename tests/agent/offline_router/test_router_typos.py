@@ -68,7 +68,31 @@ def test_one_typo_does_not_change_the_route(message: str, expected: dict[str, An
         ("how much money is sitting in stripe", tool("get_balance")),
         ("charge Chase Miller $20", tool("create_payment", amount=2000, customer="Chase Miller")),
         ("payments from dales@x.io", tool("list_payments", customer="dales@x.io")),
+        ("find customer hannah brooks", tool("find_customers", name="hannah brooks")),
+        (
+            "how this week looks so far",
+            tool("get_analytics", created_gte="2026-06-15", created_lte="2026-06-15"),
+        ),
     ],
 )
 def test_real_words_and_names_are_not_corrected(message: str, expected: dict[str, Any]) -> None:
     check(message, expected)
+
+
+@pytest.mark.parametrize(
+    ("word", "stays"),
+    [
+        ("looks", True),  # common English one edit from "books"
+        ("brooks", True),  # a surname typed in lowercase, not "books"
+        ("lowe", True),
+        ("coming", True),  # not "coding"
+        ("yesterdy", False),  # rare strings are typos
+        ("refnud", False),  # rare strings are typos
+        ("febuary", False),
+    ],
+)
+def test_common_words_are_not_typos(word: str, stays: bool) -> None:
+    """Only rare strings are misspellings: wordfreq's English frequencies decide."""
+    from agent.offline_router.fuzzy import respell
+
+    assert (respell(f"we {word} it")[0] == f"we {word} it") is stays
