@@ -7,6 +7,7 @@ import unicodedata
 from typing import Literal
 
 from agent.offline_router import shorthand
+from agent.offline_router.greeting import strip_greeting
 from agent.offline_router.lexicon import DATA
 from agent.offline_router.signoff import strip_signoff
 
@@ -31,6 +32,7 @@ def _tokens(text: str) -> list[str]:
 
 _TABLE = _phrase_table()
 _QUESTION_STARTS = frozenset(str(w) for w in DATA.confirmation["question_starts"])
+_FIRM = frozenset(str(w) for w in DATA.confirmation["firm_words"])
 _LONGEST = max(len(p) for p in _TABLE)
 _MAX_TOKENS = 12
 _MAX_WORDS = 2 * _MAX_TOKENS
@@ -41,7 +43,7 @@ def classify_confirmation_reply(message: str) -> Reply:
     """accept only for a clear yes made of known words; reject for a clear no; else unclear."""
     if "?" in message or len(message.split()) > _MAX_WORDS:
         return "unclear"  # (a long message is no plain yes or no: spare the reading)
-    tokens = _tokens(shorthand.expand(strip_signoff(message)))
+    tokens = _tokens(shorthand.expand(strip_signoff(strip_greeting(message))))
     if not tokens or len(tokens) > _MAX_TOKENS or tokens[0] in _QUESTION_STARTS:
         return "unclear"  # "is that the right one": a question, with or without its mark
     found = _categories(tokens)
@@ -56,9 +58,16 @@ def classify_confirmation_reply(message: str) -> Reply:
     return "unclear"
 
 
+def firm_reply(message: str) -> bool:
+    """A yes or no said outright ("yes go ahead, thanks"), not just "ok, thanks" or "great"."""
+    if classify_confirmation_reply(message) == "unclear":
+        return False
+    return not _FIRM.isdisjoint(_tokens(shorthand.expand(strip_signoff(strip_greeting(message)))))
+
+
 def only_hesitation(message: str) -> bool:
     """ "hold on", "hmm, let me think": a pause, no answer."""
-    tokens = _tokens(shorthand.expand(strip_signoff(message)))
+    tokens = _tokens(shorthand.expand(strip_signoff(strip_greeting(message))))
     found = _categories(tokens) if tokens else None
     return found is not None and "hesitation" in found and found <= {"hesitation", "filler"}
 
@@ -74,7 +83,7 @@ def has_doubt(message: str) -> bool:
 
 
 def _has_phrase_of(message: str, categories: tuple[str, ...]) -> bool:
-    tokens = _tokens(shorthand.expand(strip_signoff(message)))
+    tokens = _tokens(shorthand.expand(strip_signoff(strip_greeting(message))))
     return any(
         _TABLE.get(tuple(tokens[i : i + size])) in categories
         for i in range(len(tokens))

@@ -94,6 +94,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "desc",  # "put March consulting as the description", "with the note billing via PO only"
+        _rx(
+            r"\bput\s+(?!(?:the|those|these|their|that|this|it)\s+(?:notes?|text|details|comments?"
+            r"|message|info)\b|(?:it|that|this)\b)(?P<v>[^\s\"“”][^\n\"“”]{1,99}?)\s+(?:as|in|into|for)\s+"
+            r"(?:the|its|their|a)\s+(?:description|desc|memo)\b"
+            r"|\bwith\s+(?:the|a)\s+(?:note|memo)\s+(?!(?:that|saying|of)\b)"
+            r"(?P<v2>[^\s;\"“”][^\n;\"“”]{1,99}?)(?=\s*(?:[.;\n]|$))"
+        ),
+    ),
+    (
         "desc",
         _rx(
             r"(?<!\bno\s)\b(?:description|desc|memo|beschreibung|descripci[oó]n|descri[cç][aã]o|descrizione"
@@ -315,6 +325,9 @@ def _value(kind: str, m: re.Match[str], text: str) -> Any:
         return text[m.start(group) : m.end(group)].strip()
     if kind == "note":
         return text[m.start(1) : m.end(1)].strip()
+    if kind == "desc" and "v2" in m.re.groupindex:  # put X as the description
+        put = "v" if m["v"] is not None else "v2"
+        return _TRAILER.sub("", text[m.start(put) : m.end(put)]).strip()
     if kind == "desc":  # from the original text: markup inside a description is data too
         label = _DESC_LABEL.match(text, m.start())
         start = label.end() if label else m.start("v")
@@ -326,7 +339,9 @@ def _value(kind: str, m: re.Match[str], text: str) -> Any:
         return "_".join([*words, str(_S["plan_intervals"][(m["i"] or m["i2"]).lower()])])
     if kind == "email" and "@" not in m.group(0):
         return _spoken_email(m.group(0))
-    if kind in ("email", "key", "domain"):
+    if kind == "email":
+        return _POSSESSIVE_TLD.sub(r"\1", m.group(0).lower())
+    if kind in ("key", "domain"):
         return m.group(0).lower()
     if kind == "trial":
         n, unit = _pair(m, "n", "u")
@@ -336,7 +351,15 @@ def _value(kind: str, m: re.Match[str], text: str) -> Any:
         return share_value(m)
     if kind == "seats":
         return number_value(next(g for g in (m["n"], m["n2"], m["n3"], m["n4"], m["n5"]) if g))
+    if kind in _STRIPE_IDS:
+        prefix, _, rest = m.group(0).strip().partition("_")
+        return f"{prefix.lower()}_{rest}"  # a phone capitalises "Pi_3Ku…"; Stripe's ids are "pi_"
     return m.group(0).strip()
+
+
+_POSSESSIVE_TLD = re.compile(r"(\.(?:com|org|net|edu|gov|io))s$")
+"""'amy@gmail.coms card': the possessive "s" typed without its apostrophe (no such domain)."""
+_STRIPE_IDS = frozenset({"pi", "cus", "price", "otherid"})
 
 
 def _spoken_email(text: str) -> str:

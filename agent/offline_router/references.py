@@ -52,7 +52,7 @@ def customer(
     then pronouns resolved from the context."""
     ids = msg.ents.of("cus") + msg.ents.of("email")
     if ids:
-        return CustomerRef(value=ids[0].value if ids[0].kind == "email" else ids[0].text,
+        return CustomerRef(value=str(ids[0].value),
                            count=len({str(s.value).lower() for s in ids}))  # fmt: skip
     quoted = _quoted_customer(msg, verbs | introducers)
     if quoted:
@@ -186,7 +186,7 @@ def payment(msg: Parsed, ctx: RouterContext) -> tuple[str | None, int]:
     """(payment id, how many ids the message names); "it"/"the second one" use the context."""
     ids = msg.ents.of("pi")
     if ids:  # the same id typed twice is still one payment
-        return ids[0].text, len({s.text for s in ids})
+        return str(ids[0].value), len({s.value for s in ids})
     index = ordinal(msg)
     if index is not None and index < len(ctx.last_payments):
         return ctx.last_payments[index], 0
@@ -219,7 +219,7 @@ def price(msg: Parsed) -> str | None:
     for kind in ("price", "key", "plan"):
         span = msg.ents.first(kind)
         if span:
-            return span.text if kind == "price" else str(span.value)
+            return str(span.value)
     name = _plan_name(msg, _PLAN_WORDS) or _plan_name(msg, _PLAN_WEAK) or _bare_plan(msg)
     if name is None or set(name.split("_")) <= _INTERVAL_VALUES:  # "the yearly plan": which?
         return None

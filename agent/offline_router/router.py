@@ -16,10 +16,11 @@ from agent.offline_router.alternatives import either_or
 from agent.offline_router.amounts import amount_bounds
 from agent.offline_router.clarify import resume
 from agent.offline_router.clauses import asks_besides, request_clause_skill
-from agent.offline_router.confirmation import classify_confirmation_reply
+from agent.offline_router.confirmation import classify_confirmation_reply, firm_reply
 from agent.offline_router.entities import extract
 from agent.offline_router.future import in_future
 from agent.offline_router.fuzzy import respell
+from agent.offline_router.greeting import strip_greeting
 from agent.offline_router.lexicon import DATA as LEXICON_DATA
 from agent.offline_router.lexicon import LEXICON
 from agent.offline_router.literal import quote_literal_name
@@ -33,18 +34,21 @@ MIN_SCORE = 1.5
 """Below this total no skill is believable; the message is out of scope or unclear."""
 MIN_WORDS_FOR_OOS = 3
 BYPASS_MIN_SCORE = 3.5
+"""Next to bypass chatter, only a clearly stated action is taken as the request."""
 CLEARLY_ELSEWHERE = 6.0
 """Out-of-scope words this strong ("send him an invoice") ask for nothing the last call did;
 weaker ones ("remove the upper limit") may still change it."""
 MAX_PERIOD_ONLY_WORDS = 4
+"""A message of a period and at most this many other words ("so far, in CAD") is a report."""
+MAX_SMALL_TALK_TOKENS = 5
+"""What is left of a thanked message ("great, thanks!" -> "great") that is still small talk."""
 _QUOTED_REQUEST_WORDS = 3
 _POINTERS = tuple(f" {p} " for p in LEXICON_DATA.slots["quote_pointers"])
-"""A message of a period and at most this many other words ("so far, in CAD") is a report."""
-"""Next to bypass chatter, only a clearly stated action is taken as the request."""
 
 
 def parse(message: str, today: date) -> Parsed:
-    text, respelled = respell(shorthand.expand(strip_signoff(normalize(message))).strip())
+    plain = strip_signoff(strip_greeting(normalize(message)))
+    text, respelled = respell(shorthand.expand(plain).strip())
     msg = _parsed(text, today, respelled)
     literal = quote_literal_name(msg)
     return _parsed(literal, today, respelled) if literal else msg
@@ -74,7 +78,8 @@ def route(
         if resumed is not None:
             return resumed
     thanked = _thanked(message)
-    if not thanked and classify_confirmation_reply(message) != "unclear":
+    reply = classify_confirmation_reply(message)
+    if reply != "unclear" and (not thanked or firm_reply(message)):
         return make.nothing_pending()  # the gate answers a yes/no when something is pending
     safe = not (
         findings.bulk_always
@@ -93,7 +98,8 @@ def route(
     if not follow and ctx.last_call is None and followups.leans_on_nothing(msg, scores):
         return make.nothing_to_repeat()  # "do the same for Bob" as the first message
     decision = follow or decide(msg, scores, findings, ctx, default_currency)
-    if thanked and decision.kind == "clarify" and decision.pending_clarify is None:
+    small_talk = thanked and len(msg.tokens) <= MAX_SMALL_TALK_TOKENS
+    if small_talk and decision.kind == "clarify" and decision.pending_clarify is None:
         return make.thanks()  # "great, thanks!": small talk, whatever its sign-off hid
     misread = decision.kind in ("clarify", "out_of_scope") or _quote_taken_as_value(msg, decision)
     quoted = _pointed_quote(msg) if misread else None

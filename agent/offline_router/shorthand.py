@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from wordfreq import zipf_frequency
+
 from agent.offline_router.lexicon import DATA
 
 _TABLE: dict[str, str] = {str(k).lower(): str(v) for k, v in DATA.lexicon["shorthand"].items()}
@@ -17,13 +19,21 @@ _WORDS = re.compile(
 )
 _AMPERSAND = re.compile(r"(?<=\d)\s*&\s*(?=[$€£¥]?\s?\d)")
 """between 10 & 50 bucks: a joined pair of numbers (a company's "&" stays)."""
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+_MONTH_NAMES = "january|february|march|april|june|july|august|september|october|november|december"
 _POSSESSIVE = re.compile(
     r"\b(last|this|next|past|previous)\s+(week|month|year|quarter)s(?=\s+[a-z])"
-    r"|\b(yesterday|today)s(?=\s+[a-z])",
+    rf"|\b(yesterday|today|{_MONTH_NAMES})s(?=\s+[a-z])",
     re.I,
 )
-"""'last weeks failed payments': the apostrophe left out of a period's possessive."""
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+"""'last weeks failed payments', 'Februarys numbers': the apostrophe left out of a period's
+possessive."""
+_OWNED = "|".join(str(w) for w in DATA.lexicon["possessed_nouns"])
+_SUFFIXES = frozenset(str(w).lower() for w in DATA.slots["company_suffixes"])
+_NAME_S = re.compile(rf"\b(?-i:[A-Z])[^\W\d_]+s(?=\s+(?:{_OWNED})\b)", re.I)
+RARE_ZIPF = 2.5
+"""Below this a word with "s" is no word of its own ("kowalskis" 0, "jennys" 1.9), so the "s"
+is a possessive; "Jones", "Adams" (4+) keep theirs."""
 _DAY_DOT = re.compile(
     rf"\b(\d{{1,2}})\.(?=\s+(?:(?:and|until|till|to|through|bis|-|–)\s+(?:the\s+)?\d{{1,2}}\.?\s+)?"
     rf"(?:of\s+)?{_MONTH})",
@@ -44,6 +54,7 @@ def expand(text: str) -> str:
     text = _WORDS.sub(_written_out, text)
     text = _AMPERSAND.sub(" and ", text)
     text = _POSSESSIVE.sub(_with_apostrophe, text)
+    text = _NAME_S.sub(_name_possessive, text)
     text = _DAY_DOT.sub(r"\1", text)
     return _ARROW.sub(" to ", text)
 
@@ -59,3 +70,14 @@ def _with_apostrophe(m: re.Match[str]) -> str:
     if m.group(3):
         return f"{m.group(3)}'s"
     return f"{m.group(1)} {m.group(2)}'s"
+
+
+def _name_possessive(m: re.Match[str]) -> str:
+    """ "Dave Kowalskis payments" -> "Dave Kowalski's", "Acme GmbHs" -> "GmbH's"; a name whose
+    "s" is its own ("Sarah Jones payments") is left as typed."""
+    word = m.group(0)
+    stem = word[:-1]
+    if stem.lower() in _SUFFIXES:
+        return f"{stem}'s"
+    rare = zipf_frequency(word, "en") < RARE_ZIPF
+    return f"{stem}'s" if rare and zipf_frequency(stem, "en") > zipf_frequency(word, "en") else word

@@ -13,6 +13,10 @@ _SIGNOFF = "|".join(
     re.escape(str(s)).replace(r"\ ", r"\s+")
     for s in sorted(_LEX["signoffs"], key=lambda s: len(str(s)), reverse=True)
 )
+_THANKS = "|".join(
+    re.escape(str(s)).replace(r"\ ", r"[ \t]+")
+    for s in sorted(_LEX["closing_thanks"], key=lambda s: len(str(s)), reverse=True)
+)
 _CONNECT = "|".join(re.escape(str(w)) for w in _LEX["signature_connectors"])
 _CAP_WORD = r"(?-i:[A-ZÀ-ÖØ-Þ])(?:[^\W\d_]|['’.\-])*"
 """A capitalised word of letters only: no digits, ids or amounts hide in a signature."""
@@ -28,6 +32,8 @@ _PATTERNS = (
     ),
     re.compile(rf"(?:^|\s)(?:[—–]|--?)[ \t]*{_SIGNATURE}[ \t.]*$", re.I),
 )
+_BARE_THANKS = re.compile(rf"(?<=\S)[ \t]+(?:{_THANKS})[ \t!.]*$", re.I)
+"""'refund pi_X thanks!', 'note: wholesale buyer thanks': thanks closing even a labelled value."""
 
 
 def strip_signoff(text: str) -> str:
@@ -38,6 +44,9 @@ def strip_signoff(text: str) -> str:
             continue
         if not (_inside_quotes(text, m.start()) or _in_labelled_value(text, m.start())):
             text = text[: m.start()].rstrip()
+    m = _BARE_THANKS.search(text)
+    if m is not None and text[: m.start()].strip() and not _inside_quotes(text, m.start()):
+        text = text[: m.start()].rstrip()
     return text
 
 

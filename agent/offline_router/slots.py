@@ -161,14 +161,15 @@ def find_customers(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
         out.args["email"] = email.value
         _put(out.args, "name", _named(msg) or _introduced_name(msg))  # "… and name Northwind"
     elif (cus := msg.ents.first("cus") or msg.ents.first("phone")) is not None:
-        out.args["query"] = cus.text
+        out.args["query"] = str(cus.value)
     elif (domain := msg.ents.first("domain")) is not None:
         out.args["query"] = domain.value
     elif (quote := msg.ents.first("quote")) is not None:  # 'search "kombucha"'
         searching = sv.has_typed_phrase(msg, _QUOTED_SEARCH)
         out.args["query" if searching else "name"] = str(quote.value)
     elif (noted := _NOTED.search(msg.text)) is not None:  # "with trial in their notes"
-        out.args["name" if noted["f"].lower() == "name" else "query"] = noted["q"].strip()
+        field = (noted["f"] or "").lower()
+        out.args["name" if field == "name" else "query"] = (noted["q"] or noted["q2"]).strip()
     elif (named := _named(msg)) is not None:  # "a customer by the name of Tom Baxter"
         out.args["name"] = named
     elif (same := _email_meant(msg, ctx)) is not None:  # "search for that email"
@@ -216,10 +217,15 @@ def _introduced_name(msg: Parsed) -> str | None:
 
 
 _NOTED = re.compile(
-    r"\bwith\s+(?P<q>[^,.;?!]{1,40}?)\s+in\s+(?:their|the)\s+"
-    r"(?P<f>notes|description|details|record|profile|name)\b",
+    r"\b(?:with|have|has|having|mention|mentions|mentioning)\s+"
+    r"(?:the\s+(?:key)?(?:word|term|text)\s+)?(?!(?:it|that|this|them|those|these)\s)"
+    r"(?P<q>[^,.;?!]{1,40}?)\s+(?:anywhere\s+)?in\s+"
+    r"(?:their|the|its|his|her)\s+(?:customer\s+)?(?P<f>notes|description|details|record|profile|name)\b"
+    r"|\bthe\s+(?:key)?(?:word|term)\s+(?P<q2>[\w@.\-]+)(?P<f2>)",
     re.I,
 )
+"""'with trial in their notes', 'which customers have wholesale in their description', 'search
+customers for the keyword wholesale': free text to search for, quoted or not."""
 _SEARCH_TAIL = re.compile(r"[^,.;?!\n]+")
 
 
