@@ -42,12 +42,15 @@ MAX_PERIOD_ONLY_WORDS = 4
 """A message of a period and at most this many other words ("so far, in CAD") is a report."""
 MAX_SMALL_TALK_TOKENS = 5
 """What is left of a thanked message ("great, thanks!" -> "great") that is still small talk."""
+_FILLERS = re.compile(r"(?<![\w'])(?:u+m+|u+h+m*|e+r+m+)\b[,.]*\s*", re.I)
+"""Spoken hesitation ("bill um, Jane Cooper $20"): no word of the request. Not dropped from a
+reply to a confirmation, where "um, yes" is doubt (confirmation.py reads those)."""
 _QUOTED_REQUEST_WORDS = 3
 _POINTERS = tuple(f" {p} " for p in LEXICON_DATA.slots["quote_pointers"])
 
 
 def parse(message: str, today: date) -> Parsed:
-    plain = strip_signoff(strip_greeting(normalize(message)))
+    plain = _FILLERS.sub("", strip_signoff(strip_greeting(normalize(message))))
     text, respelled = respell(shorthand.expand(plain).strip())
     msg = _parsed(text, today, respelled)
     literal = quote_literal_name(msg)

@@ -211,9 +211,15 @@ def _introduced_name(msg: Parsed) -> str | None:
     """ "find the customer Rosa Alvarez, email rosa@…": the name beside the email."""
     ref = refs.customer(_without_ids(msg), RouterContext(), _verbs("find"), _intro("find"))
     quoted = {str(q.value) for q in msg.ents.of("quote")}  # a pasted ticket names nobody
-    capitalised = ref.value is not None and ref.value[:1].isupper() and ref.value not in quoted
+    capitalised = ref.value is not None and _cased(msg, ref.value) and ref.value not in quoted
     owner = ref.value is not None and f"{ref.value}'s" in msg.text  # "it's Dr. Müller's practice"
     return ref.value if capitalised and not owner and not ref.unresolved else None
+
+
+def _cased(msg: Parsed, text: str) -> bool:
+    """Capitalised as typed, or read so in an all-lowercase message ("rosa alvarez")."""
+    first = text.split()[0]
+    return text[:1].isupper() or any(t.orig == first and t.capital for t in msg.tokens)
 
 
 _NOTED = re.compile(

@@ -10,9 +10,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from wordfreq import zipf_frequency
+
 from agent.offline_router.entities import Entities
 from agent.offline_router.fuzzy import correct
-from agent.offline_router.lexicon import LEXICON
+from agent.offline_router.lexicon import DATA, LEXICON
 
 _SENTENCE_GAP = re.compile(r"[.!?]\s")
 _CLAUSE_MARKS = frozenset({",", ";", ":", "-", "—", "–"})
@@ -64,6 +66,11 @@ class Parsed:
     """How many words the spelling pass corrected (each one lowers the confidence)."""
 
     @property
+    def lowercase(self) -> bool:
+        """Typed all in lowercase (ids and emails aside): capitals tell nothing about names."""
+        return not any(c.isupper() for c in self.ents.masked)
+
+    @property
     def canon(self) -> list[str]:
         return [t.canon for t in self.tokens]
 
@@ -111,7 +118,43 @@ def tokenize(ents: Entities) -> list[Token]:
     tokens = _multiword(tokens)
     for i, tok in enumerate(tokens):
         _canonicalize(tok, first=i == 0)
+    if not any(c.isupper() for c in ents.masked):
+        for tok in tokens:
+            tok.capital = _rare_word(tok)
     return tokens
+
+
+_NAME_STOP = frozenset(str(w) for w in DATA.slots["name_stop"])
+_VERB_FORM_MIN = 4
+_SHORT = 3
+_STEM_ZIPF = 3.0
+NAME_ZIPF = 4.0
+"""In a message typed all in lowercase, capitals tell nothing: a word rarer than this (and no
+word of the router's) is read as if capitalised ("look up ahmed karimi", "bluebird bakery
+wants…"). Common words stay lowercase ("window cleaning", "the appointment")."""
+
+
+def _rare_word(tok: Token) -> bool:
+    plain = tok.norm.replace("-", "").replace("'", "")
+    if not plain.isalpha() or tok.fuzzy or tok.canon != tok.norm or tok.is_placeholder:
+        return False
+    if len(plain) <= _SHORT:
+        return False  # "teh", "u": slips and shorthand more often than names
+    if tok.norm in LEXICON.canonical_words or tok.norm in _NAME_STOP:
+        return False
+    if len(tok.norm) > _VERB_FORM_MIN and _inflected(tok.norm):
+        return False  # "a customer emailed saying…", "finally": verbs and adverbs, no names
+    return zipf_frequency(tok.norm, "en") < NAME_ZIPF
+
+
+def _inflected(word: str) -> bool:
+    """ "emailed", "calling", "finally": a common word with an ending ("ahmed" is no "ahm")."""
+    for ending in ("ing", "ed", "ly"):
+        if word.endswith(ending):
+            stem = word[: -len(ending)]
+            stems = (stem, stem + "e", stem[:-1])  # "emailed", "invoicing", "stopped"
+            return any(zipf_frequency(s, "en") >= _STEM_ZIPF for s in stems if len(s) > 2)
+    return False
 
 
 def _placeholder(kind: str, text: str, start: int, end: int) -> Token:

@@ -143,3 +143,28 @@ def test_put_the_notes_in_the_description_points_at_the_notes() -> None:
             description="prefers email",
         ),
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "bill um, Jane Cooper $1,250 for the website redesign",
+            tool(
+                "create_payment",
+                customer="Jane Cooper",
+                amount=125000,
+                description="website redesign",
+            ),
+        ),
+        ("look uh up Priya Raman", tool("find_customers", name="Priya Raman")),
+        (
+            "refund ch_3MnB7vCx6ZaQ - client request",
+            tool("refund_payment", payment="ch_3MnB7vCx6ZaQ", reason="requested_by_customer"),
+        ),
+    ],
+)
+def test_spoken_hesitation_is_no_part_of_the_request(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected)

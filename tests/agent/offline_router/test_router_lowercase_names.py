@@ -54,3 +54,37 @@ def test_a_business_name_ends_where_the_request_goes_on() -> None:
         "charge kim & sons $40 for the repair",
         tool("create_payment", customer="kim & sons", amount=4000, description="repair"),
     )
+
+
+ALL_LOWERCASE = [
+    ("look up ahmed karimi", tool("find_customers", name="ahmed karimi")),
+    (
+        "find the customer rosa alvarez, email rosa@alvarezlaw.com",
+        tool("find_customers", name="rosa alvarez", email="rosa@alvarezlaw.com"),
+    ),
+    (
+        "bluebird bakery wants 5 seats on team_annual",
+        tool("create_subscription", customer="bluebird bakery", price="team_annual", quantity=5),
+    ),
+    (
+        "priya shah says she paid for her class pack. can you pull up her payments?",
+        tool("list_payments", customer="priya shah"),
+    ),
+    (
+        "charge $40 for window cleaning",  # common words are no name, but what it is for
+        tool("create_payment", amount=4000, description="window cleaning"),
+    ),
+    (
+        "a customer emailed saying their card got declined, show me failed payments",
+        tool("list_payments", status="failed"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("message", "expected"), ALL_LOWERCASE)
+def test_in_an_all_lowercase_message_rare_words_are_read_as_names(
+    message: str, expected: dict[str, Any]
+) -> None:
+    """Capitals tell nothing when nothing is capitalised: a word rarer than everyday English
+    (and no word of the router's) is read as if it were."""
+    check(message, expected)
