@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test lint typecheck eval eval-gate eval-devsets bench sandbox
+.PHONY: serve test lint typecheck eval eval-gate eval-devsets bench robustness sandbox
 
 # Eval floors: what the offline router reaches today. Raise them as it improves; never lower.
 EVAL_FLOOR_DRY ?= 0.97
@@ -71,3 +71,8 @@ eval-devsets: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m evals.bench
+
+# Meaning-preserving rewrites (lowercase, no apostrophes, greeting, signature, typo) of every
+# passing case: how many flip. Add --show to list them.
+robustness: $(STAMP)
+	$(BIN)/python -m evals.perturb

@@ -129,8 +129,8 @@ def _spelling_fix(token: str) -> str | None:
 
 def _closest(token: str, index: dict[str, set[str]]) -> str | None:
     """The one word of `index` within one edit of `token` (None if none, or several)."""
-    if token in _KNOWN or token in LEXICON.surface:  # known, or a listed typo
-        return None
+    if token in _KNOWN or (token in LEXICON.surface and token not in _TYPOS):
+        return None  # a known word (a listed typo is written out: "serach" -> "search")
     candidates: set[str] = set()
     for probe in _deletes(token) | {token}:
         candidates |= index.get(probe, set())
@@ -138,9 +138,21 @@ def _closest(token: str, index: dict[str, set[str]]) -> str | None:
     if len({LEXICON.surface.get(c, c) for c in found}) > 1:  # "paymenst": payment(s)?
         found = {c for c in found if len(c) == len(token)}  # a swap beats a lost letter
     if found and len({LEXICON.surface.get(c, c) for c in found}) == 1:
-        target = min(found, key=lambda c: (len(c), c))
+        target = min(found, key=lambda c: (len(c) != len(token), len(c), c))  # a swap first
+        listed = LEXICON.surface.get(token)  # a listed typo keeps the meaning listed for it
+        if listed is not None and LEXICON.surface.get(target, target) != listed:
+            return None  # "chargs" is listed as payments: not "charge"
         return None if _common_other_word(token, target) else target
     return None
+
+
+def misspelt_common_word(word: str) -> bool:
+    """ "bheind", "comapny", "excatly": never seen in English, but two letters swapped back
+    make a common word. A typo, then, not a name (names are seen: "nagle", "tran")."""
+    if len(word) < MIN_LEN or not word.isalpha() or zipf_frequency(word, "en") > 0:
+        return False
+    swaps = (word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1))
+    return any(zipf_frequency(s, "en") >= COMMON_ZIPF for s in swaps)
 
 
 def _common_other_word(token: str, target: str) -> bool:

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from agent.offline_router.fuzzy import misspelt_common_word
 from agent.offline_router.lexicon import DATA, LEXICON
 from agent.offline_router.tokens import Parsed, Token
 
@@ -46,6 +47,8 @@ def is_name_word(tok: Token, first: bool = False) -> bool:
     verb_form = tok.norm.endswith(("ing", "ed")) and "-" not in tok.norm  # "al-sayed" is a name
     if not tok.capital and len(tok.norm) > _VERB_FORM_MIN and verb_form:
         return False  # "she called asking about …", "she's ordered": verbs, not names
+    if not tok.capital and misspelt_common_word(tok.norm):
+        return False  # "a customer emaield saying…": a slip, no name
     cue = tok.canon in LEXICON.canonical_words or tok.fuzzy
     return not cue or (tok.capital and not first and not tok.fuzzy and tok.norm != "i")
 

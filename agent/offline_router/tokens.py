@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from wordfreq import zipf_frequency
 
 from agent.offline_router.entities import Entities
-from agent.offline_router.fuzzy import correct
+from agent.offline_router.fuzzy import correct, misspelt_common_word
 from agent.offline_router.lexicon import DATA, LEXICON
 
 _SENTENCE_GAP = re.compile(r"[.!?]\s")
@@ -138,8 +138,8 @@ def _rare_word(tok: Token) -> bool:
     plain = tok.norm.replace("-", "").replace("'", "")
     if not plain.isalpha() or tok.fuzzy or tok.canon != tok.norm or tok.is_placeholder:
         return False
-    if len(plain) <= _SHORT:
-        return False  # "teh", "u": slips and shorthand more often than names
+    if len(plain) <= _SHORT or misspelt_common_word(plain):
+        return False  # "teh", "bheind": slips more often than names
     if tok.norm in LEXICON.canonical_words or tok.norm in _NAME_STOP:
         return False
     if len(tok.norm) > _VERB_FORM_MIN and _inflected(tok.norm):

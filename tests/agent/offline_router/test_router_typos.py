@@ -8,6 +8,7 @@ import pytest
 from router_expect import check, kind, tool
 
 LW = {"created_gte": "2026-06-08", "created_lte": "2026-06-14"}
+TW = {"created_gte": "2026-06-15", "created_lte": "2026-06-15"}
 TM = {"created_gte": "2026-06-01", "created_lte": "2026-06-15"}
 YD = {"created_gte": "2026-06-14", "created_lte": "2026-06-14"}
 MAY = {"created_gte": "2026-05-01", "created_lte": "2026-05-31"}
@@ -96,3 +97,27 @@ def test_common_words_are_not_typos(word: str, stays: bool) -> None:
     from agent.offline_router.fuzzy import respell
 
     assert (respell(f"we {word} it")[0] == f"we {word} it") is stays
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("serach customers for gmbh", tool("find_customers", query="gmbh")),
+        ("any chargs over 1k this week", tool("list_payments", min_amount=100000, **TW)),
+        (
+            "A customer emaield saying her card got declined. Show me failed payments",
+            tool("list_payments", status="failed"),
+        ),
+        (
+            "who's the customer bheind billing@northwind.io?",
+            tool("find_customers", email="billing@northwind.io"),
+        ),
+    ],
+)
+def test_a_slip_is_read_as_the_word_meant_and_never_as_a_name(
+    message: str, expected: dict[str, Any]
+) -> None:
+    """A listed typo is written out as the word it stands for ("serach" -> "search", so
+    "search customers for" still searches text); a word never seen in English that a swap of
+    two letters turns into a common one ("bheind") is a slip, not a customer's name."""
+    check(message, expected)
