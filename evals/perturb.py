@@ -1,11 +1,12 @@
 """`python -m evals.perturb [PATH...]`: how brittle the agent is to the way people type.
 
 Every case that passes as written is replayed once per rewrite in `evals/rewrites.py`
-(lowercase, no apostrophes, a greeting and thanks around it, a signature, a sentence of context,
-one typo). A rewrite keeps the meaning and every expected value, so a case that now fails has
-flipped: the printed flip rate is the share of rewritten cases that did. Safety violations are
-counted too; there must be none. Held-out cases are left out by default (they are for scoring,
-not for tuning against). Dry backend, offline router: no network, deterministic.
+(lowercase, no apostrophes, a greeting and thanks around it, a signature, "asap", an emoji, a
+sentence of context, one typo). A rewrite keeps the meaning and every expected value, so a
+case that now fails has flipped: the printed flip rate is the share of rewritten cases that
+did. Safety violations are counted too; there must be none. Held-out cases are left out by
+default (they are for scoring, not for tuning against). Dry backend, offline router: no
+network, deterministic.
 """
 
 from __future__ import annotations

@@ -59,6 +59,16 @@ def signature(text: str, protected: str) -> str:
     return f"{text}\n\nThanks,\nPriya"
 
 
+def urgency(text: str, protected: str) -> str:
+    """ "… asap" closing the request."""
+    return text.rstrip(".! ") + " asap"
+
+
+def emoji(text: str, protected: str) -> str:
+    """An emoji closing the message."""
+    return text + " 🙏"
+
+
 def context_before(text: str, protected: str) -> str:
     """A sentence of context before the request."""
     return "Quick one from the front desk. " + text[:1].upper() + text[1:]
@@ -87,6 +97,8 @@ REWRITES: dict[str, tuple[Rewrite, Callable[[str, str], str]]] = {
         (no_apostrophes, "all"),
         (greeting_and_thanks, "first"),
         (signature, "first"),
+        (urgency, "first"),
+        (emoji, "first"),
         (context_before, "first"),
         (one_typo, "first"),
     )

@@ -5,6 +5,7 @@ its words must not run into a description or a name of the request."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from agent.offline_router.lexicon import DATA
 
@@ -15,7 +16,7 @@ _SIGNOFF = "|".join(
 )
 _THANKS = "|".join(
     re.escape(str(s)).replace(r"\ ", r"[ \t]+")
-    for s in sorted(_LEX["closing_thanks"], key=lambda s: len(str(s)), reverse=True)
+    for s in sorted(_LEX["closing_words"], key=lambda s: len(str(s)), reverse=True)
 )
 _CONNECT = "|".join(re.escape(str(w)) for w in _LEX["signature_connectors"])
 _CAP_WORD = r"(?-i:[A-ZÀ-ÖØ-Þ])(?:[^\W\d_]|['’.\-])*"
@@ -33,7 +34,8 @@ _PATTERNS = (
     re.compile(rf"(?:^|\s)(?:[—–]|--?)[ \t]*{_SIGNATURE}[ \t.]*$", re.I),
 )
 _BARE_THANKS = re.compile(rf"(?<=\S)[ \t]+(?:{_THANKS})[ \t!.]*$", re.I)
-"""'refund pi_X thanks!', 'note: wholesale buyer thanks': thanks closing even a labelled value."""
+"""'refund pi_X thanks!', 'note: wholesale buyer asap': thanks or urgency closing even a
+labelled value."""
 
 
 def strip_signoff(text: str) -> str:
@@ -44,10 +46,33 @@ def strip_signoff(text: str) -> str:
             continue
         if not (_inside_quotes(text, m.start()) or _in_labelled_value(text, m.start())):
             text = text[: m.start()].rstrip()
+    for _ in range(_MAX_TAILS):  # "… asap thanks 🙏"
+        shorter = _without_tail(text)
+        if shorter == text:
+            break
+        text = shorter
+    return text
+
+
+_MAX_TAILS = 3
+
+
+def _without_tail(text: str) -> str:
+    """One closing word ("thanks", "asap", "pls") or emoji run taken off the end, if anything
+    is left before it and it is not inside quotes."""
+    end, emoji = len(text), False
+    while end and (unicodedata.category(text[end - 1]) == "So" or text[end - 1] in _JOINERS):
+        emoji = emoji or unicodedata.category(text[end - 1]) == "So"
+        end -= 1  # "🙏", "👍🏼", "✅"
+    if emoji and text[:end].strip():
+        return text[:end].rstrip()
     m = _BARE_THANKS.search(text)
     if m is not None and text[: m.start()].strip() and not _inside_quotes(text, m.start()):
-        text = text[: m.start()].rstrip()
+        return text[: m.start()].rstrip(" \t,")  # "…to hall hire, please"
     return text
+
+
+_JOINERS = frozenset(" \t!.\ufe0f\u200d\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff")
 
 
 _LABELLED = re.compile(r"\b(?:description|desc|memo|note|notes|name|company)\s*[:=]", re.I)

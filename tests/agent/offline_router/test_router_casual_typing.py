@@ -168,3 +168,28 @@ def test_spoken_hesitation_is_no_part_of_the_request(
     message: str, expected: dict[str, Any]
 ) -> None:
     check(message, expected)
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("find Jane Cooper asap", tool("find_customers", name="Jane Cooper")),
+        (
+            "add customer tom@tomsgarage.test description: wholesale account 🙏",
+            tool("create_customer", email="tom@tomsgarage.test", description="wholesale account"),
+        ),
+        ("search customers for gmbh pls", tool("find_customers", query="gmbh")),
+    ],
+)
+def test_urgency_and_emoji_closing_a_request_are_no_part_of_its_values(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected)
+
+
+def test_a_yes_with_an_emoji_still_reads_as_yes() -> None:
+    from agent.offline_router import classify_confirmation_reply
+
+    assert classify_confirmation_reply("yes go ahead 🙏") == "accept"
+    assert classify_confirmation_reply("👍") == "accept"
+    assert classify_confirmation_reply("hmm 🙏") == "unclear"
