@@ -100,6 +100,12 @@ _KNOWN |= {word for key in LEXICON.multiword for word in key}  # "clave secreta"
 _WORD = re.compile(rf"(?<![\w@.\-'])[A-Za-z]{{{MIN_LEN - 1},}}(?![\w@\-]|\.\w)")
 
 
+_SENTENCE_OPENS = re.compile(
+    r"(?:^|(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)(?<!\bprof)[.!?]\s+|\n\s*)$", re.I
+)
+"""Where a sentence opens: its capital says nothing ("Dr. Bello" is still inside one)."""
+
+
 def respell(text: str) -> tuple[str, int]:
     """The text with misspelt known words fixed ("yeserday" -> "yesterday"), and how many.
 
@@ -111,8 +117,8 @@ def respell(text: str) -> tuple[str, int]:
     def fix(m: re.Match[str]) -> str:
         nonlocal fixes
         word = m.group(0)
-        if word[0].isupper() and m.start() > 0:
-            return word
+        if word[0].isupper() and not _SENTENCE_OPENS.search(text, 0, m.start()):
+            return word  # a capital inside a sentence: a name ("Refnud" opening one is not)
         target = _spelling_fix(word.lower())
         if target is None or len(target) < MIN_LEN:  # 4 letters: only a lost letter ("moey")
             return word

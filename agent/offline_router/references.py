@@ -94,12 +94,14 @@ _SUBJECT_VERBS = frozenset(str(w) for w in _S["customer_subject_verbs"])
 
 
 def _subject(msg: Parsed) -> Name | None:
-    """ "Bluebird Bakery wants 5 seats on team_annual": the name that opens the sentence, when
-    a verb of wanting or agreeing follows it."""
-    found = name_after(msg, 0) if msg.tokens and msg.tokens[0].capital else None
-    if found is None or found.end >= len(msg.tokens):
-        return None
-    return found if msg.tokens[found.end].norm in _SUBJECT_VERBS else None
+    """ "Bluebird Bakery wants 5 seats on team_annual": the name that opens a sentence ("Quick
+    one. Bluebird Bakery wants…"), when a verb of wanting or agreeing follows it."""
+    for start in [0, *msg.sentence_starts()] if msg.tokens else []:
+        found = name_after(msg, start) if msg.tokens[start].capital else None
+        follows = found is not None and found.end < len(msg.tokens)
+        if found is not None and follows and msg.tokens[found.end].norm in _SUBJECT_VERBS:
+            return found
+    return None
 
 
 _SKIP_BEFORE_QUOTE = frozenset({"the", "literally", "exactly", "a"})

@@ -14,6 +14,10 @@ from agent.offline_router import RouterContext
 
 CASES = [
     (
+        "Quick one from the front desk. Bluebird Bakery wants 5 seats on team_annual",
+        tool("create_subscription", customer="Bluebird Bakery", price="team_annual", quantity=5),
+    ),
+    (
         'Marcus Hale missed his appointment, so please charge him $75 with the description "Late cancellation fee".',
         tool(
             "create_payment",

@@ -121,3 +121,18 @@ def test_a_slip_is_read_as_the_word_meant_and_never_as_a_name(
     "search customers for" still searches text); a word never seen in English that a swap of
     two letters turns into a common one ("bheind") is a slip, not a customer's name."""
     check(message, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("Quick one. Refnud pi_X pls", "Quick one. refund pi_X pls"),  # opens a sentence
+        ("Hi!\nPaymnet list", "Hi!\npayment list"),
+        ("payments for Dr. Refnud", "payments for Dr. Refnud"),  # a capital after "Dr." is a name
+        ("charge Brooks 5", "charge Brooks 5"),
+    ],
+)
+def test_a_capital_opening_a_sentence_is_no_name_to_protect(text: str, fixed: str) -> None:
+    from agent.offline_router.fuzzy import respell
+
+    assert respell(text)[0] == fixed
