@@ -52,6 +52,7 @@ _POINTERS = tuple(f" {p} " for p in LEXICON_DATA.slots["quote_pointers"])
 def parse(message: str, today: date) -> Parsed:
     plain = _FILLERS.sub("", strip_signoff(strip_greeting(normalize(message))))
     text, respelled = respell(shorthand.expand(plain).strip())
+    text = shorthand.expand(text) if respelled else text  # "pro undrescore monthly"
     msg = _parsed(text, today, respelled)
     literal = quote_literal_name(msg)
     return _parsed(literal, today, respelled) if literal else msg

@@ -487,9 +487,17 @@ def _quoted_name(msg: Parsed) -> str | None:
 
 
 def _looks_like_name(msg: Parsed, text: str) -> bool:
+    """ "for Jane Doe" names a customer; typed all in lowercase, one rare word after "for" is
+    more likely what the charge is for ("for consultation") than who pays it."""
     words = text.split()
     toks = [t for t in msg.tokens if t.orig in words]
-    return bool(toks) and len(words) <= 4 and all(t.capital and is_name_word(t) for t in toks)
+    fewest = _LOWERCASE_NAME_WORDS if msg.lowercase else 1
+    enough = fewest <= len(words) <= _MAX_NAME_WORDS
+    return bool(toks) and enough and all(t.capital and is_name_word(t) for t in toks)
+
+
+_LOWERCASE_NAME_WORDS = 2
+_MAX_NAME_WORDS = 4
 
 
 def _without_ids(msg: Parsed) -> Parsed:

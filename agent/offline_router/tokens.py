@@ -128,7 +128,7 @@ _NAME_STOP = frozenset(str(w) for w in DATA.slots["name_stop"])
 _VERB_FORM_MIN = 4
 _SHORT = 3
 _STEM_ZIPF = 3.0
-NAME_ZIPF = 4.0
+NAME_ZIPF = 4.5
 """In a message typed all in lowercase, capitals tell nothing: a word rarer than this (and no
 word of the router's) is read as if capitalised ("look up ahmed karimi", "bluebird bakery
 wants…"). Common words stay lowercase ("window cleaning", "the appointment")."""

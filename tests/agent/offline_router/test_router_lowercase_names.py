@@ -88,3 +88,10 @@ def test_in_an_all_lowercase_message_rare_words_are_read_as_names(
     """Capitals tell nothing when nothing is capitalised: a word rarer than everyday English
     (and no word of the router's) is read as if it were."""
     check(message, expected)
+
+
+def test_one_rare_lowercase_word_after_for_is_what_the_charge_is_for() -> None:
+    check(
+        "charge $40 for consultation",
+        tool("create_payment", amount=4000, description="consultation"),
+    )

@@ -103,6 +103,11 @@ def test_common_words_are_not_typos(word: str, stays: bool) -> None:
     ("message", "expected"),
     [
         ("serach customers for gmbh", tool("find_customers", query="gmbh")),
+        ("show 5 customers macthing bakery", tool("find_customers", query="bakery", limit=5)),
+        (
+            "put cus_PmK4vN8qR2 on team undersocre annual with three seats",
+            tool("create_subscription", customer="cus_PmK4vN8qR2", price="team_annual", quantity=3),
+        ),
         ("any chargs over 1k this week", tool("list_payments", min_amount=100000, **TW)),
         (
             "A customer emaield saying her card got declined. Show me failed payments",
