@@ -30,6 +30,11 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+def _reply_tokens(message: str) -> list[str]:
+    """The reply's words without a greeting, sign-off or closing "thanks"/emoji around them."""
+    return _tokens(shorthand.expand(strip_signoff(strip_greeting(message))))
+
+
 _TABLE = _phrase_table()
 _QUESTION_STARTS = frozenset(str(w) for w in DATA.confirmation["question_starts"])
 _FIRM = frozenset(str(w) for w in DATA.confirmation["firm_words"])
@@ -43,7 +48,7 @@ def classify_confirmation_reply(message: str) -> Reply:
     """accept only for a clear yes made of known words; reject for a clear no; else unclear."""
     if "?" in message or len(message.split()) > _MAX_WORDS:
         return "unclear"  # (a long message is no plain yes or no: spare the reading)
-    tokens = _tokens(shorthand.expand(strip_signoff(strip_greeting(message))))
+    tokens = _reply_tokens(message)
     if not tokens or len(tokens) > _MAX_TOKENS or tokens[0] in _QUESTION_STARTS:
         return "unclear"  # "is that the right one": a question, with or without its mark
     found = _categories(tokens)
@@ -62,12 +67,12 @@ def firm_reply(message: str) -> bool:
     """A yes or no said outright ("yes go ahead, thanks"), not just "ok, thanks" or "great"."""
     if classify_confirmation_reply(message) == "unclear":
         return False
-    return not _FIRM.isdisjoint(_tokens(shorthand.expand(strip_signoff(strip_greeting(message)))))
+    return not _FIRM.isdisjoint(_reply_tokens(message))
 
 
 def only_hesitation(message: str) -> bool:
     """ "hold on", "hmm, let me think": a pause, no answer."""
-    tokens = _tokens(shorthand.expand(strip_signoff(strip_greeting(message))))
+    tokens = _reply_tokens(message)
     found = _categories(tokens) if tokens else None
     return found is not None and "hesitation" in found and found <= {"hesitation", "filler"}
 
@@ -83,7 +88,7 @@ def has_doubt(message: str) -> bool:
 
 
 def _has_phrase_of(message: str, categories: tuple[str, ...]) -> bool:
-    tokens = _tokens(shorthand.expand(strip_signoff(strip_greeting(message))))
+    tokens = _reply_tokens(message)
     return any(
         _TABLE.get(tuple(tokens[i : i + size])) in categories
         for i in range(len(tokens))

@@ -152,6 +152,7 @@ def _closest(token: str, index: dict[str, set[str]]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def misspelt_common_word(word: str) -> bool:
     """ "bheind", "comapny", "excatly": never seen in English, but two letters swapped back
     make a common word. A typo, then, not a name (names are seen: "nagle", "tran")."""

@@ -68,7 +68,7 @@ class Parsed:
     @property
     def lowercase(self) -> bool:
         """Typed all in lowercase (ids and emails aside): capitals tell nothing about names."""
-        return not any(c.isupper() for c in self.ents.masked)
+        return typed_in_lowercase(self.ents.masked)
 
     @property
     def canon(self) -> list[str]:
@@ -118,10 +118,15 @@ def tokenize(ents: Entities) -> list[Token]:
     tokens = _multiword(tokens)
     for i, tok in enumerate(tokens):
         _canonicalize(tok, first=i == 0)
-    if not any(c.isupper() for c in ents.masked):
+    if typed_in_lowercase(ents.masked):
         for tok in tokens:
             tok.capital = _rare_word(tok)
     return tokens
+
+
+def typed_in_lowercase(masked: str) -> bool:
+    """No capital anywhere outside ids and emails (they are blanked out of `masked`)."""
+    return not any(c.isupper() for c in masked)
 
 
 _NAME_STOP = frozenset(str(w) for w in DATA.slots["name_stop"])
