@@ -148,7 +148,7 @@ def _closest(token: str, index: dict[str, set[str]]) -> str | None:
         listed = LEXICON.surface.get(token)  # a listed typo keeps the meaning listed for it
         if listed is not None and LEXICON.surface.get(target, target) != listed:
             return None  # "chargs" is listed as payments: not "charge"
-        return None if _common_other_word(token, target) else target
+        return None if _common(token) else target
     return None
 
 
@@ -162,8 +162,8 @@ def misspelt_common_word(word: str) -> bool:
     return any(zipf_frequency(s, "en") >= COMMON_ZIPF for s in swaps)
 
 
-def _common_other_word(token: str, target: str) -> bool:
-    """A frequent English word that is not just `target` inflected ("looks" vs "books")."""
+def _common(token: str) -> bool:
+    """A frequent English word or name ("looks", "brooks"): no typo, whatever it is near."""
     return zipf_frequency(token, "en") >= COMMON_ZIPF
 
 
@@ -175,10 +175,9 @@ def correct(token: str) -> str | None:
     candidates: set[str] = set()
     for probe in _deletes(token) | {token}:
         candidates |= _INDEX.get(probe, set())
-    near = {c for c in candidates if _within_one(token, c)}
-    if any(_common_other_word(token, c) for c in near):
+    if _common(token):
         return None
-    targets = {LEXICON.surface[c] for c in near}
+    targets = {LEXICON.surface[c] for c in candidates if _within_one(token, c)}
     return targets.pop() if len(targets) == 1 else None
 
 
