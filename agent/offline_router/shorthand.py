@@ -79,5 +79,5 @@ def _name_possessive(m: re.Match[str]) -> str:
     stem = word[:-1]
     if stem.lower() in _SUFFIXES:
         return f"{stem}'s"
-    rare = zipf_frequency(word, "en") < RARE_ZIPF
-    return f"{stem}'s" if rare and zipf_frequency(stem, "en") > zipf_frequency(word, "en") else word
+    seen = zipf_frequency(word, "en")
+    return f"{stem}'s" if seen < RARE_ZIPF and zipf_frequency(stem, "en") > seen else word

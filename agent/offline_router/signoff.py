@@ -14,7 +14,7 @@ _SIGNOFF = "|".join(
     re.escape(str(s)).replace(r"\ ", r"\s+")
     for s in sorted(_LEX["signoffs"], key=lambda s: len(str(s)), reverse=True)
 )
-_THANKS = "|".join(
+_CLOSING = "|".join(
     re.escape(str(s)).replace(r"\ ", r"[ \t]+")
     for s in sorted(_LEX["closing_words"], key=lambda s: len(str(s)), reverse=True)
 )
@@ -33,7 +33,7 @@ _PATTERNS = (
     ),
     re.compile(rf"(?:^|\s)(?:[—–]|--?)[ \t]*{_SIGNATURE}[ \t.]*$", re.I),
 )
-_BARE_THANKS = re.compile(rf"(?<=\S)[ \t]+(?:{_THANKS})[ \t!.]*$", re.I)
+_BARE_CLOSING = re.compile(rf"(?<=\S)[ \t]+(?:{_CLOSING})[ \t!.]*$", re.I)
 """'refund pi_X thanks!', 'note: wholesale buyer asap': thanks or urgency closing even a
 labelled value."""
 
@@ -66,7 +66,7 @@ def _without_tail(text: str) -> str:
         end -= 1  # "🙏", "👍🏼", "✅"
     if emoji and text[:end].strip():
         return text[:end].rstrip()
-    m = _BARE_THANKS.search(text)
+    m = _BARE_CLOSING.search(text)
     if m is not None and text[: m.start()].strip() and not _inside_quotes(text, m.start()):
         return text[: m.start()].rstrip(" \t,")  # "…to hall hire, please"
     return text
