@@ -25,11 +25,23 @@ _MON = alternation([*MONTHS_FULL, *MONTH_ABBREVIATIONS])
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _ORD_RE = re.compile(rf"\b(?:{_ORD})\b", re.IGNORECASE)
 _AFTER_MONTH = re.compile(rf"\b(?:{_MON})\.?\s+(?:the\s+)?$", re.IGNORECASE)
+_A_MONTH = rf"(?:{_MON}|(?:the\s+)?(?:this|current|last|previous|past)\s+month)"
 _BEFORE_MONTH = re.compile(
     rf"(?:\s+of|(?:\s*(?:-|–|to|thru|through|until|till|and)\s+(?:the\s+)?(?:{_ORD}|{_DAY}))"
-    rf"(?:\s+of)?)\s+(?:{_MON})\b",
+    rf"(?:\s+of)?)\s+{_A_MONTH}\b",
     re.IGNORECASE,
 )
+_PAIR_START = re.compile(r"(?:from|between)\s+the\s+$", re.IGNORECASE)
+_PAIR_AFTER = re.compile(
+    rf"\s*(?:-|–|to|thru|through|until|till|and)\s+the\s+(?:{_ORD})(?=\s*(?:$|[,.;:!?)]))",
+    re.IGNORECASE,
+)
+_PAIR_BEFORE = re.compile(
+    rf"(?:from|between)\s+the\s+(?:{_ORD})\s*(?:-|–|to|thru|through|until|till|and)\s+the\s+$",
+    re.IGNORECASE,
+)
+"""A pair of day ordinals that ends the sentence ("from the third to the ninth"): days of a
+month left unsaid. Not "between the first and the second one"."""
 _LOOK = 48
 
 
@@ -45,8 +57,10 @@ def ordinal_days(text: str) -> tuple[str, list[tuple[int, int]]]:
     spans: list[tuple[int, int]] = []
 
     def digits(m: re.Match[str]) -> str:
-        beside_month = _AFTER_MONTH.search(text[max(0, m.start() - _LOOK) : m.start()])
-        if not beside_month and not _BEFORE_MONTH.match(text, m.end()):
+        before = text[max(0, m.start() - _LOOK) : m.start()]
+        beside_month = _AFTER_MONTH.search(before) or _BEFORE_MONTH.match(text, m.end())
+        first_of_pair = _PAIR_START.search(before) and _PAIR_AFTER.match(text, m.end())
+        if not (beside_month or first_of_pair or _PAIR_BEFORE.search(before)):
             return m.group()
         n = ORDINALS[" ".join(re.split(r"[\s\-]+", m.group().lower()))]
         spans.append(m.span())

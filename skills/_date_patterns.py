@@ -40,6 +40,9 @@ _BARE_MON = rf"(?:{trie_alternation(w for w in MONTHS_FULL if w != 'may')}){_NOT
 _CAPITAL_MAY = rf"(?<=[\w,;:]\s)(?-i:May){_NOT_MAY_BARE}{_NOT_A_NAME}"
 _YEAR = r"(?:19|20)\d\d(?!\d)|['’]\d\d(?!\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_DAY_ORD = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?!\d)"
+"""A day of no month ("from the 3rd to the 9th") counts only with its ordinal suffix: "from 3
+to 9" is more often a count or an amount."""
 _RANGE_DASH = r"\s*(?:-|–|—|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b)\s*"
 _DASH = rf"(?:{_RANGE_DASH}|\s+and\s+)"
 _NUM = rf"\d{{1,3}}|{alternation(SMALL_NUMBERS)}"
@@ -75,6 +78,11 @@ ATOMS: dict[str, str] = {
     "month_year": rf"(?P<mon>{_MON}),?\s+(?:of\s+)?(?P<year>{_YEAR})",
     "iso_month": r"(?P<year>\d{4})-(?P<mon>\d{1,2})(?![-/\d])",
     "month_rel_year": rf"(?P<mon>{_MON})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year",
+    "week_of_month": (
+        r"(?:the\s+)?(?P<wk>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+week\s+of\s+"
+        rf"(?:(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?"
+        r"|(?:the\s+)?(?P<rel>this|current|last|previous|past)\s+month)"
+    ),
     "rel_month": rf"(?P<rel>last|this|next)\s+(?P<mon>{_MON})",
     "quarter": (
         r"(?:q(?P<q>[1-4])|(?:the\s+)?(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)"
@@ -116,7 +124,10 @@ ATOMS: dict[str, str] = {
 # a sentence; abbreviations ("jan", also a name) need a preposition or a day or year.
 _SCAN_OVERRIDES = {
     "year": rf"{_YEAR_CTX}(?:19|20)\d\d{_NOT_MONEY_AFTER}",
-    "month": (rf"{_MONTH_CTX}{_MONTH_OF}?{_MON}|{_MONTH_OF}{_MON}|{_BARE_MON}|{_CAPITAL_MAY}"),
+    "month": (
+        rf"{_MONTH_CTX}{_MONTH_OF}?{_MON}|{_MONTH_OF}{_MON}|{_BARE_MON}|{_CAPITAL_MAY}"
+        rf"|{_ctx('was about vs versus')}may(?=\s*(?:[?.!,]|$))"
+    ),
     "rel_month": rf"(?:last|next)\s+{_MON}|this\s+(?:{_BARE_MON}|(?-i:May))",
 }
 
@@ -128,6 +139,10 @@ DAY_RANGES: dict[str, str] = {
     "days_month": (
         rf"(?:(?:from|between)\s+)?(?:the\s+)?(?P<day>{_DAY}){_DASH}(?:the\s+)?(?P<day2>{_DAY})"
         rf"\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?"
+    ),
+    "days_only": (
+        rf"(?:(?:from|between)\s+(?:the\s+)?|the\s+)(?P<day>{_DAY_ORD}){_DASH}"
+        rf"(?:the\s+)?(?P<day2>{_DAY_ORD})(?!\s+(?:of\b|{_MON}))"
     ),
     "days_rel_month": (
         rf"(?:(?:from|between)\s+)?(?:the\s+)?(?P<day>{_DAY}){_DASH}(?:the\s+)?(?P<day2>{_DAY})"
@@ -151,9 +166,13 @@ def _joined(sources: dict[str, str]) -> str:
 
 _ATOM = _joined(ATOMS)
 _ATOM_SCAN = _joined({**ATOMS, **_SCAN_OVERRIDES})
+_ARRIVING = ["came", "come", "comes", "coming", "went", "go", "goes", "going", "gone", "got", "get"]
+_PASSED = "".join(rf"(?<!\b{verb}\s)" for verb in _ARRIVING)
+"""'which payments came through yesterday': "through" after a verb of arriving is the verb's,
+not a bound ("until the end of yesterday")."""
 _KEYWORDS = (
     r"since|starting(?:\s+(?:from|on))?|beginning|after|before|prior\s+to|until|till"
-    r"|through|thru|up\s+to|no\s+later\s+than"
+    rf"|{_PASSED}(?:through|thru)|up\s+to|no\s+later\s+than"
 )
 
 

@@ -42,14 +42,35 @@ def _month_of(m: re.Match[str], today: date) -> tuple[int, int]:
 
 def read_day_range(text: str, today: date) -> tuple[date, date] | None:
     """ "May 1-15", "1-15 May 2025": days of one month; without a year, the month is the
-    most recent one not after today's."""
+    most recent one not after today's. With no month ("from the 3rd to the 9th"), this month
+    when its first day has come, else the last one."""
     for rx in DAY_RANGE_RES.values():
         if m := rx.fullmatch(text):
-            year, month = _month_of(m, today)
+            named = not {"mon", "rel"}.isdisjoint(m.re.groupindex)
+            year, month = _month_of(m, today) if named else _days_month(m, today)
             first = dm.valid_day(year, month, dm.day_number(m["day"]))
             last = dm.valid_day(year, month, dm.day_number(m["day2"]))
             return (first, last) if first and last and first <= last else None
     return None
+
+
+def _days_month(m: re.Match[str], today: date) -> tuple[int, int]:
+    if dm.day_number(m["day"]) <= today.day:
+        return today.year, today.month
+    return (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+
+
+def _read_week_of_month(m: re.Match[str], today: date) -> Atom | None:
+    """ "the first week of May" = May 1-7, "the second" 8-14 …, "the last" its last seven days:
+    weeks counted from the 1st, as people who add "(the 1st through the 7th)" count them."""
+    year, month = _month_of(m, today)
+    first, last = dm.month_range(year, month)
+    word = m["wk"].lower()[:3]
+    if word == "las":
+        return (last - timedelta(days=6), last, None)
+    n = {"fir": 1, "1st": 1, "sec": 2, "2nd": 2, "thi": 3, "3rd": 3, "fou": 4, "4th": 4}[word]
+    start = first + timedelta(days=7 * (n - 1))
+    return (start, start + timedelta(days=6), None)
 
 
 def _single(day: date | None, shift: str | None) -> Atom | None:
@@ -216,6 +237,7 @@ _READERS = {
     "ago": _read_ago,
     "named": _read_named,
     "rel_period": _read_rel_period,
+    "week_of_month": _read_week_of_month,
     "weekday": _read_weekday,
     "year": _read_year,
     "month": _read_month,

@@ -16,6 +16,11 @@ Semantics (SKILLS.md, and the choices it leaves open):
 - "since X"/"starting X" = X to today; "after X" = the day after X, open-ended; "before X"
   = open start to the day before X; "until/through X" = open start to the end of X;
   "from X" alone = X itself ("payments from last week"); "from X on(wards)" = since X.
+- Days with no month ("from the 3rd to the 9th", "between the third and the ninth") are this
+  month's once its first day has come, else last month's. "The first week of May" is May 1-7
+  (weeks counted from the 1st, as "(the 1st through the 7th)" spells it out); "the last week
+  of May" its last seven days.
+- "came through yesterday": "through" after a verb of arriving is no bound.
 - "A to B" where a guessed year (or weekday) puts A after B moves one of them: "Dec 1 to
   Jan 15" in February spans the new year; "monday to wednesday" on a Wednesday is this week.
 - 3/5 and 05/03/2026 are US (month first) unless the first number can't be a month;

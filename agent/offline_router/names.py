@@ -79,6 +79,8 @@ def name_after(msg: Parsed, i: int) -> Name | None:
             j += 1
         elif j > i and tok.norm in _TRADES:
             j += 1  # "greenleaf landscaping", "kestrel analytics": a trade ends a business name
+        elif tok.norm == "," and j > i and _suffix_pair(tokens, j):
+            j += 2  # "Shenzhen Bright Electronics Co., Ltd.": one suffix of two parts
         elif tok.canon == "'s" and j > i and (end := _business_tail(msg, j)) > j:
             j = end  # "Wong's Noodle Bar"
         elif tok.norm in _CONNECT and j > i and j + 1 < len(tokens):
@@ -91,6 +93,16 @@ def name_after(msg: Parsed, i: int) -> Name | None:
         else:
             break
     return _name(msg, i, j)
+
+
+def _suffix_pair(tokens: list[Token], comma: int) -> bool:
+    after = comma + 1
+    return (
+        after < len(tokens)
+        and tokens[comma - 1].norm in _ANY_SUFFIX
+        and tokens[after].norm in _ANY_SUFFIX
+        and tokens[after].capital
+    )
 
 
 def name_before(msg: Parsed, j: int) -> Name | None:

@@ -203,8 +203,16 @@ def _email_meant(msg: Parsed, ctx: RouterContext) -> str | None:
 def _named(msg: Parsed) -> str | None:
     """A name the user labels as one ("named X", "called X", then "name X": "the same name
     apparently. Show me customers named Wei Chen" is Wei Chen)."""
+    if (keyed := _KEYED_NAME.search(msg.text)) is not None:
+        return keyed["v"].strip()  # "name=QA Test Account": the value as typed, every word
     found = name_after_any(msg, _NAME_LABELS - {"name"}) or name_after_any(msg, _NAME_LABELS)
     return found.text if found else None
+
+
+_KEYED_NAME = re.compile(
+    r"(?<![\w.])name\s*=\s*(?P<v>[^\s=,;'\"][^=,;\n]*?)\s*(?=[,;\n]|\s+[\w-]+\s*=|$)", re.I
+)
+"""key=value as developers type it: the value runs to the next key= or the end."""
 
 
 def _introduced_name(msg: Parsed) -> str | None:
@@ -396,7 +404,9 @@ def marker_description(msg: Parsed, markers: frozenset[str]) -> str | None:
         if k < len(toks) and toks[k].norm in _CUSTOMER_NOUNS:
             continue
         j = k
-        while j < len(toks) and _description_word(toks[j].canon, toks[j].norm):
+        while j < len(toks) and (
+            _description_word(toks[j].canon, toks[j].norm) or _description_goes_on(msg, j)
+        ):
             j += 1
             if msg.sentence_ends_before(j):
                 break  # "for the renovation deposit. my boss says…": the sentence ends it
@@ -466,7 +476,22 @@ def _description_word(canon: str, norm: str) -> bool:
     return not placeholder and norm not in _STOP_DESC
 
 
+def _description_goes_on(msg: Parsed, j: int) -> bool:
+    """ "for haircut and beard trim", "for 2 lattes and a cake set": an "and" between two
+    things bought; "for the setup fee and send a receipt" starts a new clause."""
+    toks = msg.tokens
+    if toks[j].norm != "and" or j + 2 > len(toks) or msg.sentence_ends_before(j + 1):
+        return False
+    after = toks[j + 1]
+    return (
+        _description_word(after.canon, after.norm)
+        and after.norm not in _CLAUSE_STARTERS
+        and after.norm not in _TRAIL_STRIP
+    )
+
+
 _STOP_DESC = frozenset({",", ";", "!", "?", "(", ")", "please", "pls", "thanks", "and", "with"})
+_CLAUSE_STARTERS = frozenset(str(w) for w in _S["description_clause_starters"])
 
 
 def _quoted_name(msg: Parsed) -> str | None:

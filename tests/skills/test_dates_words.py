@@ -97,3 +97,68 @@ def test_holidays_are_their_latest_day(text: str, today: date, day: str) -> None
     found = find_date_range(text, today)
     assert found is not None
     assert found.range.start == found.range.end == D(day)
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "start", "end"),
+    [
+        ("payments from the 3rd to the 9th", date(2026, 2, 11), "2026-02-03", "2026-02-09"),
+        ("between the third and the ninth of this month", date(2026, 2, 11), "2026-02-03",
+         "2026-02-09"),
+        ("from the third to the ninth", date(2026, 2, 11), "2026-02-03", "2026-02-09"),
+        ("the 1st through the 7th", date(2026, 2, 11), "2026-02-01", "2026-02-07"),
+        ("between the 20th and the 25th", date(2026, 2, 11), "2026-01-20", "2026-01-25"),
+    ],
+)  # fmt: skip
+def test_days_of_an_unnamed_month_are_this_month_once_the_first_has_come(
+    text: str, today: date, start: str, end: str
+) -> None:
+    found = find_date_range(text, today)
+    assert found is not None
+    assert (found.range.start, found.range.end) == (D(start), D(end))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["between the first and the second one", "payments from 3 to 9", "the third and the ninth"],
+)
+def test_ordinals_or_numbers_that_are_no_days_of_a_month(text: str) -> None:
+    assert find_date_range(text, MON) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("a summary for the first week of May (the 1st through the 7th)", "2026-05-01",
+         "2026-05-07"),
+        ("the second week of march", "2026-03-08", "2026-03-14"),
+        ("the last week of january", "2026-01-25", "2026-01-31"),
+        ("first week of this month", "2026-06-01", "2026-06-07"),
+    ],
+)  # fmt: skip
+def test_a_week_of_a_month_counts_seven_days_from_the_first(
+    text: str, start: str, end: str
+) -> None:
+    found = find_date_range(text, MON)
+    assert found is not None
+    assert (found.range.start, found.range.end) == (D(start), D(end))
+
+
+def test_through_after_a_verb_of_arriving_is_no_end_bound() -> None:
+    found = find_date_range("which payments under £15 came through yesterday", MON)
+    assert found is not None
+    assert (found.range.start, found.range.end) == (D("2026-06-14"), D("2026-06-14"))
+    until = find_date_range("show payments through friday", MON)
+    assert until is not None and until.range.start is None
+
+
+@pytest.mark.parametrize("text", ["how was may", "and what about may?"])
+def test_a_lowercase_may_asked_about_is_the_month(text: str) -> None:
+    found = find_date_range(text, MON)
+    assert found is not None
+    assert (found.range.start, found.range.end) == (D("2026-05-01"), D("2026-05-31"))
+
+
+@pytest.mark.parametrize("text", ["it may be wrong", "what about jan", "we may need more"])
+def test_may_the_verb_and_names_stay_words(text: str) -> None:
+    assert find_date_range(text, MON) is None
