@@ -25,6 +25,8 @@ _TRIAL = "|".join(
         (re.escape(str(t)).replace(r"\ ", r"\s+") for t in _S["trial_nouns"]), key=len, reverse=True
     )
 )
+_TRIAL_IS = r"(?:is|will\s+be|should\s+be|must\s+be|to\s+be|lasts)\b"
+"""'Free trial is 2 weeks.' (the verb between the trial and its length)."""
 _SEATS = "|".join(sorted(_S["seat_units"], key=len, reverse=True))
 
 _NOT_ABBREVIATED = "".join(
@@ -141,7 +143,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             rf"\b(?P<n>{_NUM})[\s\-]*(?P<u>{_UNITS})(?:'s)?[\s\-]*(?:of\s+)?(?:(?:free|long)[\s\-]*)?"
             rf"(?:{_TRIAL})(?!\w)"
-            rf"|(?<!\w)(?:{_TRIAL})(?:\s+period)?\s*(?:of|for|:|=|-|de|di|von|van|du)?\s*"
+            rf"|(?<!\w)(?:{_TRIAL})(?:\s+period)?\s*(?:{_TRIAL_IS})?\s*"
+            r"(?:of|for|:|=|-|de|di|von|van|du)?\s*"
             rf"(?P<n2>{_NUM})[\s\-]*(?P<u2>{_UNITS})\b"
             rf"|\b(?:free\s+for|first)\s+(?P<n3>{_NUM})\s+(?P<u3>{_UNITS})(?:\s+free)?\b"
             rf"|\b(?P<n4>{_NUM})\s+(?P<u4>{_UNITS})\s+free\b"

@@ -123,7 +123,13 @@ def _name(msg: Parsed, i: int, j: int) -> Name | None:
     if j < len(msg.tokens) and msg.tokens[j].norm in _PLAN_NOUNS:
         return None  # "everyone on the pro plan": a plan, not a customer
     text = msg.span_text(i, j).strip(" ,.-'")
+    if _INITIALS.search(text) and msg.text.find(text + ".") >= 0:
+        text += "."  # "Kowalski Sp. z o.o.", "Tanaka Shoten K.K.": the last dot is the name's
     return Name(text, i, j) if text else None
+
+
+_INITIALS = re.compile(r"(?<![\w.])(?:\w\.){1,3}\w$")
+"""A name ending in dotted initials ("o.o", "K.K", "S.A"), whose final dot was cut."""
 
 
 def possessive_name(msg: Parsed) -> Name | None:

@@ -111,6 +111,23 @@ def at_most(msg: Parsed) -> int | None:
     return max(1, min(MAX_LIMIT, int(m["n"]))) if m else None
 
 
+_CAPPED = re.compile(
+    r"(?:^|[.,;:!?]\s*)(?:max|maximum|at most|no more than)\s+(?P<n>\d{1,2})"
+    r"(?:\s+only)?\s*(?:[.!]|$)",
+    re.I,
+)
+MAX_CAPPED_COUNT = 20
+
+
+def capped_count(msg: Parsed) -> int | None:
+    """ "list the refunded payments, maximum 8.": a bare small number capped on its own, in a
+    message with no currency anywhere, counts payments; "under 50" or "max $50" bound amounts."""
+    m = _CAPPED.search(msg.ents.masked)
+    if m is None or int(m["n"]) > MAX_CAPPED_COUNT or currency_filter(msg, "") is not None:
+        return None
+    return max(1, int(m["n"]))
+
+
 def currency_filter(msg: Parsed, default_currency: str) -> str | None:
     """A currency the user restricts to: a marked amount ("over €5") or a word ("in euros")."""
     for span in msg.ents.of("money"):

@@ -64,10 +64,11 @@ def list_payments(msg: Parsed, ctx: RouterContext, default_currency: str) -> Slo
     if ref.unresolved and not filtered:  # "…yesterday? A couple of customers said their cards…"
         out.missing = "customer"
     _put(out.args, "customer", ref.value)
-    _put(out.args, "limit", sv.limit(msg))
+    capped = sv.capped_count(msg)  # "Please show pending payments. Maximum 5 only."
+    _put(out.args, "limit", sv.limit(msg) or capped)
     _put(out.args, "status", sv.status(msg))
     out.args.update(sv.dates(msg))
-    out.args.update(amount_bounds(msg))
+    out.args.update({} if capped else amount_bounds(msg))
     _put(out.args, "currency", sv.currency_filter(msg, default_currency))
     return out
 
@@ -165,7 +166,7 @@ def find_customers(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     elif (domain := msg.ents.first("domain")) is not None:
         out.args["query"] = domain.value
     elif (quote := msg.ents.first("quote")) is not None:  # 'search "kombucha"'
-        searching = sv.has_typed_phrase(msg, _QUOTED_SEARCH)
+        searching = sv.has_typed_phrase(msg, _QUOTED_SEARCH) and not _labelled_quote(msg)
         out.args["query" if searching else "name"] = str(quote.value)
     elif (noted := _NOTED.search(msg.text)) is not None:  # "with trial in their notes"
         field = (noted["f"] or "").lower()
@@ -191,6 +192,14 @@ def find_customers(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
 
 
 _SAME_EMAIL = [str(p) for p in _S["same_email_phrases"]]
+
+
+def _labelled_quote(msg: Parsed) -> bool:
+    """'Search the client named "Boulangerie Martin"': the quote is labelled a name."""
+    return any(
+        t.canon == "<quote>" and i > 0 and msg.tokens[i - 1].norm in _NAME_LABELS - {"name"}
+        for i, t in enumerate(msg.tokens)
+    )
 
 
 def _email_meant(msg: Parsed, ctx: RouterContext) -> str | None:

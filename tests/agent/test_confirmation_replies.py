@@ -74,7 +74,9 @@ def test_a_clear_no_with_a_reason_rejects(dry: AgentRunner, reply: str) -> None:
     assert calls[-1][1] == "cancelled"
 
 
-@pytest.mark.parametrize("reply", ["yes?", "yes, is that the full amount?", "not sure tbh"])
+@pytest.mark.parametrize(
+    "reply", ["yes?", "yes, is that the full amount?", "not sure tbh", "ehn, I don't know o", "idk"]
+)
 def test_a_questioning_or_unsure_reply_still_re_asks(dry: AgentRunner, reply: str) -> None:
     kind, calls = _ask(dry, "refund pi_3abcdef", reply)
     assert kind == "clarify"

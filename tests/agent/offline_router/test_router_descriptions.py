@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (messages are kept whole, as people type them)
 """What a payment is for: an "and" between two things bought belongs to the description; an
 "and" that starts a new clause (a verb, a pronoun, "also", "then") ends it. And names typed as
 key=value, beside an abbreviated phone label, or with a two-part suffix ("Co., Ltd.")."""
