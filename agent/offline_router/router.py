@@ -105,11 +105,21 @@ def route(
     small_talk = thanked and len(msg.tokens) <= MAX_SMALL_TALK_TOKENS
     if small_talk and decision.kind == "clarify" and decision.pending_clarify is None:
         return make.thanks()  # "great, thanks!": small talk, whatever its sign-off hid
+    unanswered = decision.kind in ("clarify", "out_of_scope") and decision.pending_clarify is None
+    if unanswered and firm_reply(_last_sentence(message)):
+        return make.nothing_pending()  # "Quick one from the front desk. Yes, go ahead."
     misread = decision.kind in ("clarify", "out_of_scope") or _quote_taken_as_value(msg, decision)
     quoted = _pointed_quote(msg) if misread else None
     if quoted is not None:  # 'From #billing: "refund ch_X in full" / can you handle that'
         return route(quoted, today=today, default_currency=default_currency, context=context)
     return decision
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
+
+
+def _last_sentence(message: str) -> str:
+    return _SENTENCE_END.split(message.strip())[-1]
 
 
 def _quote_taken_as_value(msg: Parsed, decision: RouterDecision) -> bool:

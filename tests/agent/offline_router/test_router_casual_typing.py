@@ -193,3 +193,12 @@ def test_a_yes_with_an_emoji_still_reads_as_yes() -> None:
     assert classify_confirmation_reply("yes go ahead 🙏") == "accept"
     assert classify_confirmation_reply("👍") == "accept"
     assert classify_confirmation_reply("hmm 🙏") == "unclear"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Quick one from the front desk. Yes, go ahead.", "Back from lunch. Yep do it", "Ok. Confirm"],
+)
+def test_a_yes_after_a_sentence_of_context_with_nothing_pending_is_told_so(message: str) -> None:
+    decision = check(message, kind("clarify"))
+    assert "nothing waiting" in decision.text
