@@ -7,6 +7,7 @@ import unicodedata
 from typing import Literal
 
 from agent.offline_router import shorthand
+from agent.offline_router.fuzzy import MIN_LEN, within_one
 from agent.offline_router.greeting import strip_greeting
 from agent.offline_router.lexicon import DATA
 from agent.offline_router.signoff import strip_signoff
@@ -32,10 +33,22 @@ def _tokens(text: str) -> list[str]:
 
 def _reply_tokens(message: str) -> list[str]:
     """The reply's words without a greeting, sign-off or closing "thanks"/emoji around them."""
-    return _tokens(shorthand.expand(strip_signoff(strip_greeting(message))))
+    return [_slip(t) for t in _tokens(shorthand.expand(strip_signoff(strip_greeting(message))))]
+
+
+def _slip(token: str) -> str:
+    """ "Yes, plaese go ahead": a slip of a filler word is that word. Only filler words are
+    read through a typo; an accept or a reject must be typed as it is."""
+    if len(token) < MIN_LEN or token in _VOCABULARY:
+        return token
+    return next((w for w in _LONG_FILLERS if within_one(token, w)), token)
 
 
 _TABLE = _phrase_table()
+_VOCABULARY = frozenset(w for phrase in _TABLE for w in phrase)
+_LONG_FILLERS = sorted(
+    p[0] for p, c in _TABLE.items() if c == "filler" and len(p) == 1 and len(p[0]) >= MIN_LEN
+)
 _QUESTION_STARTS = frozenset(str(w) for w in DATA.confirmation["question_starts"])
 _FIRM = frozenset(str(w) for w in DATA.confirmation["firm_words"])
 _LONGEST = max(len(p) for p in _TABLE)

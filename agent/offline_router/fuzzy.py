@@ -26,7 +26,7 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
-def _within_one(a: str, b: str) -> bool:
+def within_one(a: str, b: str) -> bool:
     """Damerau-Levenshtein distance <= 1 (one insert, delete, substitute or swap)."""
     if a == b:
         return True
@@ -140,7 +140,7 @@ def _closest(token: str, index: dict[str, set[str]]) -> str | None:
     candidates: set[str] = set()
     for probe in _deletes(token) | {token}:
         candidates |= index.get(probe, set())
-    found = {c for c in candidates if _within_one(token, c)}
+    found = {c for c in candidates if within_one(token, c)}
     if len({LEXICON.surface.get(c, c) for c in found}) > 1:  # "paymenst": payment(s)?
         found = {c for c in found if len(c) == len(token)}  # a swap beats a lost letter
     if found and len({LEXICON.surface.get(c, c) for c in found}) == 1:
@@ -177,7 +177,7 @@ def correct(token: str) -> str | None:
         candidates |= _INDEX.get(probe, set())
     if _common(token):
         return None
-    targets = {LEXICON.surface[c] for c in candidates if _within_one(token, c)}
+    targets = {LEXICON.surface[c] for c in candidates if within_one(token, c)}
     return targets.pop() if len(targets) == 1 else None
 
 

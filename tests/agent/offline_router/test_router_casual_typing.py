@@ -202,3 +202,24 @@ def test_a_yes_with_an_emoji_still_reads_as_yes() -> None:
 def test_a_yes_after_a_sentence_of_context_with_nothing_pending_is_told_so(message: str) -> None:
     decision = check(message, kind("clarify"))
     assert "nothing waiting" in decision.text
+
+
+@pytest.mark.parametrize(
+    ("reply", "verdict"),
+    [
+        ("Yes, plaese go ahead with it.", "accept"),
+        ("yes thnaks", "accept"),
+        ("no plaese", "reject"),
+    ],
+)
+def test_a_slip_in_a_filler_word_keeps_the_answer(reply: str, verdict: str) -> None:
+    from agent.offline_router import classify_confirmation_reply
+
+    assert classify_confirmation_reply(reply) == verdict
+
+
+@pytest.mark.parametrize("reply", ["aprrove", "go aheda", "confrim"])
+def test_an_accept_word_is_never_read_through_a_new_slip(reply: str) -> None:
+    from agent.offline_router import classify_confirmation_reply
+
+    assert classify_confirmation_reply(reply) == "unclear"
