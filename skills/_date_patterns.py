@@ -127,6 +127,7 @@ _SCAN_OVERRIDES = {
     "month": (
         rf"{_MONTH_CTX}{_MONTH_OF}?{_MON}|{_MONTH_OF}{_MON}|{_BARE_MON}|{_CAPITAL_MAY}"
         rf"|{_ctx('was about vs versus')}may(?=\s*(?:[?.!,]|$))"
+        rf"|{_ctx('did')}may(?=\s+(?:go|look)\b)"
     ),
     "rel_month": rf"(?:last|next)\s+{_MON}|this\s+(?:{_BARE_MON}|(?-i:May))",
 }

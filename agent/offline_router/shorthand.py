@@ -48,11 +48,29 @@ _UNDERSCORE = re.compile(r"(?<=\w) +underscore +(?=\w)", re.I)
 """Dictated keys: "pro underscore monthly" -> "pro_monthly"."""
 
 
+_ONE_PERSONS = re.compile(
+    r"\b(?P<d>that|this|a|each|one|the|my|our|your)\s+(?P<n>customer|client|buyer|user|member)s"
+    r"(?=\s+(?P<o>payments?|cards?|accounts?|charges?|refunds?|orders?|emails?|invoices?)\b)",
+    re.I,
+)
+"""'refund the customers payment', 'that customers payments': one person's, the apostrophe left
+out (read as plural, "the customers" would be a bulk action). After "the"/"my" only a singular
+thing owned says so ("the customers payments" may be many people's)."""
+
+
+def _one_persons(m: re.Match[str]) -> str:
+    singular_owner = m["d"].lower() in ("that", "this", "a", "each", "one")
+    if singular_owner or not m["o"].lower().endswith("s"):
+        return f"{m['d']} {m['n']}'s"
+    return m.group()
+
+
 def expand(text: str) -> str:
     """The message with its shorthand written out ("10 & 50" -> "10 and 50", "->" -> "to")."""
     text = _UNDERSCORE.sub("_", text)
     text = _WORDS.sub(_written_out, text)
     text = _AMPERSAND.sub(" and ", text)
+    text = _ONE_PERSONS.sub(_one_persons, text)
     text = _POSSESSIVE.sub(_with_apostrophe, text)
     text = _NAME_S.sub(_name_possessive, text)
     text = _DAY_DOT.sub(r"\1", text)

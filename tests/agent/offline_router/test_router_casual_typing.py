@@ -223,3 +223,20 @@ def test_an_accept_word_is_never_read_through_a_new_slip(reply: str) -> None:
     from agent.offline_router import classify_confirmation_reply
 
     assert classify_confirmation_reply(reply) == "unclear"
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("Would you kindly process a refund for the customers payment", kind("clarify")),
+        ("refund the customers payments from yesterday", kind("refuse")),
+        (
+            "how did may look?",
+            tool("get_analytics", created_gte="2026-05-01", created_lte="2026-05-31"),
+        ),
+    ],
+)
+def test_one_customers_payment_without_its_apostrophe_is_no_bulk_action(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected)
