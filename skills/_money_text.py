@@ -89,7 +89,8 @@ _YEAR_LEAD = re.compile(r"\b(?:in|since|during|before|after|until|of)\s+$", re.I
 _YEAR = re.compile(r"(?:19|20)\d\d\b")
 _REFERENCE_LEAD = re.compile(
     r"\b(?:order|ticket|invoice|case|ref|reference|po|booking|reservation|room|"
-    r"table|unit|apt|suite)\s+(?:no\.?\s+|number\s+|#\s*)?$",
+    r"table|unit|apt|suite|line|extension|ext|desk|counter|lane|bay|till|register|"
+    r"store|branch|shop|location)\s+(?:no\.?\s+|number\s+|#\s*)?$",
     re.IGNORECASE,
 )
 

@@ -165,7 +165,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "seats",
         _rx(
-            rf"\b(?P<n>{_NUM})\s+(?:{_SEATS})\b|\b(?:quantity|qty)\s*(?:of|:|=)?\s*(?P<n2>{_NUM})\b"
+            rf"\b(?P<n>{_NUM})\s+(?:(?!(?:days?|weeks?|months?|years?)\b)[a-z]+\s+)?(?:{_SEATS})\b"
+            rf"|\b(?:quantity|qty)\s*(?:of|:|=)?\s*(?P<n2>{_NUM})\b"
             r"|\bx\s?(?P<n3>\d{1,3})\b"
             rf"|\b(?:{_SEATS})\s*[:=]\s*(?P<n4>{_NUM})\b"
             r"|\b(?P<n5>\d{1,3})\s?x\s"
@@ -353,7 +354,8 @@ def _value(kind: str, m: re.Match[str], text: str) -> Any:
     if kind == "share":
         return share_value(m)
     if kind == "seats":
-        return number_value(next(g for g in (m["n"], m["n2"], m["n3"], m["n4"], m["n5"]) if g))
+        groups = (m["n"], m["n2"], m["n3"], m["n4"], m["n5"])
+        return number_value(next(g for g in groups if g))
     if kind in _STRIPE_IDS:
         prefix, _, rest = m.group(0).strip().partition("_")
         return f"{prefix.lower()}_{rest}"  # a phone capitalises "Pi_3Ku…"; Stripe's ids are "pi_"

@@ -95,8 +95,10 @@ _SUBJECT_VERBS = frozenset(str(w) for w in _S["customer_subject_verbs"])
 
 def _subject(msg: Parsed) -> Name | None:
     """ "Bluebird Bakery wants 5 seats on team_annual": the name that opens a sentence ("Quick
-    one. Bluebird Bakery wants…"), when a verb of wanting or agreeing follows it."""
-    for start in [0, *msg.sentence_starts()] if msg.tokens else []:
+    one. Bluebird Bakery wants…", "Ticket 5120: Lakeside Yoga Studio want…"), when a verb of
+    wanting or agreeing follows it."""
+    after_colon = [i + 1 for i, t in enumerate(msg.tokens[:-1]) if t.norm in (":", "-", "–", "—")]
+    for start in [0, *msg.sentence_starts(), *after_colon] if msg.tokens else []:
         found = name_after(msg, start) if msg.tokens[start].capital else None
         follows = found is not None and found.end < len(msg.tokens)
         if found is not None and follows and msg.tokens[found.end].norm in _SUBJECT_VERBS:

@@ -7,6 +7,7 @@ import re
 from agent.offline_router.entities import number_value
 from agent.offline_router.lexicon import DATA
 from agent.offline_router.tokens import Parsed
+from skills._currency_data import KNOWN_CURRENCIES
 
 _S = DATA.slots
 _STATUSES: dict[str, str] = {str(k): str(v) for k, v in _S["statuses"].items() if " " not in k}
@@ -109,6 +110,36 @@ def at_most(msg: Parsed) -> int | None:
     """ "max 3", "at most 20": a cap on a list that has no amounts to cap."""
     m = _AT_MOST.search(msg.ents.masked)
     return max(1, min(MAX_LIMIT, int(m["n"]))) if m else None
+
+
+_COUNTED_IN = re.compile(
+    r"\b(?:last|latest|first|top|recent|newest|most\s+recent)\s+(?P<n>\d{1,3})\s+"
+    r"(?P<c>[a-z]{3})\s+(?:payments|charges|transactions|txns|sales|refunds)\b",
+    re.I,
+)
+
+
+def counted_in_currency(msg: Parsed) -> tuple[int, int | None] | None:
+    """ "the last 20 EUR payments": twenty payments in euros, not payments of 20 euros. The
+    count, and the amount the money reader made of it (no bound, then)."""
+    m = _COUNTED_IN.search(msg.text)
+    if m is None or m["c"].lower() not in KNOWN_CURRENCIES:
+        return None
+    read = next((s.value.amount for s in msg.ents.of("money") if s.start == m.start("n")), None)
+    return int(m["n"]), read
+
+
+_PEOPLE = re.compile(
+    r"\bfor\s+(?:(?:all\s+)?(?:their|the|our|its|his|her|all)\s+)?(?P<n>\d{1,3}|[a-z]+)\s+"
+    r"(?!(?:days|weeks|months|years|hours|minutes|times|more)\b)[a-z]+s\b",
+    re.I,
+)
+
+
+def people_counted(msg: Parsed) -> int | None:
+    """ "startup_monthly for their 6 engineers": a subscription for N people is N seats."""
+    m = _PEOPLE.search(msg.ents.masked)
+    return number_value(m["n"]) if m else None
 
 
 _CAPPED = re.compile(

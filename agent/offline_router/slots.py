@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
+from itertools import pairwise
 from typing import Any
 
 from agent.offline_router import references as refs
@@ -61,16 +62,32 @@ def list_payments(msg: Parsed, ctx: RouterContext, default_currency: str) -> Slo
     out = Slots()
     ref = refs.customer(msg, ctx, verbs=_verbs("list"))
     filtered = sv.status(msg) is not None or msg.ents.date_range is not None
-    if ref.unresolved and not filtered:  # "…yesterday? A couple of customers said their cards…"
+    aside = _pronoun_only_in_context(msg)  # "the caller insists she paid in euros. Show me…"
+    if ref.unresolved and not filtered and not aside:  # "…yesterday? A couple of customers…"
         out.missing = "customer"
     _put(out.args, "customer", ref.value)
     capped = sv.capped_count(msg)  # "Please show pending payments. Maximum 5 only."
-    _put(out.args, "limit", sv.limit(msg) or capped)
+    count, misread = sv.counted_in_currency(msg) or (None, None)  # "the last 20 EUR payments"
+    _put(out.args, "limit", count or sv.limit(msg) or capped)
     _put(out.args, "status", sv.status(msg))
     out.args.update(sv.dates(msg))
-    out.args.update({} if capped else amount_bounds(msg))
+    bounds = {} if capped else amount_bounds(msg)
+    out.args.update({k: v for k, v in bounds.items() if v != misread})
     _put(out.args, "currency", sv.currency_filter(msg, default_currency))
     return out
+
+
+_PERSONAL = frozenset({"her", "his", "him", "she", "he", "they", "them", "their"})
+_LISTED = frozenset({"payments", "payment", "charges", "transactions", "txns"})
+
+
+def _pronoun_only_in_context(msg: Parsed) -> bool:
+    """The sentence that asks for the payments names no one; a "she" earlier in the message is
+    context around the request, not whose payments."""
+    bounds = [0, *msg.sentence_starts(), len(msg.tokens)]
+    sentences = [msg.tokens[a:b] for a, b in pairwise(bounds)]
+    asking = [s for s in sentences if any(t.norm in _LISTED for t in s)]
+    return bool(asking) and not any(t.norm in _PERSONAL for t in asking[-1])
 
 
 def get_balance(msg: Parsed, ctx: RouterContext, default_currency: str) -> Slots:
@@ -195,11 +212,16 @@ _SAME_EMAIL = [str(p) for p in _S["same_email_phrases"]]
 
 
 def _labelled_quote(msg: Parsed) -> bool:
-    """'Search the client named "Boulangerie Martin"': the quote is labelled a name."""
-    return any(
+    """'Search the client named "Boulangerie Martin"', "placed by a 'J. Whitfield'. Can you
+    search customers by that name?": the quote is labelled a name."""
+    labelled = any(
         t.canon == "<quote>" and i > 0 and msg.tokens[i - 1].norm in _NAME_LABELS - {"name"}
         for i, t in enumerate(msg.tokens)
     )
+    return labelled or sv.has_typed_phrase(msg, _BY_NAME)
+
+
+_BY_NAME = ["by name", "by that name", "by the name", "by this name", "by their name"]
 
 
 def _email_meant(msg: Parsed, ctx: RouterContext) -> str | None:
@@ -337,7 +359,7 @@ def create_subscription(msg: Parsed, ctx: RouterContext, default_currency: str) 
     _put(out.args, "price", refs.price(msg))
     trial, seats = msg.ents.first("trial"), msg.ents.first("seats")
     _put(out.args, "trial_days", trial.value if trial and trial.value else None)
-    _put(out.args, "quantity", seats.value if seats and seats.value else None)
+    _put(out.args, "quantity", seats.value if seats and seats.value else sv.people_counted(msg))
     out.targets = _targets(msg, ref)
     out.missing = next((k for k in ("customer", "price") if k not in out.args), None)
     out.hint = None if "price" in out.args else refs.plan_hint(msg)

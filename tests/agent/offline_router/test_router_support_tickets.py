@@ -1,0 +1,95 @@
+# ruff: noqa: E501  (messages are kept whole, as people type them)
+"""Support staff relaying tickets and calls: the caller is nobody's name, a phone line or a till
+number is no amount, a name may open the text after "Ticket 5120:", a "she" in the context
+sentence does not make the request ask whose payments, "the last 20 EUR payments" counts them,
+"check she's on file" and "looking for a …" look customers up, "by that name" searches names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from router_expect import check, kind, tool
+
+CASES = [
+    (
+        "Please add the caller as a new customer. She didn't want to give her name or email over the phone though.",
+        kind("clarify"),
+    ),
+    (
+        "Caller is asking about a fitting. Can you find the customer with email hollie.ward@gmail.com?",
+        tool("find_customers", email="hollie.ward@gmail.com"),
+    ),
+    (
+        "Hi, a business customer rang about an invoice: Pemberton & Sons Plumbing. Can you find them by name please?",
+        tool("find_customers", name="Pemberton & Sons Plumbing"),
+    ),
+    (
+        "Got Anjali Mehta on line 3, she's been charged twice for the same hamper order. The second one is pi_3QxR8tLm2Vb, please refund it and mark it as a duplicate.",
+        tool("refund_payment", payment="pi_3QxR8tLm2Vb", reason="duplicate"),
+    ),
+    (
+        "Ticket 5120: Lakeside Yoga Studio want the studio_annual plan for 3 locations, so quantity 3, plus a 30 day free trial as agreed by sales.",
+        tool(
+            "create_subscription",
+            customer="Lakeside Yoga Studio",
+            price="studio_annual",
+            quantity=3,
+            trial_days=30,
+        ),
+    ),
+    (
+        "Customer emailed in from rosa.delgado@protonmail.com asking about her last invoice. Before I answer, can you check she's on file under that email?",
+        tool("find_customers", email="rosa.delgado@protonmail.com"),
+    ),
+    (
+        "Order 30077 was placed by a 'J. Whitfield'. Can you search customers by that name? I only need the first 3.",
+        tool("find_customers", name="J. Whitfield", limit=3),
+    ),
+    (
+        "Looking for a Kwame Asante, there might be more than one of him. Can you list up to 5 matches by that name?",
+        tool("find_customers", name="Kwame Asante", limit=5),
+    ),
+    (
+        "Order 88213 – the caller insists she paid in euros, not dollars. Show me the last 20 EUR payments please.",
+        tool("list_payments", currency="eur", limit=20),
+    ),
+    (
+        "show the last 5 usd payments over $100",
+        tool("list_payments", currency="usd", limit=5, min_amount=10000),
+    ),
+    (
+        "Morning. Reconciliation team wants everything that succeeded between 1 and 15 February, max 100 rows. Succeeded only pls.",
+        tool(
+            "list_payments",
+            status="succeeded",
+            limit=100,
+            created_gte="2026-02-01",
+            created_lte="2026-02-15",
+        ),
+    ),
+    (
+        "Acme Corp signed up for pro_monthly",
+        tool("create_subscription", customer="Acme Corp", price="pro_monthly"),
+    ),
+    (
+        "put Lumen Labs on startup_monthly for their 6 engineers",
+        tool("create_subscription", customer="Lumen Labs", price="startup_monthly", quantity=6),
+    ),
+    (
+        "charge 30000 won to cus_Kr7mNpA for 3 months membership",
+        tool(
+            "create_payment",
+            amount=30000,
+            currency="krw",
+            customer="cus_Kr7mNpA",
+            description="3 months membership",
+        ),
+    ),
+    ("show me her payments", kind("clarify")),
+]
+
+
+@pytest.mark.parametrize(("message", "expected"), CASES)
+def test_relayed_tickets_and_calls(message: str, expected: dict[str, Any]) -> None:
+    check(message, expected)
