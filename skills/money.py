@@ -158,8 +158,9 @@ def find_money(
     found = _digit_amounts(text, default_currency, bare_numbers)
     if not _TRIGGER_WORDS.isdisjoint(_WORD.findall(text.lower())):
         for w in WORDS_AMOUNT.finditer(text):
-            if hit := _words_match(w, default_currency, bare=bare_numbers):
-                found.append(hit)
+            for part in _word_parts(w):
+                if hit := _words_match(part, default_currency, bare=bare_numbers):
+                    found.append(hit)
     return join_hundredths(text, sorted(found, key=lambda h: h.start), default_currency)
 
 
@@ -279,6 +280,33 @@ def _looks_like_money(m: re.Match[str], text: str, start: int, end: int, bare: b
     if is_count(text, start, end):
         return False
     return bare or bool(m["mult"]) or any(c in m["num"] for c in ".,' \u00a0\u202f")
+
+
+_LEADING_ARTICLE = re.compile(r"an?\s+(?=\S)", re.IGNORECASE)
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_DANGLING = re.compile(r"\s+(?:and|point|oh)$", re.IGNORECASE)
+
+
+def _word_parts(m: re.Match[str]) -> list[re.Match[str]]:
+    """A run of number words that is no one number: "a twenty dollar payment" is twenty
+    dollars; "between twenty and fifty euros" is two numbers ("one hundred and fifty" is one)."""
+    if parse_number_words(m["num"]) is not None:
+        return [m]
+    text, start, end = m.string, m.start(), m.end()
+    if article := _LEADING_ARTICLE.match(text, start, m.end("num")):
+        again = WORDS_AMOUNT.match(text, article.end(), end)
+        return [again] if again else [m]
+    if dangling := _DANGLING.search(m["num"]):  # "twenty and <the next amount>"
+        again = WORDS_AMOUNT.match(text, start, start + dangling.start())
+        return [again] if again else [m]
+    joint = _AND.search(text, start, m.end("num"))
+    if joint is None:
+        return [m]
+    first, second = (
+        WORDS_AMOUNT.match(text, start, joint.start()),
+        WORDS_AMOUNT.match(text, joint.end(), end),
+    )
+    return [p for p in (first, second) if p is not None]
 
 
 def _words_match(m: re.Match[str], default: str | None, bare: bool) -> MoneyMatch | None:

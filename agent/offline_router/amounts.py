@@ -5,7 +5,7 @@ from __future__ import annotations
 from agent.offline_router.entities import bare_amounts
 from agent.offline_router.lexicon import DATA
 from agent.offline_router.tokens import Parsed
-from skills.money import MoneyMatch
+from skills.money import NUMBER_WORDS, MoneyMatch
 
 _S = DATA.slots
 
@@ -85,11 +85,14 @@ def amount_bounds(msg: Parsed) -> dict[str, int]:
     in_between = False
     norm = msg.norm
     for i, tok in enumerate(msg.tokens):
-        if tok.canon not in ("<money>", "<num>"):
+        number = (
+            tok.canon == "<num>" or tok.norm in NUMBER_WORDS
+        )  # "between twenty and fifty euros"
+        if tok.canon != "<money>" and not number:
             continue
-        if tok.canon == "<num>" and _counts(norm, i + 1):
+        if number and _counts(norm, i + 1):
             continue  # "up to 50 of them", "top 20 payments": a count, not an amount
-        if tok.canon == "<num>" and _shown_up_to(msg, i):
+        if number and _shown_up_to(msg, i):
             continue  # "show me up to 50": how many to show
         kind = _kind_before(norm, i)
         match = marked.get(tok.start) if tok.canon == "<money>" else None
@@ -99,7 +102,7 @@ def amount_bounds(msg: Parsed) -> dict[str, int]:
             or (kind == "join" and in_between)
             or after_kind is not None  # "the ones of 200 or more"
         )
-        if match is None and tok.canon == "<num>" and bound:
+        if match is None and number and bound:
             bare = bare if bare is not None else {m.start: m for m in bare_amounts(msg.ents)}
             match = bare.get(tok.start)
         if match is None:

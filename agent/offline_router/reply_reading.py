@@ -29,6 +29,8 @@ from agent.offline_router.pending_replies import (
 )
 from agent.offline_router.tokens import tokenize
 
+_LOOKUPS = frozenset({"find_customers", "list_payments"})
+"""Reads that, with nothing named, only echo a word ("customer") of a pause."""
 Verdict = Literal["accept", "reject", "read", "aside", "new", "ask"]
 ASIDE_CONFIDENCE = 0.6
 CLEAR_ASIDE = 0.9
@@ -52,8 +54,10 @@ def read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> Ve
         return "accept"  # "confirmed, thanks for catching that"
     if leads_with_reject(core) and decision.kind != "tool":
         return "reject"  # "nope, wait until their PO comes through"
-    if decision.kind != "tool" and only_hesitation(first_clause(core)):
-        return "ask"  # "hold on, let me double-check something"
+    unnamed = decision.tool in _LOOKUPS and not decision.args  # "check with the customer"
+    vague = decision.kind != "tool" or unnamed
+    if vague and only_hesitation(first_clause(core)):
+        return "ask"  # "hold on, let me double-check the amount with the customer first"
     return _request(message, decision, ctx) or "ask"
 
 

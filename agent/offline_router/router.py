@@ -106,7 +106,8 @@ def route(
     if small_talk and decision.kind == "clarify" and decision.pending_clarify is None:
         return make.thanks()  # "great, thanks!": small talk, whatever its sign-off hid
     unanswered = decision.kind in ("clarify", "out_of_scope") and decision.pending_clarify is None
-    if unanswered and firm_reply(_last_sentence(message)):
+    vague = unanswered or (decision.kind == "tool" and not decision.args)
+    if vague and firm_reply(_RELAYED.sub("", _last_sentence(message))):
         return make.nothing_pending()  # "Quick one from the front desk. Yes, go ahead."
     misread = decision.kind in ("clarify", "out_of_scope") or _quote_taken_as_value(msg, decision)
     quoted = _pointed_quote(msg) if misread else None
@@ -115,6 +116,12 @@ def route(
     return decision
 
 
+_RELAYED = re.compile(
+    r"^(?:the\s+)?(?:customer|client|caller|she|he|they|boss|manager)\s+"
+    r"(?:says|said|confirms|confirmed|agrees|agreed)\s*[,:]?\s*",
+    re.I,
+)
+"""'Customer says yes, go ahead with it.': a yes relayed, read like the user's own."""
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 
 

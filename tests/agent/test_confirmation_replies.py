@@ -161,3 +161,13 @@ def test_a_pause_or_a_question_about_the_action_asks_again(dry: AgentRunner, rep
     kind, calls = _ask(dry, "refund 9.99 on pi_3RbT5yUi7OpA", reply)
     assert kind == "clarify"
     assert calls == []
+
+
+def test_a_pause_that_mentions_the_customer_runs_no_lookup(dry: AgentRunner) -> None:
+    kind, calls = _ask(
+        dry,
+        "refund $30 of pi_3abcdef",
+        "hmm hang on, let me double-check the amount with the customer first",
+    )
+    assert kind == "clarify"
+    assert calls == []

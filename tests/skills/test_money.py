@@ -591,3 +591,18 @@ def test_an_ambiguous_currency_word_is_asked_about_unless_the_text_names_one() -
     with pytest.raises(MoneyParseError, match="SEK, NOK, DKK"):
         parse_money("500 kr", default_currency="usd")
     assert parse_money("NOK 500 kr", default_currency="usd") == (50000, "nok")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("um create a twenty dollar payment", [("twenty dollar", 2000, "usd")]),
+        ("an eighty dollar fee", [("eighty dollar", 8000, "usd")]),
+        ("between twenty and fifty euros", [("twenty", 2000, None), ("fifty euros", 5000, "eur")]),
+        ("one hundred and fifty dollars", [("one hundred and fifty dollars", 15000, "usd")]),
+    ],
+)
+def test_a_run_of_number_words_that_is_no_one_number_is_read_in_parts(
+    text: str, found: list[tuple[str, int, str | None]]
+) -> None:
+    assert [(m.text, m.amount, m.currency) for m in find_money(text, bare_numbers=True)] == found

@@ -240,3 +240,8 @@ def test_one_customers_payment_without_its_apostrophe_is_no_bulk_action(
     message: str, expected: dict[str, Any]
 ) -> None:
     check(message, expected)
+
+
+def test_a_relayed_yes_with_nothing_pending_is_told_so() -> None:
+    decision = check("Customer says yes, go ahead with it.", kind("clarify"))
+    assert "nothing waiting" in decision.text
