@@ -76,6 +76,20 @@ def classify_confirmation_reply(message: str) -> Reply:
     return "unclear"
 
 
+_RELAYED = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|so|right|well)[,\s]+)?(?:the\s+|my\s+)?"
+    r"(?:customer|client|caller|she|he|they|boss|manager|partner)\s+"
+    r"(?:says|said|confirms|confirmed|agrees|agreed)\s*[,:]?\s*",
+    re.I,
+)
+
+
+def without_relay(message: str) -> str:
+    """ "okay she says no", "Customer says yes, go ahead": the answer the user passes on is
+    read as the user's own (they typed it, and they chose to pass it on)."""
+    return _RELAYED.sub("", message, count=1)
+
+
 def firm_reply(message: str) -> bool:
     """A yes or no said outright ("yes go ahead, thanks"), not just "ok, thanks" or "great"."""
     if classify_confirmation_reply(message) == "unclear":
@@ -88,6 +102,20 @@ def only_hesitation(message: str) -> bool:
     tokens = _reply_tokens(message)
     found = _categories(tokens) if tokens else None
     return found is not None and "hesitation" in found and found <= {"hesitation", "filler"}
+
+
+_LEAD = 4
+
+
+def leads_with_hesitation(message: str) -> bool:
+    """ "uh hold on let me check with my partner": the first words are a pause, whatever
+    follows them."""
+    tokens = _reply_tokens(message)
+    for size in range(min(_LEAD, len(tokens)), 0, -1):
+        found = _categories(tokens[:size])
+        if found is not None and "hesitation" in found and found <= {"hesitation", "filler"}:
+            return True
+    return False
 
 
 def has_accept_phrase(message: str) -> bool:

@@ -47,8 +47,16 @@ _SHARE_WORDS: dict[str, int] = {str(k): int(v) for k, v in _S["share_words"].ite
 _SHARE_COUNTS: dict[str, int] = {str(k): int(v) for k, v in _S["share_counts"].items()}
 _SHARE = "|".join(sorted(_SHARE_WORDS, key=len, reverse=True))
 _SHARE_COUNT = "|".join(sorted(_SHARE_COUNTS, key=len, reverse=True))
-_NOT_A_SHARE = r"(?!\s+(?:of\s+)?(?:the\s+|this\s+|last\s+|a\s+)?(?:year|fy|20\d\d|an?\s+hour)\b)"
-"""'the first half of 2026', 'last quarter', 'half a year' are periods, not shares."""
+_MONTH_NAMES = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june"
+    "|july|august|september|october|november|december|this month|last month"
+)
+_NOT_A_SHARE = (
+    r"(?!\s+(?:of\s+)?(?:the\s+|this\s+|last\s+|a\s+)?(?:year|fy|20\d\d|an?\s+hour)\b)"
+    rf"(?!\s*of\s+(?:{_MONTH_NAMES})\b)"
+)
+"""'the first half of 2026', 'last quarter', 'half a year' are periods, not shares; 'the third
+of March' is a day."""
 
 
 def _rx(pattern: str, flags: int = re.I) -> re.Pattern[str]:

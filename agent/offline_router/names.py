@@ -17,6 +17,7 @@ _CONNECT = frozenset(str(w) for w in _S["name_connectors"])
 _ANY_SUFFIX = frozenset(str(w) for w in _S["company_suffixes"])
 _SUFFIX = _ANY_SUFFIX - _STOP
 _TRADES = frozenset(str(w) for w in _S["trade_words"])
+_KIN = frozenset(str(w) for w in _S["business_partner_words"])
 _NUMBER_WORDS = frozenset(str(w) for w in _S["number_words"])
 _MAX_WORDS = 5
 _VERB_FORM_MIN = 4
@@ -53,6 +54,10 @@ def is_name_word(tok: Token, first: bool = False) -> bool:
     return not cue or (tok.capital and not first and not tok.fuzzy and tok.norm != "i")
 
 
+def _kin(tok: Token) -> bool:
+    return tok.norm in _KIN and (tok.capital or tok.orig.isupper())
+
+
 def _upper(tok: Token) -> bool:
     return len(tok.orig) > 1 and tok.orig.isupper()
 
@@ -83,6 +88,8 @@ def name_after(msg: Parsed, i: int) -> Name | None:
             j += 2  # "Shenzhen Bright Electronics Co., Ltd.": one suffix of two parts
         elif tok.canon == "'s" and j > i and (end := _business_tail(msg, j)) > j:
             j = end  # "Wong's Noodle Bar"
+        elif tok.norm == "and" and j > i and j + 1 < len(tokens) and _kin(tokens[j + 1]):
+            j += 1  # "Hoffmann and Sons Bakery": one business, not two customers
         elif tok.norm in _CONNECT and j > i and j + 1 < len(tokens):
             after = tokens[j + 1]
             if tok.norm == "&" and is_name_word(after):

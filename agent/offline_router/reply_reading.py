@@ -14,7 +14,12 @@ from datetime import date
 from typing import Literal
 
 from agent.offline_router import safety
-from agent.offline_router.confirmation import classify_confirmation_reply, only_hesitation
+from agent.offline_router.confirmation import (
+    classify_confirmation_reply,
+    leads_with_hesitation,
+    only_hesitation,
+    without_relay,
+)
 from agent.offline_router.entities import extract
 from agent.offline_router.models import RouterContext, RouterDecision
 from agent.offline_router.pending_questions import asks_about_pending, points_at_action
@@ -40,6 +45,8 @@ CLEAR_ASIDE = 0.9
 def read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> Verdict:
     core = without_bypass(message)
     verdict = classify_confirmation_reply(core)
+    if verdict == "unclear" and (relayed := without_relay(core)) != core:
+        verdict = classify_confirmation_reply(relayed)  # "okay she says no"
     if verdict != "unclear":
         return verdict
     if core != message and classify_confirmation_reply(first_clause(core)) == "accept":
@@ -56,7 +63,7 @@ def read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> Ve
         return "reject"  # "nope, wait until their PO comes through"
     unnamed = decision.tool in _LOOKUPS and not decision.args  # "check with the customer"
     vague = decision.kind != "tool" or unnamed
-    if vague and only_hesitation(first_clause(core)):
+    if vague and (only_hesitation(first_clause(core)) or leads_with_hesitation(core)):
         return "ask"  # "hold on, let me double-check the amount with the customer first"
     return _request(message, decision, ctx) or "ask"
 

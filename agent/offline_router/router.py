@@ -16,7 +16,11 @@ from agent.offline_router.alternatives import either_or
 from agent.offline_router.amounts import amount_bounds
 from agent.offline_router.clarify import resume
 from agent.offline_router.clauses import asks_besides, request_clause_skill
-from agent.offline_router.confirmation import classify_confirmation_reply, firm_reply
+from agent.offline_router.confirmation import (
+    classify_confirmation_reply,
+    firm_reply,
+    without_relay,
+)
 from agent.offline_router.entities import extract
 from agent.offline_router.future import in_future
 from agent.offline_router.fuzzy import respell
@@ -25,6 +29,7 @@ from agent.offline_router.lexicon import DATA as LEXICON_DATA
 from agent.offline_router.lexicon import LEXICON
 from agent.offline_router.literal import quote_literal_name
 from agent.offline_router.models import LOOKUP, RouterContext, RouterDecision
+from agent.offline_router.self_corrections import without_corrected_values
 from agent.offline_router.signoff import strip_signoff
 from agent.offline_router.slots import FILLERS
 from agent.offline_router.tokens import Parsed, normalize, tokenize
@@ -51,6 +56,7 @@ _POINTERS = tuple(f" {p} " for p in LEXICON_DATA.slots["quote_pointers"])
 
 def parse(message: str, today: date) -> Parsed:
     plain = _FILLERS.sub("", strip_signoff(strip_greeting(normalize(message))))
+    plain = without_corrected_values(plain)  # "charge fifty no sorry sixty dollars"
     text, respelled = respell(shorthand.expand(plain).strip())
     text = shorthand.expand(text) if respelled else text  # "pro undrescore monthly"
     msg = _parsed(text, today, respelled)
@@ -107,7 +113,7 @@ def route(
         return make.thanks()  # "great, thanks!": small talk, whatever its sign-off hid
     unanswered = decision.kind in ("clarify", "out_of_scope") and decision.pending_clarify is None
     vague = unanswered or (decision.kind == "tool" and not decision.args)
-    if vague and firm_reply(_RELAYED.sub("", _last_sentence(message))):
+    if vague and firm_reply(without_relay(_last_sentence(message))):
         return make.nothing_pending()  # "Quick one from the front desk. Yes, go ahead."
     misread = decision.kind in ("clarify", "out_of_scope") or _quote_taken_as_value(msg, decision)
     quoted = _pointed_quote(msg) if misread else None
@@ -116,12 +122,6 @@ def route(
     return decision
 
 
-_RELAYED = re.compile(
-    r"^(?:the\s+)?(?:customer|client|caller|she|he|they|boss|manager)\s+"
-    r"(?:says|said|confirms|confirmed|agrees|agreed)\s*[,:]?\s*",
-    re.I,
-)
-"""'Customer says yes, go ahead with it.': a yes relayed, read like the user's own."""
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 
 

@@ -171,3 +171,19 @@ def test_a_pause_that_mentions_the_customer_runs_no_lookup(dry: AgentRunner) -> 
     )
     assert kind == "clarify"
     assert calls == []
+
+
+def test_a_pause_to_ask_someone_else_asks_again(dry: AgentRunner) -> None:
+    kind, calls = _ask(dry, "charge cus_Ab12Cd34 $400", "uh hold on let me check with my partner")
+    assert kind == "clarify"
+    assert calls == []
+
+
+@pytest.mark.parametrize(
+    ("reply", "status"), [("okay she says no", "cancelled"), ("the customer says yes", "ran")]
+)
+def test_an_answer_passed_on_from_someone_else_decides(
+    dry: AgentRunner, reply: str, status: str
+) -> None:
+    _, calls = _ask(dry, "charge cus_Ab12Cd34 $400", reply)
+    assert calls and calls[-1][1] == status
