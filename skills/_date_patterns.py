@@ -126,7 +126,8 @@ _SCAN_OVERRIDES = {
     "year": rf"{_YEAR_CTX}(?:19|20)\d\d{_NOT_MONEY_AFTER}",
     "month": (
         rf"{_MONTH_CTX}{_MONTH_OF}?{_MON}|{_MONTH_OF}{_MON}|{_BARE_MON}|{_CAPITAL_MAY}"
-        rf"|{_ctx('was about vs versus')}may(?=\s*(?:[?.!,]|$))"
+        rf"|{_ctx('was about vs versus analytics revenue sales stats numbers figures report')}"
+        r"may(?=\s*(?:[?.!,]|$))"
         rf"|{_ctx('did')}may(?=\s+(?:go|look)\b)"
     ),
     "rel_month": rf"(?:last|next)\s+{_MON}|this\s+(?:{_BARE_MON}|(?-i:May))",

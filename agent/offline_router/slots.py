@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from fractions import Fraction
 from itertools import pairwise
 from typing import Any
 
 from agent.offline_router import references as refs
 from agent.offline_router import slot_values as sv
+from agent.offline_router import structured
 from agent.offline_router.amounts import amount_bounds, first_amount
 from agent.offline_router.lexicon import DATA
 from agent.offline_router.models import RouterContext
@@ -366,15 +368,32 @@ def create_subscription(msg: Parsed, ctx: RouterContext, default_currency: str) 
     return out
 
 
+def _with_typed_values(skill: str, fill: Filler) -> Filler:
+    """The sentence reading, then whatever the user typed as data ("amt=12.50 cur=eur")."""
+
+    def filled(msg: Parsed, ctx: RouterContext, default_currency: str) -> Slots:
+        out = fill(msg, ctx, default_currency)
+        typed = structured.read(msg.text, msg.ents.today or date.today())
+        out.args = structured.apply(skill, out.args, typed, default_currency)
+        if out.missing is not None and out.missing in out.args:
+            out.missing = None
+        return out
+
+    return filled
+
+
 FILLERS: dict[str, Filler] = {
-    "list_payments": list_payments,
-    "create_payment": create_payment,
-    "get_balance": get_balance,
-    "find_customers": find_customers,
-    "create_customer": create_customer,
-    "refund_payment": refund_payment,
-    "get_analytics": get_analytics,
-    "create_subscription": create_subscription,
+    name: _with_typed_values(name, fill)
+    for name, fill in {
+        "list_payments": list_payments,
+        "create_payment": create_payment,
+        "get_balance": get_balance,
+        "find_customers": find_customers,
+        "create_customer": create_customer,
+        "refund_payment": refund_payment,
+        "get_analytics": get_analytics,
+        "create_subscription": create_subscription,
+    }.items()
 }
 
 
@@ -497,9 +516,16 @@ def _parenthesised(msg: Parsed) -> str | None:
         return None
     i, j = norm.index("("), norm.index(")")
     inner = msg.tokens[i + 1 : j]
+    if inner and inner[0].norm in _REFERENCE_WORDS:
+        return None  # "(ticket OPS-4412)": where the request came from, not what it is for
     if j - i > 1 and not any(t.is_placeholder for t in inner):
         return msg.span_text(i + 1, j).strip()
     return None
+
+
+_REFERENCE_WORDS = frozenset(
+    {"ticket", "case", "ref", "reference", "order", "po", "invoice", "jira"}
+)
 
 
 def _description_word(canon: str, norm: str) -> bool:

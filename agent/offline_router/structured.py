@@ -1,0 +1,182 @@
+"""Arguments typed as data: `key=value`, `--flag value`, `key: value` lines and JSON objects
+("new pmt amt=12.50 cur=eur cust=cus_88HzPw", 'sub {"customer": "kai@nimbus.so", "quantity": 10}',
+"custs named acme --limit 3"). Developers and ops people write requests this way; a value given
+under a key is what the user meant, so it replaces whatever the sentence reading made of it.
+
+Keys are the skills' own argument names (from their argument models) and the abbreviations
+people use for them (`data/slots.yaml` `argument_aliases`). A value that does not read as its
+argument (a limit of "lots", a currency of "euros!") is left out, never guessed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any, get_args
+
+from agent.offline_router.lexicon import DATA
+from skills.dates import parse_date
+from skills.list_payments import Status
+from skills.money import MoneyParseError, find_money, to_minor
+from skills.refund_payment import Reason
+from skills.registry import SKILLS
+
+_ALIASES: dict[str, str] = {
+    str(alias).lower(): str(arg) for arg, aliases in DATA.slots["argument_aliases"].items()
+    for alias in [arg, *aliases]
+}  # fmt: skip
+_KEY = "|".join(sorted(map(re.escape, _ALIASES), key=len, reverse=True))
+_VALUE = r"""(?P<v>"[^"\n]*"|'[^'\n]*'|[^\s,;'"{}]+(?:[ \t]+(?![\w-]+\s*[=:])[^\s,;'"{}=:]+)*)"""
+_PAIR = re.compile(rf"(?<![\w-])(?P<k>{_KEY})\s*(?:=|:(?!//))[ \t]*{_VALUE}", re.IGNORECASE)
+_FLAG = re.compile(rf"(?<![\w-])--(?P<k>{_KEY})[ \t]+(?P<v>[^\s,;“”\"']+)", re.IGNORECASE)
+_JSON = re.compile(r"\{[^{}]*\}")
+_FREE_TEXT = frozenset({"name", "description", "customer", "query"})
+"""Arguments whose unquoted value may run over several words ("desc=retry fee")."""
+_WORDING = frozenset({"name", "description", "query"})
+"""Values a sentence reading can make of any words (a JSON key, say); ids and emails it can't."""
+_INTEGERS = frozenset({"limit", "quantity", "trial_days"})
+_DATES = frozenset({"created_gte", "created_lte"})
+_AMOUNTS = frozenset({"amount", "min_amount", "max_amount"})
+_CHOICES = {
+    "status": frozenset(get_args(Status)),
+    "reason": frozenset(get_args(Reason)),
+}
+_CURRENCY = re.compile(r"[a-z]{3}")
+MAX_COUNT = 1000
+
+
+@dataclass(frozen=True)
+class Typed:
+    """What a message gives as data: each argument's value, and the flags among them."""
+
+    values: dict[str, Any]
+    flags: tuple[str, ...]
+    """The `--flag value` texts, which are never part of a name or a description."""
+    objects: tuple[str, ...] = ()
+    """The JSON objects pasted whole."""
+
+
+_NOTHING = Typed({}, ())
+
+
+def read(text: str, today: date) -> Typed:
+    if "=" not in text and ":" not in text and "{" not in text and "--" not in text:
+        return _NOTHING  # most messages: no key can be typed without one of these
+    raw: dict[str, tuple[str, bool]] = {}  # argument -> (value as typed, typed as a JSON number)
+    where: dict[str, str] = {}  # argument -> the text that gave it
+    for obj in _JSON.finditer(text):
+        for key, value in _json_pairs(obj.group()):
+            if (arg := _ALIASES.get(key.lower())) is not None and arg not in raw:
+                raw[arg], where[arg] = (str(value), isinstance(value, int | float)), obj.group()
+    outside = _JSON.sub(" ", text)
+    for m in [*_FLAG.finditer(outside), *_PAIR.finditer(outside)]:
+        if (arg := _ALIASES[m["k"].lower()]) not in raw:
+            raw[arg], where[arg] = (m["v"], False), m.group()
+    values = {}
+    for arg, (typed, number) in raw.items():
+        if (value := _value(arg, typed, number, raw, today)) is not None:
+            values[arg] = value
+    flags = tuple(where[arg] for arg in values if where[arg].startswith("--"))
+    objects = tuple(obj.group() for obj in _JSON.finditer(text) if _json_pairs(obj.group()))
+    return Typed(values, flags, objects)
+
+
+def _json_pairs(blob: str) -> list[tuple[str, Any]]:
+    try:
+        data = json.loads(blob)
+    except ValueError:
+        return []
+    return (
+        [(str(k), v) for k, v in data.items() if isinstance(v, str | int | float)]
+        if isinstance(data, dict)
+        else []
+    )
+
+
+def _value(
+    arg: str, typed: str, number: bool, raw: dict[str, tuple[str, bool]], today: date
+) -> Any:
+    text = typed.strip("'\"").strip()
+    if arg not in _FREE_TEXT and not typed.startswith(('"', "'")):
+        text = text.split()[0] if text.split() else ""  # "status=failed please" is failed
+    if arg in _INTEGERS:
+        return int(text) if text.isdigit() and 0 < int(text) <= MAX_COUNT else None
+    if arg in _DATES:
+        return (day := parse_date(text, today)) and day.isoformat()
+    if arg in _AMOUNTS:
+        currency = raw.get("currency", ("", False))[0].lower() or None
+        return _amount(text, number, currency)
+    if arg == "currency":
+        return text.lower() if _CURRENCY.fullmatch(text.lower()) else None
+    if arg in _CHOICES:
+        return text.lower() if text.lower() in _CHOICES[arg] else None
+    return text or None
+
+
+def _amount(text: str, number: bool, currency: str | None) -> int | None:
+    """ "12.50" and "$40" are major units; a JSON number, as in Stripe's API, is minor units."""
+    if number and text.isdigit():
+        return int(text)
+    try:
+        found = find_money(text, default_currency=currency, bare_numbers=True)
+        if len(found) == 1 and found[0].text.strip() == text:
+            return found[0].amount
+        return (
+            to_minor(Decimal(text), currency or "usd")
+            if re.fullmatch(r"\d+(?:\.\d+)?", text)
+            else None
+        )
+    except (MoneyParseError, ArithmeticError, ValueError):
+        return None
+
+
+def apply(skill: str, args: dict[str, Any], typed: Typed, default_currency: str) -> dict[str, Any]:
+    """`args` completed with what the user typed as data: a typed value fills an argument the
+    sentence reading left out; it replaces only what that reading cannot have got from a key
+    (a second date it never reads, a currency it took as the default). The typed pairs and
+    flags are cut out of the sentence's text values ("acme --limit 3")."""
+    allowed = set(SKILLS[skill].args_model.model_fields)
+    given = {k: v for k, v in typed.values.items() if k in allowed}
+    if not given and not typed.objects:
+        return args
+    out = {k: _cut(v, typed.flags) for k, v in args.items()}
+    out = {
+        k: v
+        for k, v in out.items()
+        if v not in (None, "")
+        and not _echo(k, v, given)
+        and not (k in _WORDING and _inside(v, typed.objects))
+    }
+    if (
+        "created_gte" in given
+        and "created_lte" not in given
+        and out.get("created_lte") == given["created_gte"]
+    ):
+        out.pop("created_lte")  # "since=2026-05-01": the day read alone was the start
+    replaced = {
+        k for k in given if k in _DATES or (k == "currency" and out.get(k) == default_currency)
+    }
+    return {**out, **{k: v for k, v in given.items() if k not in out or k in replaced}}
+
+
+def _cut(value: Any, flags: tuple[str, ...]) -> Any:
+    if not isinstance(value, str):
+        return value
+    for flag in flags:
+        value = value.replace(flag, " ")
+    return " ".join(value.split()).strip(" ,;") or None
+
+
+def _inside(value: Any, objects: tuple[str, ...]) -> bool:
+    """A name or description the sentence reading took from inside a pasted JSON object
+    (its key "customer", say): the object's own values say what they are."""
+    return isinstance(value, str) and any(value in obj for obj in objects)
+
+
+def _echo(key: str, value: Any, given: dict[str, Any]) -> bool:
+    """A value the sentence reading took from a typed pair under another key ('name="Harbor
+    Dev Ltd"' read as a quoted description too)."""
+    return isinstance(value, str) and any(k != key and v == value for k, v in given.items())
