@@ -13,7 +13,7 @@ from fractions import Fraction
 from typing import Any
 
 from agent.offline_router.lexicon import DATA, LEXICON
-from skills.dates import find_date_range
+from skills.dates import DateMatch, find_date_range
 from skills.money import MoneyMatch, MoneyParseError, find_money
 
 _S = DATA.slots
@@ -238,7 +238,7 @@ def extract(text: str, today: date) -> Entities:
                 continue
             start, end = m.span("v") if "v" in rx.groupindex and kind == "phone" else m.span()
             ents.add(start, end, kind, _value(kind, m, text))
-    found = find_date_range(ents.masked, today)
+    found = _asked_period(ents.masked, today) or find_date_range(ents.masked, today)
     if found is not None:
         ents.add(found.start, found.end, "date", (found.range.start, found.range.end))
         ents.date_range = (found.range.start, found.range.end)
@@ -287,6 +287,31 @@ def _ordinal_day(ents: Entities, today: date) -> None:
     start = start + timedelta(days=1) if word == "after" else start
     ents.add(m.start(), m.end(), "date", (start, end))
     ents.date_range = (start, end)
+
+
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+_ASKING = re.compile(
+    r"^\s*(?:(?:can|could|would|will)\s+you|please|pls|show|list|pull|give|get|send|what|how|"
+    r"which|export|find)\b",
+    re.I,
+)
+
+
+def _asked_period(text: str, today: date) -> DateMatch | None:
+    """ "We've had complaints this week (…). Could you list the charges … from this month?":
+    the period of the sentence that asks, not of the one that tells why."""
+    if not any(c in text for c in ".!?"):
+        return None
+    sentences = list(_SENTENCE.finditer(text))
+    asking = [m for m in sentences if _ASKING.match(m.group())]
+    if len(sentences) < 2 or not asking or asking[-1] is sentences[0]:
+        return None
+    ask = asking[-1]
+    found = find_date_range(ask.group(), today)
+    if found is None:
+        return None
+    start = ask.start()
+    return DateMatch(found.start + start, found.end + start, found.range, found.text)
 
 
 def bare_amounts(ents: Entities) -> list[MoneyMatch]:

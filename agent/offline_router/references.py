@@ -106,6 +106,15 @@ def _subject(msg: Parsed) -> Name | None:
     return None
 
 
+_SPOKEN_WORDS = 4
+
+
+def _spoken(quote: str) -> bool:
+    """'along the lines of "my payment is stuck"': words someone said, not a customer's name
+    (names are capitalised: "Yes I Confirm" the band stays a name)."""
+    return len(quote.split()) >= _SPOKEN_WORDS and quote[:1].islower()
+
+
 _SKIP_BEFORE_QUOTE = frozenset({"the", "literally", "exactly", "a"})
 
 
@@ -121,7 +130,8 @@ def _quoted_customer(msg: Parsed, cues: frozenset[str]) -> str | None:
             k -= 1
         if k >= 0 and (toks[k].norm in cues or toks[k].canon in cues):
             span = next((s for s in msg.ents.of("quote") if s.start == tok.start), None)
-            if span is not None and not labelled_description(msg, span.end):
+            said = span is not None and _spoken(str(span.value))
+            if span is not None and not said and not labelled_description(msg, span.end):
                 return str(span.value)
     return None
 

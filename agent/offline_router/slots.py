@@ -92,6 +92,18 @@ def _pronoun_only_in_context(msg: Parsed) -> bool:
     return bool(asking) and not any(t.norm in _PERSONAL for t in asking[-1])
 
 
+_SAME_DESCRIPTION = [str(p) for p in _S["same_description_phrases"]]
+
+
+def _same_description(msg: Parsed, ctx: RouterContext) -> str | None:
+    """ "Charge them $100 instead, same description.": the last charge's description again."""
+    last = ctx.pending_action or ctx.last_call
+    if last is None or not sv.has_phrase(msg, _SAME_DESCRIPTION):
+        return None
+    value = last.args.get("description")
+    return str(value) if value else None
+
+
 def get_balance(msg: Parsed, ctx: RouterContext, default_currency: str) -> Slots:
     return Slots()
 
@@ -119,7 +131,7 @@ def create_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     else:  # "charge cus_X in euros": the currency waits for the amount the router asks for
         _put(out.args, "currency", sv.currency_filter(msg, default_currency))
     _put(out.args, "customer", ref.value)
-    _put(out.args, "description", desc)
+    _put(out.args, "description", desc or _same_description(msg, ctx))
     out.targets = _targets(msg, ref)
     out.error = msg.ents.money_error
     out.missing = "amount" if money is None else "customer" if ref.unresolved else None

@@ -236,3 +236,29 @@ def test_another_amount_on_the_same_charge_is_another_refund() -> None:
         tool("refund_payment", payment="ch_3Lb2Nc3VbM", amount=1500),
         done,
     )
+
+
+def test_same_description_keeps_the_last_charges_description() -> None:
+    from agent.offline_router import RouterContext
+    from agent.offline_router.models import ToolCall
+
+    last = ToolCall(
+        skill="create_payment",
+        args={
+            "amount": 12000,
+            "currency": "usd",
+            "customer": "cus_O5vP8qRs",
+            "description": "emergency call-out",
+        },
+    )
+    context = RouterContext(last_call=last, last_customer="cus_O5vP8qRs")
+    check(
+        "Charge them $100 instead, same description.",
+        tool(
+            "create_payment",
+            amount=10000,
+            customer="cus_O5vP8qRs",
+            description="emergency call-out",
+        ),
+        context=context,
+    )

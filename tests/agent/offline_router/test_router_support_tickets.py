@@ -161,3 +161,19 @@ TERSE = [
 @pytest.mark.parametrize(("message", "expected"), TERSE)
 def test_terse_typed_requests(message: str, expected: dict[str, Any]) -> None:
     check(message, expected)
+
+
+def test_the_period_of_the_sentence_that_asks_wins_over_the_one_that_tells_why() -> None:
+    check(
+        "We've had three emails today along the lines of 'my payment is stuck on processing'. "
+        "Could you show me the pending payments from this month?",
+        tool("list_payments", status="pending", created_gte="2026-06-01", created_lte="2026-06-15"),
+    )
+
+
+def test_a_lowercase_quote_of_several_words_is_what_someone_said_not_a_customer() -> None:
+    check('payments of "Yes I Confirm"', tool("list_payments", customer="Yes I Confirm"))
+    check(
+        "pending payments along the lines of 'my payment is stuck on processing'",
+        tool("list_payments", status="pending"),
+    )
