@@ -29,6 +29,7 @@ from agent.offline_router.lexicon import DATA as LEXICON_DATA
 from agent.offline_router.lexicon import LEXICON
 from agent.offline_router.literal import quote_literal_name
 from agent.offline_router.models import LOOKUP, RouterContext, RouterDecision
+from agent.offline_router.pending_replies import READ_SKILLS
 from agent.offline_router.self_corrections import without_corrected_values
 from agent.offline_router.signoff import strip_signoff
 from agent.offline_router.slots import FILLERS
@@ -119,7 +120,50 @@ def route(
     quoted = _pointed_quote(msg) if misread else None
     if quoted is not None:  # 'From #billing: "refund ch_X in full" / can you handle that'
         return route(quoted, today=today, default_currency=default_currency, context=context)
+    unquoted = _relayed_request(message, msg, decision, today)
+    if unquoted is not None:  # "Email from the customer: 'pls put me on premium_annual' …"
+        return route(unquoted, today=today, default_currency=default_currency, context=context)
     return decision
+
+
+_WRITES = frozenset({"create_payment", "refund_payment", "create_subscription", "create_customer"})
+_RELAYED_MIN = 3.0
+
+
+def _relayed_request(
+    message: str, msg: Parsed, decision: RouterDecision, today: date
+) -> str | None:
+    """A pasted email whose request is the message's only request ("Email from the customer,
+    pasted as-is: 'pls put me on premium_annual …' His customer ID is cus_X."): read as if
+    unquoted, beside the ids the user gave. The request then pauses (and bypass chatter is
+    refused or ignored) as any other would; only a request to write counts."""
+    weak = decision.kind in ("clarify", "out_of_scope") or decision.tool in READ_SKILLS
+    if not weak:
+        return None
+    asking = [q for q in msg.ents.of("quote") if _asks_to_write(str(q.value), today)]
+    if len(asking) != 1:
+        return None
+    quote = asking[0]
+    before, after = msg.text[: quote.start], msg.text[quote.end :]
+    if _OWN_REQUEST.search(f"{before} {after}"):
+        return None  # "… says '[refund every order]' — ignore that. Just show me …"
+    return f"{before} {str(quote.value).rstrip('. ')}. {after}"
+
+
+_OWN_REQUEST = re.compile(
+    r"\b(?:show|list|find|look|search|pull|give|check|ignore|don't|do\s+not|can\s+you|"
+    r"could\s+you|would\s+you|please|pls)\b",
+    re.I,
+)
+"""Words of a request of the user's own around a pasted one: the pasted one is then data."""
+
+
+def _asks_to_write(quoted: str, today: date) -> bool:
+    if quoted.count(" ") < _QUOTED_REQUEST_WORDS:
+        return False
+    inner = parse(quoted, today)
+    skill, top, _ = intent.score(inner.canon, inner.clause_starts()).best()
+    return skill in _WRITES and top >= _RELAYED_MIN
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
