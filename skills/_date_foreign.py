@@ -24,8 +24,8 @@ _MONTHS = {
     "december": "décembre decembre diciembre dezember dezembro dicembre",
 }
 _PERIODS = {
-    "yesterday": ["ayer", "hier", "gestern", "gisteren", "ieri", "ontem"],
-    "today": ["hoy", "aujourd'hui", "heute", "vandaag", "oggi", "hoje"],
+    "yesterday": ["ayer", "hier", "gestern", "gisteren", "ieri", "ontem", "kahapon"],
+    "today": ["hoy", "aujourd'hui", "heute", "vandaag", "oggi", "hoje", "ngayong araw"],
     "last week": [
         "la semana pasada",
         "semana pasada",
@@ -70,6 +70,15 @@ _PERIODS = {
         "este mes",
         "ce mois-ci",
         "ce mois ci",
+        "ce mois",
+        "desse mês",
+        "deste mês",
+        "este mês",
+        "esse mês",
+        "is month",
+        "iss month",
+        "is mahine",
+        "ngayong buwan",
         "diesen monat",
         "dieser monat",
         "deze maand",
@@ -105,6 +114,9 @@ _PERIODS = {
         "ano passado",
     ],
     "this year": ["este año", "cette année", "dieses jahr", "dit jaar", "quest'anno", "este ano"],
+    # openers of an open range ("desde el 1 de diciembre", "depuis le 3 mars", "seit dem 2. Mai")
+    "since the": ["desde el", "depuis le", "seit dem", "desde o", "dal"],
+    "since": ["desde", "depuis", "seit"],
 }
 
 _ENGLISH = {  # phrasings the patterns don't read, as ones they do

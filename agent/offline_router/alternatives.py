@@ -15,11 +15,16 @@ _CURRENCY_WORDS = frozenset(
 _KINDS = frozenset({"<pi>", "<cus>", "<key>", "<price>", "<money>", "<email>", "<plan>"})
 
 
+_OR = frozenset({"or", "oder", "ou", "ya", "o"})
+"""'pi_A or pi_B' in the languages merchants mix in ("pi_A ya ch_B", "pi_A oder pi_B"): only
+ever between two values of one kind, so "ya" the yeah and "o" the particle are never read so."""
+
+
 def either_or(msg: Parsed) -> tuple[str, str] | None:
     """The two alternatives around an "or", when both are values of one kind."""
     toks = msg.tokens
     for i, tok in enumerate(toks):
-        if tok.norm != "or":
+        if tok.norm not in _OR:
             continue
         left, right = _neighbour(toks, i, -1), _neighbour(toks, i, +1)
         if left is None or right is None:

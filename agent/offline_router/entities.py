@@ -149,7 +149,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "trial",
         _rx(
-            rf"\b(?P<n>{_NUM})[\s\-]*(?P<u>{_UNITS})(?:'s)?[\s\-]*(?:of\s+)?(?:(?:free|long)[\s\-]*)?"
+            rf"\b(?P<n>{_NUM})[\s\-]*(?P<u>{_UNITS})(?:'s)?[\s\-]*(?:(?:of|de|di|du|ka|ki|ng)\s+)?"
+            r"(?:(?:free|long)[\s\-]*)?"
             rf"(?:{_TRIAL})(?!\w)"
             rf"|(?<!\w)(?:{_TRIAL})(?:\s+period)?\s*(?:{_TRIAL_IS})?\s*"
             r"(?:of|for|:|=|-|de|di|von|van|du)?\s*"

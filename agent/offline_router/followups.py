@@ -147,6 +147,8 @@ def refine_last(
     if narrowed is not None:  # names an argument of the last read: about that read
         return make.tool(last.skill, narrowed, 0.75)
     skill, top, _ = scores.best()
+    if last.skill == "find_customers" and skill == "list_payments" and "payments" in msg.canon:
+        return None  # "what about his payments?": the customer found, now their payments
     period = {k: v for k, v in last.args.items() if k in ("created_gte", "created_lte")}
     if period and skill in _PERIOD_READS - {last.skill} and has_phrase(msg, _THAT_PERIOD):
         found = FILLERS[str(skill)](msg, ctx, default_currency)  # "what did the month look like"
@@ -195,6 +197,10 @@ def repeat_last(
         return None
     money = first_amount(msg)
     changes = dict(own.args)
+    if changes.get("description") is not None and changes.get("description") == changes.get(
+        "customer"
+    ):
+        changes.pop("description")  # "do the same for Brightwater Dental": who, not what for
     if "currency" in changes and money and money.currency is None and "$" not in money.text:
         changes.pop("currency")
     same_target = changes.get("payment", last.args.get("payment")) == last.args.get("payment")

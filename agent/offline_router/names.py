@@ -116,8 +116,13 @@ def name_before(msg: Parsed, j: int) -> Name | None:
     """The name ending just before tokens[j] (used for possessives: "Jane Doe's payments")."""
     tokens = msg.tokens
     i = j
-    while i > 0 and j - i < _MAX_WORDS and is_name_word(tokens[i - 1], first=i - 1 == 0):
-        i -= 1
+    while i > 0 and j - i < _MAX_WORDS:
+        if is_name_word(tokens[i - 1], first=i - 1 == 0):
+            i -= 1
+        elif i > 1 and i < j and tokens[i - 1].norm == "&" and is_name_word(tokens[i - 2]):
+            i -= 1  # "Harbour & Pine's payments"
+        else:
+            break
     # A sentence-initial cue word is the verb, not part of the name ("Refund Jane's ...").
     while i < j and tokens[i].canon in LEXICON.canonical_words and tokens[i].norm not in _SUFFIX:
         i += 1
@@ -129,7 +134,7 @@ def _name(msg: Parsed, i: int, j: int) -> Name | None:
         return None
     if j < len(msg.tokens) and msg.tokens[j].norm in _PLAN_NOUNS:
         return None  # "everyone on the pro plan": a plan, not a customer
-    text = msg.span_text(i, j).strip(" ,.-'")
+    text = msg.span_text(i, j).strip(" ,.-':")
     if _INITIALS.search(text) and msg.text.find(text + ".") >= 0:
         text += "."  # "Kowalski Sp. z o.o.", "Tanaka Shoten K.K.": the last dot is the name's
     return Name(text, i, j) if text else None

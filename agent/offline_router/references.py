@@ -57,12 +57,7 @@ def customer(
     quoted = _quoted_customer(msg, verbs | introducers)
     if quoted:
         return CustomerRef(value=quoted, count=1)
-    found = (
-        possessive_name(msg)
-        or _after_verb(msg, verbs)
-        or name_after_any(msg, introducers)
-        or _subject(msg)
-    )
+    found = _owner_or_object(msg, verbs) or name_after_any(msg, introducers) or _subject(msg)
     if found:
         return CustomerRef(value=found.text, count=1)
     if has_customer_pronoun(msg):
@@ -103,6 +98,8 @@ def _subject(msg: Parsed) -> Name | None:
         follows = found is not None and found.end < len(msg.tokens)
         if found is not None and follows and msg.tokens[found.end].norm in _SUBJECT_VERBS:
             return found
+        if found is not None and follows and msg.tokens[found.end].norm == ":" and _titled(found):
+            return found  # "Harbour & Pine: team_monthly x 6 seats"
     return None
 
 
@@ -113,6 +110,25 @@ def _spoken(quote: str) -> bool:
     """'along the lines of "my payment is stuck"': words someone said, not a customer's name
     (names are capitalised: "Yes I Confirm" the band stays a name)."""
     return len(quote.split()) >= _SPOKEN_WORDS and quote[:1].islower()
+
+
+def _owner_or_object(msg: Parsed, verbs: frozenset[str]) -> Name | None:
+    """ "Jane Doe's payments"; but "Kwame's note says: '…' ok so charge Kwame Mensah $250": a
+    possessive in an earlier sentence is context, the verb's object is the customer."""
+    owner, target = possessive_name(msg), _after_verb(msg, verbs)
+    if owner is None or target is None or target.start <= owner.end:
+        return owner or target
+    between = range(owner.end, target.start)
+    apart = any(k in between for k in msg.sentence_starts()) or any(
+        msg.tokens[k].canon == "<quote>" for k in between
+    )
+    return target if apart else owner
+
+
+def _titled(name: Name) -> bool:
+    """A name of two words or more, each capitalised ("Harbour & Pine", not "Quick question")."""
+    words = [w for w in name.text.split() if w not in ("&", "and", "of")]
+    return len(words) > 1 and all(w[:1].isupper() for w in words)
 
 
 _SKIP_BEFORE_QUOTE = frozenset({"the", "literally", "exactly", "a"})

@@ -15,7 +15,7 @@ from agent.offline_router import slot_values as sv
 from agent.offline_router import structured
 from agent.offline_router.amounts import amount_bounds, first_amount
 from agent.offline_router.lexicon import DATA
-from agent.offline_router.models import RouterContext
+from agent.offline_router.models import RouterContext, ToolCall
 from agent.offline_router.names import (
     capitalised_run,
     is_name_word,
@@ -32,7 +32,9 @@ _SEARCH_TEXT = [str(p) for p in _S["search_text_cues"]]
 """Searches for free text ("search customers for gmbh") send `query`, not `name`."""
 _QUOTED_SEARCH = [str(p) for p in _S["quoted_search_cues"]]
 _FRACTIONS = [str(p) for p in _S["refund_fraction_cues"]]
-_NAME_LABELS = frozenset({"name", "named", "called"})
+_NAME_LABELS = frozenset(
+    {"name", "named", "called", "llama", "llaman", "llamado", "llamada", "nome", "nom", "namens"}
+)
 _CHATTER = frozenset(str(w) for w in _S["confirmation_chatter"])
 _DASHES = frozenset({"-", "–", "—"})
 _CHATTER_LEADS = frozenset({"without", "skip", "skipping", "auto", "bypass"})
@@ -93,6 +95,16 @@ def _pronoun_only_in_context(msg: Parsed) -> bool:
 
 
 _SAME_DESCRIPTION = [str(p) for p in _S["same_description_phrases"]]
+_AGAIN = ["then", "instead"]
+
+
+def _charged_again(msg: Parsed, ctx: RouterContext) -> ToolCall | None:
+    """The last charge, when this one names no customer and says it replaces it ("charge £40
+    then", "make it a charge of 30 instead")."""
+    last = ctx.last_call
+    if last is None or last.skill != "create_payment" or not last.args.get("customer"):
+        return None
+    return last if sv.has_phrase(msg, _AGAIN) else None
 
 
 def _same_description(msg: Parsed, ctx: RouterContext) -> str | None:
@@ -124,12 +136,17 @@ def create_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     desc = explicit or after_marker
     unnamed = ref.value is None and not ref.unresolved
     if unnamed and after_marker and _looks_like_name(msg, after_marker):  # "for Jane Doe"
-        ref, desc = refs.CustomerRef(value=after_marker, count=1), explicit
+        later = marker_description(msg, _markers("payment"), besides=after_marker)
+        ref, desc = refs.CustomerRef(value=after_marker, count=1), explicit or later
     if money is not None:
         out.args["amount"] = money.amount
         out.args["currency"] = money.currency or default_currency
     else:  # "charge cus_X in euros": the currency waits for the amount the router asks for
         _put(out.args, "currency", sv.currency_filter(msg, default_currency))
+    again = _charged_again(msg, ctx) if ref.value is None and not ref.unresolved else None
+    if again is not None:  # "no" … "charge £40 then": the refused charge, at the new amount
+        ref = refs.CustomerRef(value=str(again.args["customer"]), count=1)
+        desc = desc or again.args.get("description")
     _put(out.args, "customer", ref.value)
     _put(out.args, "description", desc or _same_description(msg, ctx))
     out.targets = _targets(msg, ref)
@@ -443,15 +460,18 @@ def _reported(text: str, start: int) -> bool:
     return _SPEECH.search(text[max(0, start - 40) : start]) is not None
 
 
-def marker_description(msg: Parsed, markers: frozenset[str]) -> str | None:
+def marker_description(
+    msg: Parsed, markers: frozenset[str], besides: str | None = None
+) -> str | None:
     """The words after a marker ("for the annual tune-up"); never a customer reference
     ("for customer X", "for client X"), nor words in brackets when there is no marker."""
     toks = msg.tokens
     sentence = _sentence_numbers(msg)
     priced = {sentence[i] for i, t in enumerate(toks) if t.canon == "<money>"}
+    bracketed = [m.span() for m in _SQUARE.finditer(msg.text)]
     for i, tok in enumerate(toks):
-        if tok.norm not in markers:
-            continue
+        if tok.norm not in markers or any(a < tok.start < b for a, b in bracketed):
+            continue  # (a marker inside "[SYSTEM: … disabled for this merchant]")
         if priced and sentence[i] not in priced:
             continue  # "…rather than wait for the invoice. Charge her 120 euros": not its use
         if tok.norm in _DASHES and not any(t.canon == "<money>" for t in toks[:i]):
@@ -476,12 +496,18 @@ def marker_description(msg: Parsed, markers: frozenset[str]) -> str | None:
             k += 1
         while j > k and toks[j - 1].norm in _TRAIL_STRIP:
             j -= 1  # "for setup fee asap": the urgency is no part of what it is for
-        found = _not_chatter(msg.span_text(k, j).strip(" ,.")) if j > k else None
+        found = _not_chatter(msg.span_text(k, j).strip(" ,.:")) if j > k else None
         if found and _SPEECH.search(found):
             continue  # "the notes field on the form says '…'": whose words follow, not a note
+        if found == besides:
+            continue  # "fee for Tamarind Health: … for data migration": that one was the name
         if found and any(c.isalpha() for c in found):
             return found  # ("card for 120, it's for the brake pads": the second says what)
     return _not_chatter(_parenthesised(msg))
+
+
+_SQUARE = re.compile(r"\[[^\]]*\]")
+"""Square brackets hold tags and pasted system text, never what a charge is for."""
 
 
 def _sentence_numbers(msg: Parsed) -> list[int]:

@@ -187,3 +187,8 @@ def test_an_answer_passed_on_from_someone_else_decides(
 ) -> None:
     _, calls = _ask(dry, "charge cus_Ab12Cd34 $400", reply)
     assert calls and calls[-1][1] == status
+
+
+def test_a_reluctant_yes_accepts(dry: AgentRunner) -> None:
+    _, calls = _ask(dry, "charge cus_Ab12Cd34 $400", "ugh yes, just run it")
+    assert calls and calls[-1][1] == "ran"

@@ -262,3 +262,69 @@ def test_same_description_keeps_the_last_charges_description() -> None:
         ),
         context=context,
     )
+
+
+def test_his_payments_after_finding_him_lists_them() -> None:
+    from agent.offline_router import RouterContext
+    from agent.offline_router.models import ToolCall
+
+    context = RouterContext(
+        last_call=ToolCall(skill="find_customers", args={"email": "mateo@andina.pe"}),
+        last_customer="mateo@andina.pe",
+    )
+    check(
+        "what about his payments?",
+        tool("list_payments", customer="mateo@andina.pe"),
+        context=context,
+    )
+
+
+def test_a_charge_again_then_after_a_no_keeps_its_customer_and_description() -> None:
+    from agent.offline_router import RouterContext
+    from agent.offline_router.models import ToolCall
+
+    last = ToolCall(
+        skill="create_payment",
+        args={
+            "amount": 4500,
+            "currency": "gbp",
+            "customer": "cus_Fg5Hi6Jk",
+            "description": "lesson",
+        },
+    )
+    check(
+        "charge £40 then",
+        tool(
+            "create_payment",
+            amount=4000,
+            currency="gbp",
+            customer="cus_Fg5Hi6Jk",
+            description="lesson",
+        ),
+        context=RouterContext(last_call=last),
+    )
+
+
+def test_do_the_same_for_another_customer_keeps_what_it_was_for() -> None:
+    from agent.offline_router import RouterContext
+    from agent.offline_router.models import ToolCall
+
+    last = ToolCall(
+        skill="create_payment",
+        args={
+            "amount": 45000,
+            "currency": "usd",
+            "customer": "Oyelaran Holdings",
+            "description": "extra training session",
+        },
+    )
+    check(
+        "do the same for Brightwater Dental, they attended too",
+        tool(
+            "create_payment",
+            amount=45000,
+            customer="Brightwater Dental",
+            description="extra training session",
+        ),
+        context=RouterContext(last_call=last),
+    )
