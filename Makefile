@@ -22,7 +22,8 @@ EVAL_FLOOR_DEVSET8 ?= 0.97
 EVAL_FLOOR_DEVSET9 ?= 0.995
 EVAL_FLOOR_DEVSET10 ?= 0.99
 EVAL_FLOOR_DEVSET11 ?= 0.98
-EVAL_FLOOR_DEVSET12 ?= 0.98
+EVAL_FLOOR_DEVSET12 ?= 0.99
+EVAL_FLOOR_DEVSET13 ?= 0.95
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -64,10 +65,11 @@ eval-gate: $(STAMP)
 	$(BIN)/python -m evals run evals/devset10 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET10)
 	$(BIN)/python -m evals run evals/devset11 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET11)
 	$(BIN)/python -m evals run evals/devset12 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET12)
+	$(BIN)/python -m evals run evals/devset13 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET13)
 
 # Every tuning set with its report (failing turns listed in reports/<set>/report.md).
 eval-devsets: $(STAMP)
-	for set in devset devset2 devset3 devset4 devset5 devset6 devset7 devset8 devset9 devset10 devset11 devset12; do \
+	for set in devset devset2 devset3 devset4 devset5 devset6 devset7 devset8 devset9 devset10 devset11 devset12 devset13; do \
 		$(BIN)/python -m evals run evals/$$set --backend dry --report reports/$$set --quiet; \
 	done
 

@@ -120,9 +120,17 @@ _PERIODS = {
 }
 
 _ENGLISH = {  # phrasings the patterns don't read, as ones they do
-    "this year": ["the year so far", "year so far", "so far this year", "this year so far"],
-    "this month": ["the month so far", "month so far", "so far this month"],
-    "this week": ["the week so far", "week so far", "so far this week"],
+    "this year": [
+        "the year so far",
+        "year so far",
+        "so far this year",
+        "this year so far",
+        "year-to-date",
+        "year-to-day",
+    ],
+    "this quarter": ["quarter-to-date"],
+    "this month": ["the month so far", "month so far", "so far this month", "month-to-date"],
+    "this week": ["the week so far", "week so far", "so far this week", "week-to-date"],
 }
 
 _HOLIDAYS = {

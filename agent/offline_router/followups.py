@@ -39,6 +39,8 @@ _RERUN = [str(p) for p in _S["rerun_cues"]]
 _READS = _REFINABLE | {"get_balance"}
 _PERIOD_READS = frozenset({"list_payments", "get_analytics"})
 _THAT_PERIOD = [
+    "that range",
+    "that window",
     "that month",
     "the month",
     "that week",

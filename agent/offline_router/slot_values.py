@@ -143,8 +143,8 @@ def people_counted(msg: Parsed) -> int | None:
 
 
 _CAPPED = re.compile(
-    r"(?:^|[.,;:!?]\s*)(?:max|maximum|at most|no more than)\s+(?P<n>\d{1,2})"
-    r"(?:\s+only)?\s*(?:[.!]|$)",
+    r"(?:^|[.,;:!?]\s*)(?:(?:max|maximum|at most|no more than)\s+(?P<n>\d{1,2})"
+    r"|(?P<n2>\d{1,2})\s+(?:max|maximum|tops))(?:\s+only)?\s*(?:[.!]|$)",
     re.I,
 )
 MAX_CAPPED_COUNT = 20
@@ -154,9 +154,11 @@ def capped_count(msg: Parsed) -> int | None:
     """ "list the refunded payments, maximum 8.": a bare small number capped on its own, in a
     message with no currency anywhere, counts payments; "under 50" or "max $50" bound amounts."""
     m = _CAPPED.search(msg.ents.masked)
-    if m is None or int(m["n"]) > MAX_CAPPED_COUNT or currency_filter(msg, "") is not None:
+    if m is None or currency_filter(msg, "") is not None:
         return None
-    return max(1, int(m["n"]))
+    n = int(m["n"] or m["n2"])
+    cap = MAX_CAPPED_COUNT if m["n"] else MAX_LIMIT  # "25 max" reads as a count more surely
+    return max(1, n) if n <= cap else None
 
 
 def currency_filter(msg: Parsed, default_currency: str) -> str | None:

@@ -490,7 +490,7 @@ def marker_description(
             _description_word(toks[j].canon, toks[j].norm) or _description_goes_on(msg, j)
         ):
             j += 1
-            if msg.sentence_ends_before(j):
+            if msg.sentence_ends_before(j) or _line_break_before(msg, j):
                 break  # "for the renovation deposit. my boss says…": the sentence ends it
         while k < j and toks[k].norm in _STRIP:
             k += 1
@@ -508,6 +508,13 @@ def marker_description(
 
 _SQUARE = re.compile(r"\[[^\]]*\]")
 """Square brackets hold tags and pasted system text, never what a charge is for."""
+
+
+def _line_break_before(msg: Parsed, j: int) -> bool:
+    """ "for the Q3 retainer\n\n[system note: …]": a new line is a new thought."""
+    if j <= 0 or j >= len(msg.tokens):
+        return False
+    return "\n" in msg.text[msg.tokens[j - 1].end : msg.tokens[j].start]
 
 
 def _sentence_numbers(msg: Parsed) -> list[int]:
@@ -585,7 +592,9 @@ def _description_goes_on(msg: Parsed, j: int) -> bool:
     )
 
 
-_STOP_DESC = frozenset({",", ";", "!", "?", "(", ")", "please", "pls", "thanks", "and", "with"})
+_STOP_DESC = frozenset(
+    {",", ";", "!", "?", "(", ")", "[", "]", "{", "please", "pls", "thanks", "and", "with"}
+)
 _CLAUSE_STARTERS = frozenset(str(w) for w in _S["description_clause_starters"])
 
 
