@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Literal
 
 from agent.offline_router import shorthand
-from agent.offline_router.fuzzy import MIN_LEN, within_one
+from agent.offline_router.fuzzy import MIN_LEN, index_within_one, within_one
+from agent.offline_router.fuzzy import deletes as _deletes
 from agent.offline_router.greeting import strip_greeting
 from agent.offline_router.lexicon import DATA
 from agent.offline_router.signoff import strip_signoff
@@ -36,19 +38,22 @@ def _reply_tokens(message: str) -> list[str]:
     return [_slip(t) for t in _tokens(shorthand.expand(strip_signoff(strip_greeting(message))))]
 
 
+@lru_cache(maxsize=4096)
 def _slip(token: str) -> str:
     """ "Yes, plaese go ahead": a slip of a filler word is that word. Only filler words are
     read through a typo; an accept or a reject must be typed as it is."""
     if len(token) < MIN_LEN or token in _VOCABULARY:
         return token
-    return next((w for w in _LONG_FILLERS if within_one(token, w)), token)
+    near = {w for probe in _deletes(token) | {token} for w in _FILLER_INDEX.get(probe, ())}
+    return next((w for w in sorted(near) if within_one(token, w)), token)
 
 
 _TABLE = _phrase_table()
 _VOCABULARY = frozenset(w for phrase in _TABLE for w in phrase)
-_LONG_FILLERS = sorted(
+_LONG_FILLERS = [
     p[0] for p, c in _TABLE.items() if c == "filler" and len(p) == 1 and len(p[0]) >= MIN_LEN
-)
+]
+_FILLER_INDEX = index_within_one(_LONG_FILLERS)
 _QUESTION_STARTS = frozenset(str(w) for w in DATA.confirmation["question_starts"])
 _FIRM = frozenset(str(w) for w in DATA.confirmation["firm_words"])
 _LONGEST = max(len(p) for p in _TABLE)

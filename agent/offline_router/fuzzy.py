@@ -10,6 +10,7 @@ and never a common word (wordfreq's English frequencies): "looks" is no typo of 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from wordfreq import zipf_frequency
@@ -22,7 +23,7 @@ COMMON_ZIPF = 3.0
 names, not typos; real misspellings sit below ("recieve" 2.75, "febuary" 1.77, "refnud" 0)."""
 
 
-def _deletes(word: str) -> set[str]:
+def deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
@@ -43,11 +44,17 @@ def within_one(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+def index_within_one(words: Iterable[str]) -> dict[str, set[str]]:
+    """Each word under itself and every one-letter deletion of it: the words within one edit
+    of a token are among those filed under the token's own deletions."""
+    return _index(set(words))
+
+
 def _index(words: set[str]) -> dict[str, set[str]]:
     index: dict[str, set[str]] = {}
     for word in words:
         if len(word) >= MIN_LEN and word.isalpha():
-            for d in _deletes(word) | {word}:
+            for d in deletes(word) | {word}:
                 index.setdefault(d, set()).add(word)
     return index
 
@@ -138,7 +145,7 @@ def _closest(token: str, index: dict[str, set[str]]) -> str | None:
     if token in _KNOWN or (token in LEXICON.surface and token not in _TYPOS):
         return None  # a known word (a listed typo is written out: "serach" -> "search")
     candidates: set[str] = set()
-    for probe in _deletes(token) | {token}:
+    for probe in deletes(token) | {token}:
         candidates |= index.get(probe, set())
     found = {c for c in candidates if within_one(token, c)}
     if len({LEXICON.surface.get(c, c) for c in found}) > 1:  # "paymenst": payment(s)?
@@ -173,7 +180,7 @@ def correct(token: str) -> str | None:
     if len(token) < MIN_LEN or not token.isalpha() or token in _KNOWN:
         return None
     candidates: set[str] = set()
-    for probe in _deletes(token) | {token}:
+    for probe in deletes(token) | {token}:
         candidates |= _INDEX.get(probe, set())
     if _common(token):
         return None
