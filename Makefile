@@ -9,21 +9,21 @@ STAMP := $(VENV)/.installed
 .PHONY: serve test lint typecheck eval eval-gate eval-devsets bench robustness sandbox
 
 # Eval floors: what the offline router reaches today. Raise them as it improves; never lower.
-EVAL_FLOOR_DRY ?= 0.97
-EVAL_FLOOR_SANDBOX ?= 0.96
+EVAL_FLOOR_DRY ?= 0.975
+EVAL_FLOOR_SANDBOX ?= 0.965
 EVAL_FLOOR_DEVSET ?= 0.997
-EVAL_FLOOR_DEVSET2 ?= 0.965
+EVAL_FLOOR_DEVSET2 ?= 0.97
 EVAL_FLOOR_DEVSET3 ?= 0.975
 EVAL_FLOOR_DEVSET4 ?= 0.98
-EVAL_FLOOR_DEVSET5 ?= 0.96
+EVAL_FLOOR_DEVSET5 ?= 0.97
 EVAL_FLOOR_DEVSET6 ?= 0.96
-EVAL_FLOOR_DEVSET7 ?= 0.94
-EVAL_FLOOR_DEVSET8 ?= 0.97
+EVAL_FLOOR_DEVSET7 ?= 0.96
+EVAL_FLOOR_DEVSET8 ?= 0.98
 EVAL_FLOOR_DEVSET9 ?= 0.995
 EVAL_FLOOR_DEVSET10 ?= 0.99
-EVAL_FLOOR_DEVSET11 ?= 0.98
+EVAL_FLOOR_DEVSET11 ?= 0.99
 EVAL_FLOOR_DEVSET12 ?= 0.99
-EVAL_FLOOR_DEVSET13 ?= 0.95
+EVAL_FLOOR_DEVSET13 ?= 0.96
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
