@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 
 def _words(text: str) -> list[str]:
@@ -41,6 +42,7 @@ WORD_RUN_PATTERN = rf"\b(?:{_words_alt})\b(?:[\s-]+(?:{_words_alt}|and|point|oh)
 _SPLIT = re.compile(r"[\s\-,]+")
 
 
+@lru_cache(maxsize=1024)
 def parse_number_words(text: str) -> Decimal | None:
     """The value of a written-out number, or None when `text` is not one.
 

@@ -81,7 +81,7 @@ def list_payments(msg: Parsed, ctx: RouterContext, default_currency: str) -> Slo
     return out
 
 
-_PERSONAL = frozenset({"her", "his", "him", "she", "he", "they", "them", "their"})
+_PERSONAL = frozenset(str(p) for p in _S["customer_pronouns"] if " " not in str(p))
 _LISTED = frozenset({"payments", "payment", "charges", "transactions", "txns"})
 
 

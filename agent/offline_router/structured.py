@@ -67,8 +67,11 @@ def read(text: str, today: date) -> Typed:
         return _NOTHING  # most messages: no key can be typed without one of these
     raw: dict[str, tuple[str, bool]] = {}  # argument -> (value as typed, typed as a JSON number)
     where: dict[str, str] = {}  # argument -> the text that gave it
+    objects: list[str] = []
     for obj in _JSON.finditer(text):
-        for key, value in _json_pairs(obj.group()):
+        pairs = _json_pairs(obj.group())
+        objects += [obj.group()] if pairs else []
+        for key, value in pairs:
             if (arg := _ALIASES.get(key.lower())) is not None and arg not in raw:
                 raw[arg], where[arg] = (str(value), isinstance(value, int | float)), obj.group()
     outside = _JSON.sub(" ", text)
@@ -80,8 +83,7 @@ def read(text: str, today: date) -> Typed:
         if (value := _value(arg, typed, number, raw, today)) is not None:
             values[arg] = value
     flags = tuple(where[arg] for arg in values if where[arg].startswith("--"))
-    objects = tuple(obj.group() for obj in _JSON.finditer(text) if _json_pairs(obj.group()))
-    return Typed(values, flags, objects)
+    return Typed(values, flags, tuple(objects))
 
 
 def _json_pairs(blob: str) -> list[tuple[str, Any]]:
