@@ -83,7 +83,7 @@ def month_number(word: str) -> int:
 
 def day_number(text: str) -> int:
     """ "3rd" -> 3."""
-    return int(text.rstrip("stndrhSTNDRH"))
+    return int(text.rstrip("stndrhSTNDRH."))
 
 
 def count(text: str) -> int:

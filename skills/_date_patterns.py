@@ -39,11 +39,16 @@ _MON = rf"(?:{trie_alternation(w for w in _MONTHS if w != 'may')}|may{_NOT_MAY})
 _BARE_MON = rf"(?:{trie_alternation(w for w in MONTHS_FULL if w != 'may')}){_NOT_A_NAME}"
 _CAPITAL_MAY = rf"(?<=[\w,;:]\s)(?-i:May){_NOT_MAY_BARE}{_NOT_A_NAME}"
 _YEAR = r"(?:19|20)\d\d(?!\d)|['’]\d\d(?!\d)"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|\.(?=\s))?(?!\d)"
+"""A German ordinal day ("3. Mai") keeps its dot."""
 _DAY_ORD = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?!\d)"
 """A day of no month ("from the 3rd to the 9th") counts only with its ordinal suffix: "from 3
 to 9" is more often a count or an amount."""
-_RANGE_DASH = r"\s*(?:-|–|—|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b)\s*"
+_RANGE_DASH = (
+    r"\s*(?:-|–|—|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b"
+    r"|\bal\b|\bau\b|\bbis\b|\bhasta\b|\bjusqu'au\b|\baté\b|\bao\b|\btot\b)\s*"
+)
+"""A range's dash, in English or in the words of "del 1 al 15", "du 3 au 9", "vom 3. bis 9."."""
 _DASH = rf"(?:{_RANGE_DASH}|\s+and\s+)"
 _NUM = rf"\d{{1,3}}|{alternation(SMALL_NUMBERS)}"
 _UNITS = r"days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y|hours?|hrs?|h"
@@ -73,7 +78,7 @@ ATOMS: dict[str, str] = {
         rf"(?P<mon>{_MON})\s+(?:the\s+)?(?P<day>{_DAY})(?:,?\s+(?:of\s+)?(?P<year>{_YEAR}))?"
     ),
     "day_month": (
-        rf"(?:the\s+)?(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?"
+        rf"(?:the\s+)?(?P<day>{_DAY})\s+(?:(?:of|de)\s+)?(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?"
     ),
     "month_year": rf"(?P<mon>{_MON}),?\s+(?:of\s+)?(?P<year>{_YEAR})",
     "iso_month": r"(?P<year>\d{4})-(?P<mon>\d{1,2})(?![-/\d])",
@@ -129,6 +134,7 @@ _SCAN_OVERRIDES = {
         rf"|{_ctx('was about vs versus analytics revenue sales stats numbers figures report')}"
         r"may(?=\s*(?:[?.!,]|$))"
         rf"|{_ctx('did')}may(?=\s+(?:go|look)\b)"
+        r"|may(?=\s+k[aei]\b)"  # Hindi "May ka analytics" (May's)
     ),
     "rel_month": rf"(?:last|next)\s+{_MON}|this\s+(?:{_BARE_MON}|(?-i:May))",
 }
@@ -140,7 +146,7 @@ DAY_RANGES: dict[str, str] = {
     ),
     "days_month": (
         rf"(?:(?:from|between)\s+)?(?:the\s+)?(?P<day>{_DAY}){_DASH}(?:the\s+)?(?P<day2>{_DAY})"
-        rf"\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?"
+        rf"\s+(?:(?:of|de)\s+)?(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?"
     ),
     "days_only": (
         rf"(?:(?:from|between)\s+(?:the\s+)?|the\s+)(?P<day>{_DAY_ORD}){_DASH}"

@@ -72,6 +72,10 @@ _WORD = re.compile(r"[a-z]+")
 _DATE_DIGITS = re.compile(
     r"\d[-/]\d|\d\.\d\d?\.\d|\b(?:19|20)\d\d\b|\bq[1-4]\b|\bh[12]\b", re.IGNORECASE
 )
+OPEN_START_WORDS = tuple(
+    sorted((w for w, english in REWRITES.items() if english.startswith("since")), key=len)[::-1]
+)
+"""Foreign words for "since" ("desde", "seit dem"): the range they open runs to today."""
 REWRITE_WORDS = frozenset(w for key in REWRITES for w in _WORD.findall(key))
 """Words of month typos and foreign date words: seeing one, the text gets its English copy."""
 _TOKEN = re.compile(r"[a-z]+|\d+", re.IGNORECASE)

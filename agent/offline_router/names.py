@@ -189,12 +189,15 @@ def name_after_any(msg: Parsed, words: frozenset[str], start: int = 0) -> Name |
             while k < len(tokens) and tokens[k].norm in _BEFORE_NAME:
                 k += 1
             found = name_after(msg, k) if k < len(tokens) else None
+            if found and tokens[i].norm in _CAPITALS_ONLY and not tokens[k].orig[:1].isupper():
+                continue  # "pagos de más de 500": a foreign "de" leads only a Capitalised name
             if found and (tokens[k].capital or tokens[k - 1].norm not in _ARTICLES):
                 return found  # "from the bakery": after an article only a Capitalised name
     return None
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
+_CAPITALS_ONLY = frozenset(str(w) for w in _S["introducers_before_capitals"])
 _INFINITIVE_LEADS = frozenset(str(w) for w in _S["infinitive_leads"])
 _DETERMINERS = _ARTICLES | frozenset({"my", "our", "your", "his", "her", "their", "new"})
 

@@ -16,6 +16,10 @@ _LEADS = frozenset(str(w) for w in _S["question_leads"])
 _DEFER_LEADS = [tuple(str(p).split()) for p in _S["deferral_leads"]]
 _DEFER_VERBS = frozenset(str(w) for w in _S["deferral_verbs"])
 _ACTION_REFS = [tuple(str(p).split()) for p in _S["payment_pronouns"]]
+_SEQUENCE = re.compile(
+    r"\b(?:" + "|".join(re.escape(str(p)) for p in _S["sequence_phrases"]) + r")\b", re.I
+)
+"""'before that, can you email her an invoice?': "that" orders the asks, points at nothing."""
 _BACK_REFS = [tuple(str(p).split()) for p in [*_S["customer_pronouns"], *_S["payment_pronouns"]]]
 
 
@@ -24,7 +28,7 @@ def asks_about_pending(message: str, decision: RouterDecision, ctx: RouterContex
     and, routed, asks for nothing the pending action does not already name."""
     if ctx.pending_action is None:
         return False
-    words = _WORD.findall(message.lower().replace("’", "'"))
+    words = _words(message)
     if _defers(words) and (decision.kind != "tool" or _bare_lookup(decision, ctx)):
         return True  # "let me double-check with the customer": a hold, not a request
     if not (_is_question(message, words) and _points_back(words)):
@@ -59,7 +63,11 @@ def _is_question(message: str, words: list[str]) -> bool:
 
 def points_at_action(message: str) -> bool:
     """ "what's the fee on that?": the words point at the action itself (not at its customer)."""
-    return _mentions(_WORD.findall(message.lower().replace("’", "'")), _ACTION_REFS)
+    return _mentions(_words(message), _ACTION_REFS)
+
+
+def _words(message: str) -> list[str]:
+    return _WORD.findall(_SEQUENCE.sub(" ", message.lower().replace("’", "'")))
 
 
 def _points_back(words: list[str]) -> bool:

@@ -136,6 +136,28 @@ def cancels_pending(message: str, decision: RouterDecision, ctx: RouterContext) 
     return decision.args.get(target) in (None, pending.args.get(target))
 
 
+_DETERMINERS = r"(?:the|that|this|my|her|his|their|your)"
+_SET_ASIDE = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(str(p)) for p in DATA.confirmation["set_aside_leads"])
+    + rf")\s+{_DETERMINERS}\s+(?P<what>[^,.;!?—–]+?)\s*(?=[,.;!—–]|$)",
+    re.I,
+)
+_ACTION_NOUNS = frozenset(str(w) for w in DATA.confirmation["action_nouns"]) | frozenset(
+    w for phrase in DATA.slots["payment_pronouns"] for w in _WORDS.findall(str(phrase).lower())
+) - {"the", "that", "this", "same", "last", "latest", "most", "recent"}
+
+
+def without_set_aside(message: str) -> str:
+    """ "ok never mind the pdf, just charge it" -> "ok, just charge it": a side request set
+    aside is no cancel; "never mind the charge" names the action, and stays."""
+    m = _SET_ASIDE.search(message)
+    if m is None or _words(m["what"]) & _ACTION_NOUNS:
+        return message
+    rest = (message[: m.start()].rstrip() + message[m.end() :]).strip(" ,;.")
+    return rest if _WORDS.search(rest.lower()) else message
+
+
 def first_clause(message: str) -> str:
     """Up to the first comma, dash or full stop: "no" in "no — I'll check first"."""
     return _CLAUSE.split(message.strip(), maxsplit=1)[0]

@@ -100,9 +100,21 @@ def _subject(msg: Parsed) -> Name | None:
             return found
         if found is not None and follows and msg.tokens[found.end].norm == ":" and _titled(found):
             return found  # "Harbour & Pine: team_monthly x 6 seats"
+        if found is not None and _titled(found) and _onto_price(msg, found.end):
+            return found  # "Orchard Lane Dental -> payroll_monthly" (the arrow reads "to")
     return None
 
 
+_ONTO = frozenset({"to", "on", "onto"})
+
+
+def _onto_price(msg: Parsed, end: int) -> bool:
+    """Whether "to"/"on" and a price key or id follow a name: a subscription's shape."""
+    toks = msg.tokens
+    return end + 1 < len(toks) and toks[end].norm in _ONTO and toks[end + 1].canon in _PRICES
+
+
+_PRICES = frozenset({"<key>", "<price>"})
 _SPOKEN_WORDS = 4
 
 

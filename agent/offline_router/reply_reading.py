@@ -31,6 +31,7 @@ from agent.offline_router.pending_replies import (
     first_clause,
     leads_with_accept,
     leads_with_reject,
+    without_set_aside,
 )
 from agent.offline_router.tokens import tokenize
 
@@ -43,7 +44,7 @@ CLEAR_ASIDE = 0.9
 
 
 def read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> Verdict:
-    core = without_bypass(message)
+    core = without_set_aside(without_bypass(message))
     verdict = classify_confirmation_reply(core)
     if verdict == "unclear" and (relayed := without_relay(core)) != core:
         verdict = classify_confirmation_reply(relayed)  # "okay she says no"

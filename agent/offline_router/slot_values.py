@@ -8,6 +8,7 @@ from agent.offline_router.entities import number_value
 from agent.offline_router.lexicon import DATA
 from agent.offline_router.tokens import Parsed
 from skills._currency_data import KNOWN_CURRENCIES
+from skills.dates import OPEN_START_WORDS
 
 _S = DATA.slots
 _STATUSES: dict[str, str] = {str(k): str(v) for k, v in _S["statuses"].items() if " " not in k}
@@ -46,7 +47,12 @@ _ONE_NOUNS = frozenset(str(w) for w in _S["limit_one_nouns"])
 _ORDINALS: dict[str, int] = {str(k): int(v) for k, v in _S["ordinals"].items()}
 MAX_LIMIT = int(_S["max_limit"])
 _TYPED_WORD = re.compile(r"[a-z0-9']+")
-_OPEN_END = re.compile(r"\s*(?:since|starting|after|from\b.*\bon(?:wards?)?\s*$)", re.I)
+_OPEN_END = re.compile(
+    r"\s*(?:since|starting|after|from\b.*\bon(?:wards?)?\s*$"
+    + "".join(f"|{re.escape(w)}\\b" for w in OPEN_START_WORDS)
+    + ")",
+    re.I,
+)
 
 
 def status(msg: Parsed) -> str | None:

@@ -153,6 +153,26 @@ def test_never_mind_cancels_even_when_it_mentions_a_read(dry: AgentRunner, reply
     assert calls[-1] == ("refund_payment", "cancelled")
 
 
+def test_a_side_request_set_aside_is_no_cancel_and_the_yes_after_it_runs(
+    dry: AgentRunner,
+) -> None:
+    sid = f"ses_{uuid.uuid4().hex[:12]}"
+    dry.chat(caller="alice", message="charge cus_Pl9Ok8Ij $90 for the session", session_id=sid)
+    aside = dry.chat(
+        caller="alice", message="before that, can you email her a pdf invoice?", session_id=sid
+    )
+    assert aside.kind == "out_of_scope"
+    assert aside.pending_action is not None
+    yes = dry.chat(caller="alice", message="ok never mind the pdf, just charge it", session_id=sid)
+    assert yes.tool_calls[-1].status == "ran"
+
+
+@pytest.mark.parametrize("reply", ["ok never mind the charge", "forget the refund"])
+def test_setting_aside_the_action_itself_cancels_it(dry: AgentRunner, reply: str) -> None:
+    _kind, calls = _ask(dry, "refund 9.99 on pi_3RbT5yUi7OpA", reply)
+    assert calls[-1] == ("refund_payment", "cancelled")
+
+
 @pytest.mark.parametrize(
     "reply",
     ["hold on", "hmm", "wait what's the fee on that?", "wait 1 sec", "hmm, maybe, ok"],

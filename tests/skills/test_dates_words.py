@@ -67,6 +67,11 @@ FOREIGN = [
     ("Laat de betalingen van vorige maand zien", "2026-08-01", "2026-08-31"),
     ("o faturamento do ano passado", "2025-01-01", "2025-12-31"),
     ("im März", "2026-03-01", "2026-03-31"),
+    ("analytics del 1 al 15 de mayo porfa", "2026-05-01", "2026-05-15"),
+    ("die payments vom 3. bis 9. Mai", "2026-05-03", "2026-05-09"),
+    ("les paiements du 3 au 9 mai", "2026-05-03", "2026-05-09"),
+    ("los pagos desde el 1 de septiembre", "2026-09-01", "2026-09-15"),
+    ("May ka analytics dikhao", "2026-05-01", "2026-05-31"),
 ]
 
 

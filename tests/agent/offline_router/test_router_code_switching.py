@@ -105,6 +105,14 @@ def test_code_switched_requests(message: str, expected: dict[str, Any]) -> None:
             "2026-08-21",
         ),
         ("quero ver as analytics desse mês em EUR", date(2027, 6, 18), "2027-06-01", "2027-06-18"),
+        ("los pagos succeeded desde el 1 de diciembre", date(2026, 1, 5), "2025-12-01", None),
+        ("Zahlungen seit dem 2. Dezember", date(2026, 1, 5), "2025-12-02", None),
+        (
+            "kannst du mir die payments vom 3. bis 9. Mai zeigen?",
+            date(2027, 5, 14),
+            "2027-05-03",
+            "2027-05-09",
+        ),
     ],
 )
 def test_periods_in_the_language_mixed_in(message: str, today: date, start: str, end: str) -> None:
@@ -127,3 +135,26 @@ def test_periods_in_the_language_mixed_in(message: str, today: date, start: str,
 )
 def test_yes_and_no_in_the_language_mixed_in(reply: str, verdict: str) -> None:
     assert classify_confirmation_reply(reply) == verdict
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "les 3 derniers paymnets de Boulangerie Martin, vite fait",
+            tool("list_payments", customer="Boulangerie Martin", limit=3),
+        ),
+        (
+            "pagos de más de 500 dólares este mes, porfa",
+            tool(
+                "list_payments",
+                min_amount=50000,
+                currency="usd",
+                created_gte="2026-06-01",
+                created_lte="2026-06-15",
+            ),
+        ),
+    ],
+)
+def test_a_foreign_de_leads_a_capitalised_name_only(message: str, expected: dict[str, Any]) -> None:
+    check(message, expected)

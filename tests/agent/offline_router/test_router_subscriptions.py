@@ -102,6 +102,7 @@ def test_them_names_the_customer_of_the_previous_turns() -> None:
         ("sign bob@x.com up to the Pro plan", "price"),
         ("subscribe jane@x.io to basic", "price"),
         ("start a subscription on pro_monthly", "customer"),
+        ("Trying to pro_monthly", "customer"),
         ("subscribe", "customer"),
         ("create a subscription", "customer"),
     ],
@@ -110,3 +111,19 @@ def test_a_subscription_missing_customer_or_price_asks_for_it(message: str, miss
     decision = check(message, kind("clarify"))
     assert decision.pending_clarify is not None
     assert decision.pending_clarify.missing == missing
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "Orchard Lane Dental -> payroll_monthly, 12 seats",
+            cs(customer="Orchard Lane Dental", price="payroll_monthly", quantity=12),
+        ),
+        ("Dana Smith to pro_monthly", cs(customer="Dana Smith", price="pro_monthly")),
+    ],
+)
+def test_a_capitalised_name_then_to_or_an_arrow_and_a_price_subscribes_it(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected)  # typed as written: in lowercase "X to Y" names no one for sure
