@@ -65,8 +65,17 @@ SYMBOLS: dict[str, str | None] = {
     "฿": "thb",
     "₴": "uah",
     "₦": "ngn",
+    "gh₵": "ghs",
+    "ghc": "ghs",
+    "₵": "ghs",
+    "kshs": "kes",
+    "ksh": "kes",
     "zł": "pln",
 }
+
+CAPITAL_R_SYMBOL = "zar"
+"""'R300', 'R1 499,99': the South African rand's sign, read only as a capital R right before
+the number (a lowercase r, or an R inside a word, is a letter)."""
 
 # Currency words as typed after a number. "cents" is handled apart (it scales the number).
 # Ambiguous words (kr, pesos, crowns, won, real) are left out on purpose.
@@ -115,6 +124,13 @@ WORDS: dict[str, str] = {
     "zloty": "pln",
     "zlotys": "pln",
     "rand": "zar",
+    "rands": "zar",
+    "south african rand": "zar",
+    "nz dollars": "nzd",
+    "nz dollar": "nzd",
+    "kiwi dollars": "nzd",
+    "aussie dollar": "aud",
+    "ghana cedis": "ghs",
     "swedish kronor": "sek",
     "swedish krona": "sek",
     "norwegian kroner": "nok",

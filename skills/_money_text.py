@@ -13,7 +13,11 @@ from decimal import Decimal
 from skills._currency_data import AFTER_NUMBER_ANY, SYMBOLS
 from skills._number_words import WORD_RUN_PATTERN
 
-_SYMBOL_ALT = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True))
+_SYMBOL_ALT = "|".join(
+    re.escape(s) if not s[0].isalpha() else rf"(?<![^\W_]){re.escape(s)}"
+    for s in sorted(SYMBOLS, key=len, reverse=True)
+)
+"""A symbol spelt with letters ("Rs", "A$", "GH₵") starts a word: "Traders 1,250" is no rupees."""
 _WORD_ALT = "|".join(
     w.replace(" ", r"\s+") for w in sorted(AFTER_NUMBER_ANY, key=len, reverse=True)
 )
@@ -25,7 +29,7 @@ _NUMERAL = r"\d{1,3}(?:[ \u00a0\u202f']\d{3}(?!\d))+(?:[.,]\d+)?|\d+(?:[.,]\d+)*
 AMOUNT = re.compile(
     rf"""
     (?P<sign>[-−])?
-    (?:(?P<pre>{_SYMBOL_ALT})\s?|\b(?P<precode>[a-z]{{3}})\s?)?
+    (?:(?P<pre>{_SYMBOL_ALT}|(?<![\w$])(?-i:R)(?=\s?\d))\s?|\b(?P<precode>[a-z]{{3}})\s?)?
     (?P<sign2>[-−])?
     (?P<num>{_NUMERAL})
     (?P<mult>(?:k|mm|m|bn)\b|\s(?:hundred|thousand|million|billion)\b)?
@@ -136,7 +140,8 @@ _AMOUNT_LABEL = re.compile(r"\b(?:amount|amt|total|price|sum)\s*[=:]$", re.I)
 """'amount=25.00': a labelled value, though '=' otherwise glues a number to something else."""
 _REJECT_BEFORE = set("_@#+/.,:&=%*")
 """…and "****4242": the last digits of a card, never an amount."""
-_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})*|\d{1,3}(?:\.\d{3})*")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})*|\d{1,3}(?:\.\d{3})*|\d{1,2}(?:,\d\d)+,\d{3}")
+"""Thousands groups, and India's lakh groups ("1,50,000" = 150000)."""
 
 
 def numeral_value(token: str) -> Decimal | None:

@@ -30,6 +30,7 @@ from decimal import Decimal
 from skills._currency_data import (
     AFTER_NUMBER_WORDS,
     AMBIGUOUS_AFTER_NUMBER,
+    CAPITAL_R_SYMBOL,
     CENT_WORDS,
     FORMAT_SYMBOLS,
     KNOWN_CURRENCIES,
@@ -195,6 +196,12 @@ _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d\d0")
 """'1.500': fifteen hundred in most of Europe, one and a half elsewhere; never guessed."""
 
 
+def _symbol(sign: str) -> str:
+    if sign == "R":
+        return CAPITAL_R_SYMBOL
+    return SYMBOLS[sign.lower()] or _DEFAULT
+
+
 def _code(token: str | None, strict: bool) -> str | None:
     """A typed ISO code, if it is one; lowercase English-word codes don't count in text."""
     if not token or token.lower() not in KNOWN_CURRENCIES:
@@ -207,7 +214,7 @@ def _code(token: str | None, strict: bool) -> str | None:
 def _digits_match(
     m: re.Match[str], text: str, default: str | None, strict: bool, bare: bool = True
 ) -> MoneyMatch | None:
-    pre = (SYMBOLS[m["pre"].lower()] or _DEFAULT) if m["pre"] else _code(m["precode"], strict)
+    pre = _symbol(m["pre"]) if m["pre"] else _code(m["precode"], strict)
     start = m.start("pre") if m["pre"] else m.start("precode") if pre else -1
     # A sign counts only where it can't be a dash ("$10-$20", "May 1-15").
     sign = bool(m["sign"]) and pre is not None and starts_word(text, m.start("sign"))

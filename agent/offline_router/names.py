@@ -24,6 +24,7 @@ _VERB_FORM_MIN = 4
 _PLAN_NOUNS = frozenset({"plan", "plans", "tier", "package", "subscription", "price"})
 _PARTICLE_LEN = 3
 _NAME_CHARS = frozenset("-'.&")
+_HONORIFICS = frozenset(str(w) for w in _S["honorifics"])
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,9 @@ def name_before(msg: Parsed, j: int) -> Name | None:
 def _name(msg: Parsed, i: int, j: int) -> Name | None:
     if j <= i:
         return None
+    labelled = i > 0 and msg.tokens[i - 1].norm in (":", "=")  # "Name: Dr. Klaus Becker"
+    while j - i > 1 and msg.tokens[i].norm in _HONORIFICS and not labelled:
+        i += 1  # "Mr. Tanaka" is found as "Tanaka": stored names rarely carry the title
     if j < len(msg.tokens) and msg.tokens[j].norm in _PLAN_NOUNS:
         return None  # "everyone on the pro plan": a plan, not a customer
     text = msg.span_text(i, j).strip(" ,.-':")

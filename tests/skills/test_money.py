@@ -298,6 +298,15 @@ def test_find_money_reads_every_form_inside_a_sentence(
         ("REFUND 5 ALL", [("5 ALL", 500, "all")]),
         ("charge 2k for the retainer", [("2k", 200000, "usd")]),
         ("refund (€12,50) now", [("€12,50", 1250, "eur")]),
+        ("charge ₹1,50,000 for the shoot", [("₹1,50,000", 15000000, "inr")]),
+        ("take GH₵1,200 from kojo", [("GH₵1,200", 120000, "ghs")]),
+        ("charge R1 499,99 for the braai", [("R1 499,99", 149999, "zar")]),
+        ("put through R300 on cus_X", [("R300", 30000, "zar")]),
+        ("KSh 2,000 for the delivery", [("KSh 2,000", 200000, "kes")]),
+        ("three hundred and twenty NZ dollars", [
+            ("three hundred and twenty NZ dollars", 32000, "nzd")]),
+        ("100 rands", [("100 rands", 10000, "zar")]),
+        ("Charge Northwind Traders 1,250.00 euros", [("1,250.00 euros", 125000, "eur")]),
     ],
 )  # fmt: skip
 def test_find_money_in_sentences(text: str, expected: list[tuple]) -> None:
@@ -340,6 +349,8 @@ def test_find_money_reports_where_each_amount_is() -> None:
         "refund fifty of pi_x",
         "the ratio is 0.125",
         "see https://x.test/pay/123",
+        "listen for 300 seconds",
+        "the r 300 model",
     ],
 )
 def test_find_money_ignores_numbers_that_are_not_amounts(text: str) -> None:

@@ -237,3 +237,73 @@ def test_card_digits_are_no_amount_and_one_of_them_is_no_customer() -> None:
         "Can you bring up my last 3 payments? I think one of them came through wrong",
         tool("list_payments", limit=3),
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("list payments for Mr. Tanaka", tool("list_payments", customer="Tanaka")),
+        (
+            "Add Mrs Thandi Mokoena as a customer please, thandi@mokoenaflorist.co.za",
+            tool("create_customer", name="Thandi Mokoena", email="thandi@mokoenaflorist.co.za"),
+        ),
+        ("find dr. anand rao in our customers", tool("find_customers", name="anand rao")),
+        (
+            "Create customer. Name: Dr. Klaus Becker. Email: k.becker@praxis-becker.de",
+            tool("create_customer", name="Dr. Klaus Becker", email="k.becker@praxis-becker.de"),
+        ),
+    ],
+)
+def test_a_title_before_a_name_is_left_out_unless_the_name_is_labelled(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected)
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "Put a fiver through on cus_C4XzINlJIDomRE for the raffle ticket",
+            tool(
+                "create_payment",
+                amount=500,
+                currency="gbp",
+                customer="cus_C4XzINlJIDomRE",
+                description="raffle ticket",
+            ),
+        ),
+        (
+            "Can you give a tenner back on ch_12IqNFeF3v1Ocw35X",
+            tool("refund_payment", payment="ch_12IqNFeF3v1Ocw35X", amount=1000),
+        ),
+        (
+            "Whack AUD 120 on cus_FvEsO0SBHp2f9D for the gutter clean",
+            tool(
+                "create_payment",
+                amount=12000,
+                currency="aud",
+                customer="cus_FvEsO0SBHp2f9D",
+                description="gutter clean",
+            ),
+        ),
+        (
+            "Please charge ₹1,50,000 to cus_7bRdqdYm4fjAQb towards the wedding photography package",
+            tool(
+                "create_payment",
+                amount=15000000,
+                currency="inr",
+                customer="cus_7bRdqdYm4fjAQb",
+                description="wedding photography package",
+            ),
+        ),
+        (
+            "stats for the last 30 days in rands please",
+            tool(
+                "get_analytics", currency="zar", created_gte="2026-05-16", created_lte="2026-06-15"
+            ),
+        ),
+    ],
+)
+def test_regional_money_words_and_signs(message: str, expected: dict[str, Any]) -> None:
+    check(message, expected)
