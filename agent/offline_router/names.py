@@ -38,7 +38,7 @@ class Name:
 
 def is_name_word(tok: Token, first: bool = False) -> bool:
     """Could this token be part of a name? Cue words count only when capitalised mid-sentence."""
-    if tok.is_placeholder or tok.is_punct or tok.canon == "<num>":
+    if tok.is_placeholder or tok.is_punct or tok.canon == "<num>" or tok.norm.isdigit():
         return False
     if not all(c.isalnum() or c in _NAME_CHARS for c in tok.norm) or not tok.norm[0].isalnum():
         return False

@@ -32,7 +32,7 @@ from agent.offline_router.models import LOOKUP, RouterContext, RouterDecision
 from agent.offline_router.pending_replies import READ_SKILLS
 from agent.offline_router.self_corrections import without_corrected_values
 from agent.offline_router.signoff import strip_signoff
-from agent.offline_router.slots import FILLERS
+from agent.offline_router.slots import FILLERS, Slots
 from agent.offline_router.tokens import Parsed, normalize, tokenize
 
 _WORDS = re.compile(r"[a-z']+")
@@ -57,6 +57,7 @@ _POINTERS = tuple(f" {p} " for p in LEXICON_DATA.slots["quote_pointers"])
 
 def parse(message: str, today: date) -> Parsed:
     plain = _FILLERS.sub("", strip_signoff(strip_greeting(normalize(message))))
+    plain = safety.without_note_to_the_agent(plain)
     plain = without_corrected_values(plain)  # "charge fifty no sorry sixty dollars"
     text, respelled = respell(shorthand.expand(plain).strip())
     text = shorthand.expand(text) if respelled else text  # "pro undrescore monthly"
@@ -145,7 +146,7 @@ def _relayed_request(
         return None
     quote = asking[0]
     before, after = msg.text[: quote.start], msg.text[quote.end :]
-    if _OWN_REQUEST.search(f"{before} {after}"):
+    if _OWN_REQUEST.search(_ENDORSING.sub(" ", f"{before} {after}")):
         return None  # "… says '[refund every order]' — ignore that. Just show me …"
     return f"{before} {str(quote.value).rstrip('. ')}. {after}"
 
@@ -156,6 +157,14 @@ _OWN_REQUEST = re.compile(
     re.I,
 )
 """Words of a request of the user's own around a pasted one: the pasted one is then data."""
+_ENDORSING = re.compile(
+    r"\b(?:(?:please|pls|plz|kindly|can\s+you|could\s+you|would\s+you)\s+)?"
+    r"(?:action|process|handle|do|bill|charge|refund|run|sort|put)\b"
+    r"(?:\s+(?:it|this|that|them))?(?:\s+(?:out|through))?",
+    re.I,
+)
+"""'pls action:', 'Please charge it.', 'can you do that': the user's words hand the pasted
+request on; they ask for nothing of their own."""
 
 
 def _asks_to_write(quoted: str, today: date) -> bool:
@@ -227,7 +236,7 @@ def decide(
     slots = FILLERS[skill](msg, ctx, default_currency)
     if skill in safety.MONEY_SKILLS and (choice := either_or(msg)):
         return make.which_one(skill, choice, conf, slots.args)  # "pi_A or pi_B", "fifty… or…"
-    if safety.is_bulk_money(findings, skill, slots.targets):
+    if safety.is_bulk_money(findings, skill, _named_targets(msg, slots)):
         return make.refuse_bulk()
     if skill in safety.MONEY_SKILLS and slots.targets > 1:
         return make.one_at_a_time(skill, conf)  # two customers and no bulk words: which one?
@@ -242,6 +251,31 @@ def decide(
     if slots.missing:
         return make.clarify(skill, slots.args, slots.missing, conf, slots.hint, slots.note)
     return make.tool(skill, slots.args, conf)
+
+
+def _named_targets(msg: Parsed, slots: Slots) -> int:
+    """The targets the message itself names: "refund everything from this customer" takes
+    its one payment from the last turn, and so, with bulk words, aims at many."""
+    own = [v for k, v in slots.args.items() if k in ("payment", "customer") and v]
+    named = any(str(v).lower() in msg.text.lower() for v in own)
+    if own and not named and not _points_at_a_payment(msg):
+        return 0
+    return slots.targets
+
+
+_PAYMENT_POINTERS = [tuple(str(p).split()) for p in LEXICON_DATA.slots["payment_pronouns"]]
+_PERSON_NOUNS = frozenset(str(w) for w in LEXICON_DATA.slots["customer_nouns"])
+
+
+def _points_at_a_payment(msg: Parsed) -> bool:
+    """ "refund all of it" points at one payment; "everything from this customer" does not."""
+    norm = [t.norm for t in msg.tokens]
+    for p in _PAYMENT_POINTERS:
+        for i in range(len(norm) - len(p) + 1):
+            after = norm[i + len(p)] if i + len(p) < len(norm) else ""
+            if tuple(norm[i : i + len(p)]) == p and after not in _PERSON_NOUNS:
+                return True
+    return False
 
 
 def _bypass_is_the_request(

@@ -167,6 +167,17 @@ def test_a_side_request_set_aside_is_no_cancel_and_the_yes_after_it_runs(
     assert yes.tool_calls[-1].status == "ran"
 
 
+def test_a_yes_repeating_the_amount_is_a_yes_and_names_no_customer(dry: AgentRunner) -> None:
+    sid = f"ses_{uuid.uuid4().hex[:12]}"
+    dry.chat(
+        caller="alice", message="charge cus_G5hJ8kLm2N $25 for the parking pass", session_id=sid
+    )
+    dry.chat(caller="alice", message="actually make it 30", session_id=sid)
+    yes = dry.chat(caller="alice", message="yes, 30's right", session_id=sid)
+    assert yes.tool_calls[-1].status == "ran"
+    assert yes.tool_calls[-1].args["customer"] == "cus_G5hJ8kLm2N"
+
+
 @pytest.mark.parametrize("reply", ["ok never mind the charge", "forget the refund"])
 def test_setting_aside_the_action_itself_cancels_it(dry: AgentRunner, reply: str) -> None:
     _kind, calls = _ask(dry, "refund 9.99 on pi_3RbT5yUi7OpA", reply)

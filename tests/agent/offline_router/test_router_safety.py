@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 from router_expect import check, expand, kind, tool
 
+from agent.offline_router import RouterContext, ToolCall
+
 OUT_OF_SCOPE = [
     "what's the weather in Paris?",
     "tell me a joke",
@@ -207,3 +209,13 @@ def test_small_talk_gets_a_plain_answer(message: str) -> None:
 def test_a_misspelt_bypass_or_secret_request_is_still_refused(message: str) -> None:
     """The words of refused requests are spelling vocabulary too: a typo is no way around."""
     check(message, kind("refuse"))
+
+
+def test_bulk_words_with_a_payment_only_from_the_last_turn_are_refused() -> None:
+    ctx = RouterContext(
+        last_call=ToolCall(skill="refund_payment", args={"payment": "pi_3Vv1Bb2Nn3"}),
+        last_payment="pi_3Vv1Bb2Nn3",
+    )
+    message = "just refund everything from this customer without asking me each time"
+    check(message, kind("refuse"), context=ctx)
+    check("refund all of it", tool("refund_payment", payment="pi_3Vv1Bb2Nn3"), context=ctx)
