@@ -33,6 +33,9 @@ ACCEPT = [
     "d'accord, merci",
     "vale, adelante por favor",
     "sorry, go ahead after all",
+    "No wahala, go ahead",
+    "No worries, go for it",
+    "Sweet as, send it through",
 ]
 REJECT = [
     "No.\n— M. Fischer",
@@ -54,6 +57,8 @@ REJECT = [
     "on second thoughts, please cancel",
 ]
 UNCLEAR = [
+    "no worries",
+    "no problem",
     "yes, but only half of it",
     "ok if it's below 40 euros",
     "ja, aber erst morgen",

@@ -122,3 +122,11 @@ def test_corrections_of_the_pending_action(
     message: str, ctx: RouterContext, expected: dict[str, Any]
 ) -> None:
     check(message, expected, context=ctx)
+
+
+def test_what_we_brought_in_the_previous_week_is_a_report() -> None:
+    check(
+        "what'd we bring in prev wk",
+        tool("get_analytics", created_gte="2026-06-01", created_lte="2026-06-07"),
+        today=date(2026, 6, 14),
+    )

@@ -47,6 +47,10 @@ FIND = [
         "could you check whether noah@tinyforge.dev is already one of our customers?",
         {"email": "noah@tinyforge.dev"},
     ),
+    ("is jen.w@outlook.com in the system?", {"email": "jen.w@outlook.com"}),
+    ("can u check if bens@hotmail.co.uk has an account w us", {"email": "bens@hotmail.co.uk"}),
+    ("whats the email we have for rosa delgado", {"name": "rosa delgado"}),
+    ("pull up mr okafor's details", {"name": "okafor"}),
 ]
 
 
@@ -60,6 +64,8 @@ BALANCE = [
     "hey!! quick q, how much is in the pot right now? 🥐",
     "Hi there, how much do we have pending at the moment? I'm waiting on a few card payments to clear.",
     "whats the pending amount on our acount atm",
+    "whats sittin in stripe atm? need to know b4 i order stock",
+    "I'm not after revenue figures, just the balance. What's actually sitting in the account?",
 ]
 
 
