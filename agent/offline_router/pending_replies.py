@@ -212,3 +212,28 @@ def _known(pending: dict[str, Any], ctx: RouterContext) -> set[str]:
 
 def _norm(value: Any) -> str:
     return " ".join(str(value).casefold().split())
+
+
+_CHANGE_LEADS = frozenset(str(w) for w in DATA.confirmation["change_after_no_leads"])
+
+
+def change_after_no(message: str) -> str | None:
+    """ "no, don't - just refund $20 of it", "nope, only $20" -> the last clause: a request of its
+    own after the no (no negation in it, a word of change leading it). "no, don't refund $20 of
+    it" has none: it stays a plain no."""
+    clauses = [c for c in _CLAUSE.split(message.strip()) if _WORDS.search(c.lower())]
+    if len(clauses) < 2 or classify_confirmation_reply(clauses[0]) != "reject":
+        return None
+    last = clauses[-1]
+    words = _WORDS.findall(last.lower())
+    return last if words and words[0] in _CHANGE_LEADS and not _says_no(last) else None
+
+
+def changes_after_no(message: str, decision: RouterDecision, ctx: RouterContext) -> bool:
+    """A no, then the pending action changed (see `change_after_no`): the gate cancels this
+    one and the changed one pauses anew."""
+    pending = ctx.pending_action
+    if pending is None or decision.kind != "tool" or decision.tool != pending.skill:
+        return False
+    changed = {k: v for k, v in decision.args.items() if pending.args.get(k) != v}
+    return bool(changed) and change_after_no(message) is not None

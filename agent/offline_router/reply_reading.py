@@ -26,6 +26,7 @@ from agent.offline_router.pending_questions import asks_about_pending, points_at
 from agent.offline_router.pending_replies import (
     READ_SKILLS,
     cancels_pending,
+    changes_after_no,
     echoes_pending,
     ends_with_accept,
     first_clause,
@@ -52,6 +53,8 @@ def read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> Ve
         return verdict
     if core != message and classify_confirmation_reply(first_clause(core)) == "accept":
         return "accept"  # "yes, and don't bother asking next time": yes to this one
+    if changes_after_no(core, decision, ctx):
+        return "new"  # "no, don't - just refund $20 of it": this one goes, the changed one pauses
     if only_hesitation(core):
         return "ask"  # "hold on", "hmm, let me think"
     if cancels_pending(core, decision, ctx):

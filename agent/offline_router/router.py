@@ -29,7 +29,7 @@ from agent.offline_router.lexicon import DATA as LEXICON_DATA
 from agent.offline_router.lexicon import LEXICON
 from agent.offline_router.literal import quote_literal_name
 from agent.offline_router.models import LOOKUP, RouterContext, RouterDecision
-from agent.offline_router.pending_replies import READ_SKILLS
+from agent.offline_router.pending_replies import READ_SKILLS, change_after_no
 from agent.offline_router.self_corrections import without_corrected_values
 from agent.offline_router.signoff import strip_signoff
 from agent.offline_router.slots import FILLERS, Slots
@@ -91,6 +91,8 @@ def route(
             return resumed
     thanked = _thanked(message)
     reply = classify_confirmation_reply(message)
+    if reply == "reject" and (changed := change_after_no(message)) is not None:
+        return route(changed, today=today, default_currency=default_currency, context=context)
     if reply != "unclear" and (not thanked or firm_reply(message)):
         return make.nothing_pending()  # the gate answers a yes/no when something is pending
     safe = not (

@@ -178,6 +178,20 @@ def test_a_yes_repeating_the_amount_is_a_yes_and_names_no_customer(dry: AgentRun
     assert yes.tool_calls[-1].args["customer"] == "cus_G5hJ8kLm2N"
 
 
+def test_a_no_then_a_changed_action_cancels_this_one_and_pauses_the_new_one(
+    dry: AgentRunner,
+) -> None:
+    sid = f"ses_{uuid.uuid4().hex[:12]}"
+    first = dry.chat(caller="alice", message="refund pi_3KkL9mN0pQ", session_id=sid)
+    changed = dry.chat(caller="alice", message="no, don't - just refund $20 of it", session_id=sid)
+    assert changed.kind == "confirm"
+    assert changed.pending_action is not None and first.pending_action is not None
+    assert changed.pending_action.id != first.pending_action.id
+    assert changed.tool_calls[-1].args == {"payment": "pi_3KkL9mN0pQ", "amount": 2000}
+    no = dry.chat(caller="alice", message="no, don't refund $20 of it", session_id=sid)
+    assert no.tool_calls[-1].status == "cancelled"
+
+
 @pytest.mark.parametrize("reply", ["ok never mind the charge", "forget the refund"])
 def test_setting_aside_the_action_itself_cancels_it(dry: AgentRunner, reply: str) -> None:
     _kind, calls = _ask(dry, "refund 9.99 on pi_3RbT5yUi7OpA", reply)
