@@ -193,7 +193,8 @@ def repeat_last(
         return None
     skill, top, _ = scores.best()
     own = FILLERS[last.skill](msg, ctx, default_currency)
-    if top >= NEW_REQUEST_SCORE and (skill != last.skill or not own.missing):
+    instead = skill == last.skill and "instead" in msg.norm  # "charge him 35 instead": for the same
+    if top >= NEW_REQUEST_SCORE and (skill != last.skill or not own.missing) and not instead:
         return None  # a request of its own, complete as it stands
     if own.error or own.lookup or not own.args:
         return None

@@ -328,3 +328,25 @@ def test_do_the_same_for_another_customer_keeps_what_it_was_for() -> None:
         ),
         context=RouterContext(last_call=last),
     )
+
+
+def test_a_charge_instead_after_a_no_keeps_what_it_was_for() -> None:
+    ctx = after(
+        "create_payment",
+        "cus_Mn5Bv4Cx",
+        amount=4500,
+        customer="cus_Mn5Bv4Cx",
+        description="tune up",
+    )
+    check(
+        "charge him 35 instead",
+        tool("create_payment", amount=3500, customer="cus_Mn5Bv4Cx", description="tune up"),
+        context=ctx,
+    )
+
+
+def test_instead_and_then_end_no_description() -> None:
+    check(
+        "Charge cus_Rt6Yu3 $18 for a single class instead.",
+        tool("create_payment", amount=1800, customer="cus_Rt6Yu3", description="single class"),
+    )
