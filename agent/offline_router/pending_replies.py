@@ -102,8 +102,8 @@ def ends_with_accept(message: str, decision: RouterDecision) -> bool:
 def leads_with_accept(message: str, decision: RouterDecision, ctx: RouterContext) -> bool:
     """ "confirmed, thanks for catching that": a clear yes first, then only words that ask for
     nothing else and say no nothing."""
-    if "?" in message or _says_no(message):
-        return False
+    if "?" in message or _says_no(message) or has_doubt(message):
+        return False  # "Ja, just now" (South African: in a while): the doubt after it stands
     if classify_confirmation_reply(first_clause(message)) != "accept":
         return False
     pending = ctx.pending_action

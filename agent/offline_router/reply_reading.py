@@ -16,6 +16,7 @@ from typing import Literal
 from agent.offline_router import safety
 from agent.offline_router.confirmation import (
     classify_confirmation_reply,
+    has_doubt,
     leads_with_hesitation,
     only_hesitation,
     without_relay,
@@ -59,7 +60,9 @@ def read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> Ve
         return "ask"  # "hold on", "hmm, let me think"
     if cancels_pending(core, decision, ctx):
         return "reject"
-    if echoes_pending(core, decision, ctx) or ends_with_accept(core, decision):
+    if echoes_pending(core, decision, ctx) and not _doubt_after_yes(core):
+        return "accept"
+    if ends_with_accept(core, decision):
         return "accept"
     if leads_with_accept(core, decision, ctx):
         return "accept"  # "confirmed, thanks for catching that"
@@ -108,3 +111,9 @@ def without_bypass(message: str) -> str:
         last = end
     out.append(message[last:])
     return re.sub(r"\s+", " ", "".join(out)).strip(" ,;-—")
+
+
+def _doubt_after_yes(message: str) -> bool:
+    """ "Ja, just now" (South African: in a while): doubt after the yes leaves it no yes."""
+    rest = message[len(first_clause(message)) :]
+    return has_doubt(rest)

@@ -192,6 +192,13 @@ def test_a_no_then_a_changed_action_cancels_this_one_and_pauses_the_new_one(
     assert no.tool_calls[-1].status == "cancelled"
 
 
+@pytest.mark.parametrize("reply", ["Ja, just now", "yes, now now"])
+def test_a_yes_with_later_in_it_runs_nothing_and_asks_again(dry: AgentRunner, reply: str) -> None:
+    kind, calls = _ask(dry, "refund 9.99 on pi_3RbT5yUi7OpA", reply)
+    assert kind == "clarify"
+    assert calls == []
+
+
 @pytest.mark.parametrize("reply", ["ok never mind the charge", "forget the refund"])
 def test_setting_aside_the_action_itself_cancels_it(dry: AgentRunner, reply: str) -> None:
     _kind, calls = _ask(dry, "refund 9.99 on pi_3RbT5yUi7OpA", reply)
