@@ -23,7 +23,8 @@ EVAL_FLOOR_DEVSET9 ?= 0.995
 EVAL_FLOOR_DEVSET10 ?= 0.99
 EVAL_FLOOR_DEVSET11 ?= 0.99
 EVAL_FLOOR_DEVSET12 ?= 0.99
-EVAL_FLOOR_DEVSET13 ?= 0.96
+EVAL_FLOOR_DEVSET13 ?= 0.975
+EVAL_FLOOR_DEVSET14 ?= 0.91
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -66,10 +67,11 @@ eval-gate: $(STAMP)
 	$(BIN)/python -m evals run evals/devset11 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET11)
 	$(BIN)/python -m evals run evals/devset12 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET12)
 	$(BIN)/python -m evals run evals/devset13 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET13)
+	$(BIN)/python -m evals run evals/devset14 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET14)
 
 # Every tuning set with its report (failing turns listed in reports/<set>/report.md).
 eval-devsets: $(STAMP)
-	for set in devset devset2 devset3 devset4 devset5 devset6 devset7 devset8 devset9 devset10 devset11 devset12 devset13; do \
+	for set in devset devset2 devset3 devset4 devset5 devset6 devset7 devset8 devset9 devset10 devset11 devset12 devset13 devset14; do \
 		$(BIN)/python -m evals run evals/$$set --backend dry --report reports/$$set --quiet; \
 	done
 
