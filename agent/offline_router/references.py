@@ -106,6 +106,7 @@ def _subject(msg: Parsed) -> Name | None:
 
 
 _ONTO = frozenset({"to", "on", "onto"})
+_PRICES = frozenset({"<key>", "<price>"})
 
 
 def _onto_price(msg: Parsed, end: int) -> bool:
@@ -114,7 +115,6 @@ def _onto_price(msg: Parsed, end: int) -> bool:
     return end + 1 < len(toks) and toks[end].norm in _ONTO and toks[end + 1].canon in _PRICES
 
 
-_PRICES = frozenset({"<key>", "<price>"})
 _SPOKEN_WORDS = 4
 
 

@@ -74,8 +74,9 @@ def is_bulk_money(findings: SafetyFindings, skill: str | None, targets: int) -> 
 
 
 _TUCKED = r"<!--.*?(?:-->|$)|\[[^\]]*\]|\{[^}]*\}"
+_STRAIGHT_QUOTES = r"\"[^\"]*\"|'[^']{3,}'"
 _TUCKED_AWAY = re.compile(_TUCKED, re.S)
-_HIDDEN = re.compile(_TUCKED + r"|\"[^\"]*\"|'[^']{3,}'", re.S)
+_HIDDEN = re.compile(f"{_TUCKED}|{_STRAIGHT_QUOTES}", re.S)
 
 
 def said_openly(findings: SafetyFindings, text: str, starts: Sequence[int]) -> bool:
@@ -115,4 +116,4 @@ def without_note_to_the_agent(text: str) -> str:
     return kept if kept.strip() else text
 
 
-_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|'[^']{3,}'", re.S)
+_QUOTED = re.compile(f"{_STRAIGHT_QUOTES}|“[^”]*”", re.S)
