@@ -32,7 +32,6 @@ from agent.offline_router import (
     read_reply,
     route,
 )
-from agent.offline_router.pending_replies import changes_after_no
 from agent.offline_router.reply_reading import Verdict
 from agent.outcomes import Outcome, ReplyKind
 from agent.reply import AgentReply, DecidedBy, Mode, Usage
@@ -179,9 +178,6 @@ class AgentRunner:
         verdict: Verdict = "ask"
         if plain != "unclear":
             verdict = plain
-            if plain == "reject":  # "no, don't - just refund $20 of it": a no, then a change
-                decision, context = self._route_reply(turn, message)
-                verdict = "new" if changes_after_no(message, decision, context) else "reject"
         else:
             decision, context = self._route_reply(turn, message)
             verdict = read_reply(message, decision, context)
