@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, insert
 from sqlmodel import Session, col, select
 
 from agent.tables import AuditEntry
@@ -19,9 +19,9 @@ class AuditLog:
 
     def record(self, **fields: Any) -> None:
         entry = AuditEntry(**fields)
-        with Session(self.engine) as session:
-            session.add(entry)
-            session.commit()
+        # A Core insert: one statement per skill run, without the ORM's unit of work.
+        with self.engine.begin() as conn:
+            conn.execute(insert(AuditEntry), [entry.model_dump(exclude={"id"})])
         log.info(
             "skill run",
             extra={k: fields.get(k) for k in ("skill", "outcome", "session_id", "action_id")},

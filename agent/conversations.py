@@ -18,7 +18,7 @@ class Conversations:
     def open(self, caller: str, session_id: str | None) -> Conversation:
         """The caller's session, or a new one (with the requested id when it is free), with
         this turn counted."""
-        with Session(self.engine) as s:
+        with Session(self.engine, expire_on_commit=False) as s:
             found = s.get(Conversation, session_id) if session_id else None
             if found is not None and found.caller != caller:
                 raise SessionNotFound(f"No session {session_id}.")
@@ -28,8 +28,7 @@ class Conversations:
             conv.turns += 1
             conv.updated_at = utcnow()
             s.add(conv)
-            s.commit()
-            s.refresh(conv)
+            s.commit()  # expire_on_commit=False: conv stays readable without a second query
             return conv
 
     def get(self, caller: str, session_id: str) -> Conversation:

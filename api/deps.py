@@ -10,7 +10,7 @@ from agent.runner import AgentRunner, CallerAccess
 from api.platform import Platform
 
 
-def get_platform(request: Request) -> Platform:
+async def get_platform(request: Request) -> Platform:
     platform: Platform = request.app.state.platform
     return platform
 
@@ -18,14 +18,14 @@ def get_platform(request: Request) -> Platform:
 PlatformDep = Annotated[Platform, Depends(get_platform)]
 
 
-def get_runner(platform: PlatformDep) -> AgentRunner:
+async def get_runner(platform: PlatformDep) -> AgentRunner:
     return platform.runner
 
 
 RunnerDep = Annotated[AgentRunner, Depends(get_runner)]
 
 
-def get_caller(
+async def get_caller(
     platform: PlatformDep,
     authorization: Annotated[str | None, Header()] = None,
     x_api_key: Annotated[str | None, Header()] = None,
