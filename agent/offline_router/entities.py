@@ -70,7 +70,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("cus", _rx(r"\bcus_[A-Za-z0-9]{3,}\b")),
     ("price", _rx(r"\bprice_[A-Za-z0-9]{3,}\b")),
     ("otherid", _rx(rf"\b(?:{_OTHER_IDS})_[A-Za-z0-9]{{3,}}\b")),
-    ("email", _rx(r"[A-Za-z0-9._%+\-']+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")),
+    ("email", _rx(r"[A-Za-z0-9._%+\-][A-Za-z0-9._%+\-']*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")),
     (
         "email",
         _rx(

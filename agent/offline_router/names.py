@@ -139,13 +139,15 @@ def _name(msg: Parsed, i: int, j: int) -> Name | None:
     if j < len(msg.tokens) and msg.tokens[j].norm in _PLAN_NOUNS:
         return None  # "everyone on the pro plan": a plan, not a customer
     text = msg.span_text(i, j).strip(" ,.-':")
-    if _INITIALS.search(text) and msg.text.find(text + ".") >= 0:
-        text += "."  # "Kowalski Sp. z o.o.", "Tanaka Shoten K.K.": the last dot is the name's
+    if (_INITIALS.search(text) or _ABBREVIATED.search(text)) and msg.text.find(text + ".") >= 0:
+        text += "."  # "Kowalski Sp. z o.o.", "Sato Trading Co.": the last dot is the name's
     return Name(text, i, j) if text else None
 
 
 _INITIALS = re.compile(r"(?<![\w.])(?:\w\.){1,3}\w$")
 """A name ending in dotted initials ("o.o", "K.K", "S.A"), whose final dot was cut."""
+_ABBREVIATED = re.compile(r"\s(?:Co|Ltd|Inc|Corp|Bros|Jr|Sr|Pty|Pvt|Mfg)$")
+"""A company or family name ending in an abbreviation ("O'Connor & Sons Ltd.")."""
 
 
 def possessive_name(msg: Parsed) -> Name | None:

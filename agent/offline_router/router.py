@@ -14,6 +14,7 @@ from agent.offline_router import decisions as make
 from agent.offline_router import followups, intent, safety, shorthand
 from agent.offline_router.alternatives import either_or
 from agent.offline_router.amounts import amount_bounds
+from agent.offline_router.backstory import request_sentence
 from agent.offline_router.clarify import resume
 from agent.offline_router.clauses import asks_besides, request_clause_skill
 from agent.offline_router.confirmation import (
@@ -79,6 +80,40 @@ def route(
     context: RouterContext | None = None,
 ) -> RouterDecision:
     """Decide what to do with one user message; see the module docstring for the order."""
+    asking = request_sentence(message)
+    if asking is not None and (context is None or context.pending_clarify is None):
+        focused = _route(asking, today=today, default_currency=default_currency, context=context)
+        if focused.kind == "tool":
+            whole = _route(message, today=today, default_currency=default_currency, context=context)
+            return _with_story_facts(focused, whole)
+    return _route(message, today=today, default_currency=default_currency, context=context)
+
+
+_STORY_FACTS = ("created_gte", "created_lte", "reason")
+"""What a story may add to the request after it ("how April went … Can you pull the numbers?",
+"…billed twice by mistake. Can you credit back £8.99 on ch_X?"); its counts, amounts and
+names are no arguments ("declined a couple of times", "half the order", "the sales team")."""
+_LOOKUP_TARGETS = ("name", "email", "query")
+
+
+def _with_story_facts(focused: RouterDecision, whole: RouterDecision) -> RouterDecision:
+    if whole.kind != "tool" or whole.tool != focused.tool:
+        return focused
+    added = {k: whole.args[k] for k in _STORY_FACTS if k in whole.args and k not in focused.args}
+    if focused.tool == "find_customers" and not any(k in focused.args for k in _LOOKUP_TARGETS):
+        added |= {k: whole.args[k] for k in _LOOKUP_TARGETS if k in whole.args}
+    if not added:
+        return focused
+    return focused.model_copy(update={"args": {**focused.args, **added}})
+
+
+def _route(
+    message: str,
+    *,
+    today: date,
+    default_currency: str,
+    context: RouterContext | None,
+) -> RouterDecision:
     ctx = followups.context_customer(context or RouterContext())
     msg = parse(message, today)
     findings = safety.inspect(msg.canon, msg.norm, [t.orig for t in msg.tokens])
@@ -130,6 +165,7 @@ def route(
 
 
 _WRITES = frozenset({"create_payment", "refund_payment", "create_subscription", "create_customer"})
+_ASKABLE = _WRITES | READ_SKILLS
 _RELAYED_MIN = 3.0
 
 
@@ -139,11 +175,14 @@ def _relayed_request(
     """A pasted email whose request is the message's only request ("Email from the customer,
     pasted as-is: 'pls put me on premium_annual …' His customer ID is cus_X."): read as if
     unquoted, beside the ids the user gave. The request then pauses (and bypass chatter is
-    refused or ignored) as any other would; only a request to write counts."""
-    weak = decision.kind in ("clarify", "out_of_scope") or decision.tool in READ_SKILLS
-    if not weak:
+    refused or ignored) as any other would. Beside a read of the user's own only a request to
+    write counts; when nothing else was understood, a pasted read counts too ('Forwarding from
+    Priya: "can someone tell me the available and pending balance?"')."""
+    unread = decision.kind in ("clarify", "out_of_scope")
+    if not unread and decision.tool not in READ_SKILLS:
         return None
-    asking = [q for q in msg.ents.of("quote") if _asks_to_write(str(q.value), today)]
+    skills = _ASKABLE if unread else _WRITES
+    asking = [q for q in msg.ents.of("quote") if _asks_for(str(q.value), today, skills)]
     if len(asking) != 1:
         return None
     quote = asking[0]
@@ -169,12 +208,12 @@ _ENDORSING = re.compile(
 request on; they ask for nothing of their own."""
 
 
-def _asks_to_write(quoted: str, today: date) -> bool:
+def _asks_for(quoted: str, today: date, skills: frozenset[str]) -> bool:
     if quoted.count(" ") < _QUOTED_REQUEST_WORDS:
         return False
     inner = parse(quoted, today)
     skill, top, _ = intent.score(inner.canon, inner.clause_starts()).best()
-    return skill in _WRITES and top >= _RELAYED_MIN
+    return skill in skills and top >= _RELAYED_MIN
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")

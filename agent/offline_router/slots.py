@@ -170,6 +170,8 @@ def refund_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     share = msg.ents.first("share")
     if share is not None and money is not None and _bracketed(msg.text, share.start):
         share = None  # "refund 200 of ch_X (they only got half the order)": an aside
+    if share is not None and money is not None and _refunded_as_said(msg.text, money.start):
+        share = None  # "refund 15.50 from pi_X, they only got half the order": the amount said
     if share is not None and share.value == 1 and money is None:
         share = None  # "refund 100% of pi_X": the whole payment, no amount
     if money is not None and share is not None:  # "ch_X was $80, refund half of it"
@@ -191,6 +193,17 @@ def refund_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     if out.missing and ctx.lookup_why:
         out.note = ctx.lookup_why
     return out
+
+
+_REFUND_VERB_BEFORE = re.compile(
+    r"\b(?:refund|reimburse|credit(?:\s+back)?|give\s+back|pay\s+back)\s+(?:(?:them|him|her)\s+)?$",
+    re.I,
+)
+
+
+def _refunded_as_said(text: str, offset: int) -> bool:
+    """The amount is the refund verb's own object ("refund 15.50 …"): no share changes it."""
+    return bool(_REFUND_VERB_BEFORE.search(text[:offset]))
 
 
 def _bracketed(text: str, offset: int) -> bool:

@@ -30,7 +30,9 @@ _ALIASES: dict[str, str] = {
 }  # fmt: skip
 _KEY = "|".join(sorted(map(re.escape, _ALIASES), key=len, reverse=True))
 _VALUE = r"""(?P<v>"[^"\n]*"|'[^'\n]*'|[^\s,;'"{}]+(?:[ \t]+(?![\w-]+\s*[=:])[^\s,;'"{}=:]+)*)"""
-_PAIR = re.compile(rf"(?<![\w-])(?P<k>{_KEY})\s*(?:=|:(?!//))[ \t]*{_VALUE}", re.IGNORECASE)
+_PAIR = re.compile(
+    rf"(?<![\w-])(?P<k>{_KEY})\s*(?:=|:(?!//))[ \t]*(?!(?:{_KEY})\s*[=:]){_VALUE}", re.IGNORECASE
+)  # "a customer: name = 'Anaïs'": a key's value is never the next key
 _FLAG = re.compile(rf"(?<![\w-])--(?P<k>{_KEY})[ \t]+(?P<v>[^\s,;“”\"']+)", re.IGNORECASE)
 _JSON = re.compile(r"\{[^{}]*\}")
 _FREE_TEXT = frozenset({"name", "description", "customer", "query"})

@@ -19,7 +19,7 @@ SIGNATURES = [
     ),
     (
         "Please look up the customer Harlow & Finch Ltd.\nWarm regards,\nBen",
-        tool("find_customers", name="Harlow & Finch Ltd"),
+        tool("find_customers", name="Harlow & Finch Ltd."),
     ),
     (
         "What's our balance? Cheers, Dmitri — Ops",

@@ -65,7 +65,7 @@ KEYED_AND_ABBREVIATED = [
     ),
     (
         "find Acme Co., Ltd. please",
-        tool("find_customers", name="Acme Co., Ltd"),
+        tool("find_customers", name="Acme Co., Ltd."),
     ),
 ]
 

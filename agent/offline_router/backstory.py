@@ -1,0 +1,54 @@
+"""Story first, request after: "A customer phoned saying her card was declined a couple of
+times last week. Could you show me the failed payments from last week?" The story's words
+("a couple of times", "half the order", "the sales team", "Brightwater Analytics") are no
+arguments and no skill; the one sentence that asks is the request.
+
+Only a sentence that stands on its own is read alone: one that points back into the story
+("could you refund it?", "search for them") needs the story, and the whole message is read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agent.offline_router.lexicon import DATA
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“(])")
+_ABBREVIATION = re.compile(
+    r"\b(?:" + "|".join(re.escape(a) for a in DATA.slots["backstory"]["abbreviations"]) + r")\.$",
+    re.I,
+)
+_ASKS = re.compile(
+    r"\b(?:" + "|".join(DATA.slots["backstory"]["asking"]) + r")\b",
+    re.I,
+)
+_POINTS_BACK = re.compile(
+    r"\b(?:" + "|".join(DATA.slots["backstory"]["pointing_back"]) + r")\b",
+    re.I,
+)
+_QUOTES = re.compile(r"[\"“”]|(?<!\w)'|'(?!\w)")
+
+
+def request_sentence(message: str) -> str | None:
+    """The one asking sentence of a message that tells a story before it, with the sentences
+    after it (details: "Email is yuki@x.jp", "The customer asked for it."), when it names
+    everything it asks about itself; else None (read the whole message)."""
+    if _QUOTES.search(message):
+        return None  # a relayed or quoted request: read by the quote rules
+    sentences = _sentences(message.strip())
+    if len(sentences) < 2:
+        return None
+    asking = [i for i, s in enumerate(sentences) if _ASKS.search(s)]
+    if len(asking) != 1 or asking[0] == 0 or _POINTS_BACK.search(sentences[asking[0]]):
+        return None
+    return " ".join(sentences[asking[0] :])
+
+
+def _sentences(text: str) -> list[str]:
+    out: list[str] = []
+    for part in _SENTENCE_END.split(text):
+        if out and _ABBREVIATION.search(out[-1]):
+            out[-1] = f"{out[-1]} {part}"  # "Mr. Patel", "Sato Trading Co. has agreed"
+        else:
+            out.append(part)
+    return [s.strip() for s in out if s.strip()]

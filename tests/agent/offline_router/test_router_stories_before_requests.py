@@ -1,0 +1,116 @@
+# ruff: noqa: E501  (messages are kept whole, as people type them)
+"""A story first, then the request (devset15, writer B): the story's counts, amounts, names and
+skill words are no arguments; its dates and refund reasons may be. A request that points back
+into the story ("could you refund it?") is read with the story. Also from devset15: a name's
+closing abbreviation keeps its dot, quotes around an email are not the email's, a key's value is
+never the next key, and a pasted read request is the request when nothing else was understood."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from router_expect import check, tool
+
+STORIES = [
+    (
+        "A customer phoned saying her card was declined a couple of times last week and she's pretty frustrated. Could you show me the failed payments from last week so I can see what happened?",
+        tool("list_payments", status="failed", created_gte="2026-06-08", created_lte="2026-06-14"),
+    ),
+    (
+        "Our accountant only wants the European side of things for now. Would you be able to show me the last 15 payments in EUR?",
+        tool("list_payments", limit=15, currency="eur"),
+    ),
+    (
+        "My manager asked me to sort out the Friday delivery. Would it be possible to charge Greenleaf Grocers CA$240 for the pallet delivery?",
+        tool(
+            "create_payment",
+            amount=24000,
+            currency="cad",
+            customer="Greenleaf Grocers",
+            description="pallet delivery",
+        ),
+    ),
+    (
+        "The sales team closed a deal with Brightwater Analytics last month. Could you find the customer Brightwater Analytics?",
+        tool("find_customers", name="Brightwater Analytics"),
+    ),
+    (
+        "My manager wants to know how April went, the success rate especially. Can you pull the numbers?",
+        tool("get_analytics", created_gte="2026-04-01", created_lte="2026-04-30"),
+    ),
+    (
+        "Morning! Bit embarrassing, but our system billed a customer twice by mistake. Can you credit back £8.99 on ch_3HgF6dS2aP? That's the duplicate.",
+        tool("refund_payment", payment="ch_3HgF6dS2aP", amount=899, reason="duplicate"),
+    ),
+]
+
+POINTING_BACK = [
+    (
+        "Our bank flagged pi_3RbN7cQw1X as paid with a stolen card. Could you refund it?",
+        tool("refund_payment", payment="pi_3RbN7cQw1X", reason="fraudulent"),
+    ),
+]
+
+DETAILS = [
+    (
+        "refund 15.50 from pi_3SdF4gHj6, they only got half the order",
+        tool("refund_payment", payment="pi_3SdF4gHj6", amount=1550),
+    ),
+    (
+        "ch_3SdF4gHj6 was $80, refund half of it",
+        tool("refund_payment", payment="ch_3SdF4gHj6", amount=4000),
+    ),
+    (
+        "charge O'Connor & Sons Ltd. 2.400,00 €",
+        tool("create_payment", amount=240000, currency="eur", customer="O'Connor & Sons Ltd."),
+    ),
+    (
+        "Could you charge Sato Trading Co. ¥85,000 for document translation?",
+        tool(
+            "create_payment",
+            amount=85000,
+            currency="jpy",
+            customer="Sato Trading Co.",
+            description="document translation",
+        ),
+    ),
+    (
+        "Look up the customer with email 'ANA.MARIA@CORREO.ES'",
+        tool("find_customers", email="ana.maria@correo.es"),
+    ),
+    (
+        "create a customer: name = 'Anaïs Lévesque', email = 'anais.levesque@outlook.fr', description = 'referred by Paul, VIP'",
+        tool(
+            "create_customer",
+            name="Anaïs Lévesque",
+            email="anais.levesque@outlook.fr",
+            description="referred by Paul, VIP",
+        ),
+    ),
+    (
+        'Forwarding from Priya in finance: "Hi, can someone tell me the available and pending Stripe balance as of this morning? Thanks!"',
+        tool("get_balance"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("message", "expected"), STORIES)
+def test_the_story_before_a_request_gives_no_counts_names_or_skill(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected)
+
+
+@pytest.mark.parametrize(("message", "expected"), POINTING_BACK)
+def test_a_request_that_points_back_is_read_with_its_story(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected)
+
+
+@pytest.mark.parametrize(("message", "expected"), DETAILS)
+def test_amounts_said_names_emails_keys_and_pasted_reads(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected)
