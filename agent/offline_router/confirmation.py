@@ -66,6 +66,8 @@ def classify_confirmation_reply(message: str) -> Reply:
     """accept only for a clear yes made of known words; reject for a clear no; else unclear."""
     if "?" in message or len(message.split()) > _MAX_WORDS:
         return "unclear"  # (a long message is no plain yes or no: spare the reading)
+    if _TAKEN_BACK.search(message):
+        return "reject"  # "sure... wait no": the last word is the answer
     tokens = _reply_tokens(message)
     if not tokens or len(tokens) > _MAX_TOKENS or tokens[0] in _QUESTION_STARTS:
         return "unclear"  # "is that the right one": a question, with or without its mark
@@ -81,6 +83,20 @@ def classify_confirmation_reply(message: str) -> Reply:
     return "unclear"
 
 
+_PAUSE = r"(?:hold\s+on|wait|hmm+|h+m+|actually|um+|uh+|oh|ah|sorry)"
+_NO_FIRST = re.compile(
+    rf"^\s*(?:{_PAUSE}[\s,.!…-]*)*(?:no|nope|nah)\s*(?:[,.!;:…]|-|—|–)\s*\w", re.I
+)
+"""A no said first, then why or what instead ("No, leave it. We'll send a replacement")."""
+_TO_CONFIRM = re.compile(r"\bto\s+(?:confirm|check|verify)\b", re.I)
+"""'…I need to confirm the trial length first': a plan, no yes."""
+_TAKEN_BACK = re.compile(
+    r"\b(?:wait|actually|hold\s+on|on\s+second\s+thought)[\s,.!…-]*(?:no|nope|nah|cancel)"
+    r"[\s.!…]*$",
+    re.I,
+)
+"""A yes taken back before it ends ("sure... wait no"): the last word is the answer."""
+
 _RELAYED = re.compile(
     r"^\s*(?:(?:ok(?:ay)?|so|right|well)[,\s]+)?(?:the\s+|my\s+)?"
     r"(?:customer|client|caller|she|he|they|boss|manager|partner)\s+"
@@ -93,6 +109,12 @@ def without_relay(message: str) -> str:
     """ "okay she says no", "Customer says yes, go ahead": the answer the user passes on is
     read as the user's own (they typed it, and they chose to pass it on)."""
     return _RELAYED.sub("", message, count=1)
+
+
+def no_said_first(message: str) -> bool:
+    """ "No, leave it. We'll send a replacement instead.", "Hold on, no - I need to confirm the
+    trial length with her first": a no, then why; no yes anywhere after it."""
+    return bool(_NO_FIRST.match(message)) and not has_accept_phrase(_TO_CONFIRM.sub(" ", message))
 
 
 def firm_reply(message: str) -> bool:

@@ -18,6 +18,7 @@ from agent.offline_router.confirmation import (
     classify_confirmation_reply,
     has_doubt,
     leads_with_hesitation,
+    no_said_first,
     only_hesitation,
     without_relay,
 )
@@ -68,6 +69,8 @@ def read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> Ve
         return "accept"  # "confirmed, thanks for catching that"
     if leads_with_reject(core) and decision.kind != "tool":
         return "reject"  # "nope, wait until their PO comes through"
+    if no_said_first(core) and decision.kind != "tool":
+        return "reject"  # "No, leave it. We'll send a replacement instead." ("no, 65" changes it)
     unnamed = decision.tool in _LOOKUPS and not decision.args  # "check with the customer"
     vague = decision.kind != "tool" or unnamed
     if vague and (only_hesitation(first_clause(core)) or leads_with_hesitation(core)):

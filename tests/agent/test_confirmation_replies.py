@@ -66,6 +66,8 @@ def test_a_yes_naming_something_else_is_a_new_request_that_pauses(
         "no — don't, I'll check with finance first",
         "nope, wait until their PO comes through",
         "no wait, go ahead",
+        "No, leave it. We'll send a replacement instead.",
+        "sure... wait no",
     ],
 )
 def test_a_clear_no_with_a_reason_rejects(dry: AgentRunner, reply: str) -> None:

@@ -86,6 +86,8 @@ REJECT = [
     "ok cancel",
     "no way",
     "wait, cancel",
+    "sure... wait no",
+    "ok wait, no",
 ]
 UNCLEAR = [
     "hmm",

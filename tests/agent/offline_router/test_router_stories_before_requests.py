@@ -45,6 +45,17 @@ STORIES = [
     ),
 ]
 
+POLITE = [
+    (
+        "A customer complained the product arrived broken. I was wondering if you could refund €20 of pi_3ZpL0kJ9hG?",
+        tool("refund_payment", payment="pi_3ZpL0kJ9hG", amount=2000),  # a complaint is no reason
+    ),
+    (
+        "I was wondering if you could refund pi_3RbN7cQw1X in full and mark it as fraudulent?",
+        tool("refund_payment", payment="pi_3RbN7cQw1X", reason="fraudulent"),
+    ),
+]
+
 POINTING_BACK = [
     (
         "Our bank flagged pi_3RbN7cQw1X as paid with a stolen card. Could you refund it?",
@@ -97,6 +108,13 @@ DETAILS = [
 
 @pytest.mark.parametrize(("message", "expected"), STORIES)
 def test_the_story_before_a_request_gives_no_counts_names_or_skill(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected)
+
+
+@pytest.mark.parametrize(("message", "expected"), POLITE)
+def test_wondering_if_we_could_refund_asks_us_to_refund(
     message: str, expected: dict[str, Any]
 ) -> None:
     check(message, expected)
