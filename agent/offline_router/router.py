@@ -34,7 +34,7 @@ from agent.offline_router.pending_replies import READ_SKILLS, change_after_no
 from agent.offline_router.self_corrections import without_corrected_values
 from agent.offline_router.signoff import strip_signoff
 from agent.offline_router.slots import FILLERS, Slots
-from agent.offline_router.tokens import Parsed, normalize, tokenize
+from agent.offline_router.tokens import Parsed, Token, normalize, tokenize
 
 _WORDS = re.compile(r"[a-z']+")
 MIN_SCORE = 1.5
@@ -119,7 +119,7 @@ def _route(
     findings = safety.inspect(msg.canon, msg.norm, [t.orig for t in msg.tokens])
     for i in findings.bypass_at:  # bypass chatter is no part of the request (nor a name)
         msg.tokens[i].canon = "."
-    scores = intent.score(msg.canon, msg.clause_starts())
+    scores = intent.score(_without_proper_names(msg), msg.clause_starts())
     if ctx.pending_clarify is not None:
         resumed = resume(message, msg, scores, ctx, default_currency)
         if resumed is not None:
@@ -162,6 +162,30 @@ def _route(
     if unquoted is not None:  # "Email from the customer: 'pls put me on premium_annual' …"
         return route(unquoted, today=today, default_currency=default_currency, context=context)
     return decision
+
+
+def _without_proper_names(msg: Parsed) -> list[str]:
+    """The canonical tokens, with a word that continues a proper name mid-sentence masked:
+    "a deal with Brightwater Analytics", "Greenleaf Payments Ltd" name no skill."""
+    canon = list(msg.canon)
+    starts = set(msg.sentence_starts()) | {0}
+    for i in range(1, len(msg.tokens)):
+        tok, prev = msg.tokens[i], msg.tokens[i - 1]
+        if tok.capital and _starts_proper_name(prev) and not starts & {i - 1, i}:
+            canon[i] = f"~{tok.norm}"
+    return canon
+
+
+def _starts_proper_name(tok: Token) -> bool:
+    """A capitalised word no vocabulary knows ("Brightwater", not "Show" or "Failed")."""
+    return (
+        tok.capital
+        and not tok.fuzzy
+        and not tok.is_placeholder
+        and tok.canon == tok.norm
+        and tok.norm not in LEXICON.canonical_words
+        and tok.norm not in LEXICON.surface
+    )
 
 
 _WRITES = frozenset({"create_payment", "refund_payment", "create_subscription", "create_customer"})
