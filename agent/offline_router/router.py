@@ -58,7 +58,7 @@ _POINTERS = tuple(f" {p} " for p in LEXICON_DATA.slots["quote_pointers"])
 
 def parse(message: str, today: date) -> Parsed:
     plain = _FILLERS.sub("", strip_signoff(strip_greeting(normalize(message))))
-    plain = safety.without_note_to_the_agent(plain)
+    plain = safety.without_note_to_the_agent(safety.without_fake_turns(plain))
     plain = without_corrected_values(plain)  # "charge fifty no sorry sixty dollars"
     text, respelled = respell(shorthand.expand(plain).strip())
     text = shorthand.expand(text) if respelled else text  # "pro undrescore monthly"
