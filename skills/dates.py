@@ -154,7 +154,8 @@ def _composite(m: re.Match[str], today: date) -> DateRange | None:
 def _between(first: str, second: str, today: date) -> DateRange | None:
     """From the start of one atom to the end of the other; when that runs backwards, an
     atom whose year (or week) was guessed moves: the end forward, else the start back."""
-    a, b = read_atom(_day_first_like(first, second), today), read_atom(second, today)
+    first, second = _day_first_like(first, second), _day_first_like(second, first)
+    a, b = read_atom(first, today), read_atom(second, today)
     if a is None or b is None:
         return None
     if a[0] > b[1] and (b[2] or a[2]):
@@ -170,7 +171,8 @@ _NUMERIC_DAY = re.compile(r"\s*(\d{1,2})([/-])(\d{1,2})(\2\d{2,4})?\s*")
 
 def _day_first_like(first: str, second: str) -> str:
     """ "05/03/2026 and 20/03/2026": the second can only be day-first, so the first is read
-    the same way (as "03/05/2026" in the US order the readers assume)."""
+    the same way (as "03/05/2026" in the US order the readers assume); likewise the second
+    after a first that can only be day-first ("between 28/3 and 3/4" = March 28 to April 3)."""
     a, b = _NUMERIC_DAY.fullmatch(first), _NUMERIC_DAY.fullmatch(second)
     if a is None or b is None or int(b[1]) <= 12 or int(b[3]) > 12 or int(a[1]) > 12:
         return first

@@ -26,6 +26,8 @@ _POINTS_BACK = re.compile(
     r"\b(?:" + "|".join(DATA.slots["backstory"]["pointing_back"]) + r")\b",
     re.I,
 )
+_PURPOSE = re.compile(r"\bso\s+(?:that\s+)?(?:i|we)\s+(?:can|could)\b.*$", re.I | re.S)
+"""'…so I can go through them one by one': its pronouns point at the request's own objects."""
 _QUOTES = re.compile(r"[\"“”]|(?<!\w)'|'(?!\w)")
 
 
@@ -39,7 +41,9 @@ def request_sentence(message: str) -> str | None:
     if len(sentences) < 2:
         return None
     asking = [i for i, s in enumerate(sentences) if _ASKS.search(s)]
-    if len(asking) != 1 or asking[0] == 0 or _POINTS_BACK.search(sentences[asking[0]]):
+    if len(asking) != 1 or asking[0] == 0:
+        return None
+    if _POINTS_BACK.search(_PURPOSE.sub("", sentences[asking[0]])):
         return None
     return " ".join(sentences[asking[0] :])
 

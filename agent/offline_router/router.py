@@ -56,7 +56,14 @@ _QUOTED_REQUEST_WORDS = 3
 _POINTERS = tuple(f" {p} " for p in LEXICON_DATA.slots["quote_pointers"])
 
 
+_LINK_TO_OBJECT = re.compile(
+    r"https?://\S*?/((?:cus|pi|ch|price|prod|sub|in|re|py)_[A-Za-z0-9]+)[^\s,;)]*"
+)
+"""A dashboard link names its object: ".../customers/cus_X" is cus_X (its path words no skill)."""
+
+
 def parse(message: str, today: date) -> Parsed:
+    message = _LINK_TO_OBJECT.sub(r"\1", message)
     plain = _FILLERS.sub("", strip_signoff(strip_greeting(normalize(message))))
     plain = safety.without_note_to_the_agent(safety.without_fake_turns(plain))
     plain = without_corrected_values(plain)  # "charge fifty no sorry sixty dollars"

@@ -32,6 +32,7 @@ _SEARCH_TEXT = [str(p) for p in _S["search_text_cues"]]
 """Searches for free text ("search customers for gmbh") send `query`, not `name`."""
 _QUOTED_SEARCH = [str(p) for p in _S["quoted_search_cues"]]
 _FRACTIONS = [str(p) for p in _S["refund_fraction_cues"]]
+_REMAINDER = [str(p) for p in _S["refund_remainder_cues"]]
 _NAME_LABELS = frozenset(
     {"name", "named", "called", "llama", "llaman", "llamado", "llamada", "nome", "nom", "namens"}
 )
@@ -188,7 +189,9 @@ def refund_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
         out.lookup = {"customer": owner} if owner else {"payment": str(payment)}
     elif payment is None:
         out.missing = "payment"
-    elif "amount" not in out.args and (wants_share or sv.has_phrase(msg, _FRACTIONS)):
+    elif "amount" not in out.args and (
+        wants_share or (sv.has_phrase(msg, _FRACTIONS) and not sv.has_phrase(msg, _REMAINDER))
+    ):
         out.missing = "amount"
     if out.missing and ctx.lookup_why:
         out.note = ctx.lookup_why

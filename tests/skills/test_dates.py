@@ -80,6 +80,7 @@ RANGES = [
     ("03.05.2026", MON, "2026-05-03", "2026-05-03"),
     # a range follows the order its day-first end shows
     ("between 05/03/2026 and 20/03/2026", MON, "2026-03-05", "2026-03-20"),
+    ("between 28/3 and 3/4", MON, "2026-03-28", "2026-04-03"),  # the second follows the first
     ("from 05/03 to 20/03", MON, "2026-03-05", "2026-03-20"),
     ("between 3/5/2026 and 3/20/2026", MON, "2026-03-05", "2026-03-20"),
     ("2 weeks ago", MON, "2026-06-01", "2026-06-01"),

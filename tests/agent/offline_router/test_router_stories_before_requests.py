@@ -115,6 +115,35 @@ DETAILS = [
         ),
     ),
     (
+        'Manager\'s note: "please add Kowalski Plumbing Ltd as a customer, contact email office@kowalskiplumbing.pl, description: quarterly maintenance contract". Thanks in advance!',
+        tool(
+            "create_customer",
+            name="Kowalski Plumbing Ltd",
+            email="office@kowalskiplumbing.pl",
+            description="quarterly maintenance contract",
+        ),
+    ),
+    (
+        "Something looks off with yesterday's sales numbers. Can you list the payments from yesterday so I can go through them one by one?",
+        tool("list_payments", created_gte="2026-06-14", created_lte="2026-06-14"),
+    ),
+    (
+        "payments between 28/3 and 3/4 please, max 40 rows",
+        tool("list_payments", limit=40, created_gte="2026-03-28", created_lte="2026-04-03"),
+    ),
+    (
+        "make a £89.99 payment for https://dashboard.stripe.com/customers/cus_Mx9Lq2Tw",
+        tool("create_payment", amount=8999, currency="gbp", customer="cus_Mx9Lq2Tw"),
+    ),
+    (
+        "take twelve fifty from (cus_Q8rT2mX) for parking",
+        tool("create_payment", amount=1250, customer="cus_Q8rT2mX", description="parking"),
+    ),
+    (
+        "We refunded part of pi_3VbC8xLp0Q last week, and now the accountant says we should refund whatever is left on it. Would you be able to do that?",
+        tool("refund_payment", payment="pi_3VbC8xLp0Q"),
+    ),
+    (
         'Forwarding from Priya in finance: "Hi, can someone tell me the available and pending Stripe balance as of this morning? Thanks!"',
         tool("get_balance"),
     ),
