@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from router_expect import check, tool
+from router_expect import check, kind, tool
 
 STORIES = [
     (
@@ -69,6 +69,11 @@ POLITE = [
         "I was wondering if you could refund pi_3RbN7cQw1X in full and mark it as fraudulent?",
         tool("refund_payment", payment="pi_3RbN7cQw1X", reason="fraudulent"),
     ),
+]
+
+QUOTED_OBJECTS = [
+    # the quote is what to refund, not a request handed on: no payment named, so ask
+    ('My manager said to refund "the big one from last week". Can you do that?', kind("clarify")),
 ]
 
 POINTING_BACK = [
@@ -168,6 +173,11 @@ def test_a_word_continuing_a_proper_name_names_no_skill(
 def test_wondering_if_we_could_refund_asks_us_to_refund(
     message: str, expected: dict[str, Any]
 ) -> None:
+    check(message, expected)
+
+
+@pytest.mark.parametrize(("message", "expected"), QUOTED_OBJECTS)
+def test_a_quote_after_a_request_verb_is_its_object(message: str, expected: dict[str, Any]) -> None:
     check(message, expected)
 
 
