@@ -118,8 +118,17 @@ _SO_FAR = re.compile(
 )
 
 
+_UP_TO_TODAY = re.compile(
+    r"\s*(?:up\s+)?(?:to|till|until|through|thru)\s+(?:today|now|date)\b", re.I
+)
+
+
 def _so_far(text: str, end: int, found: DateRange, today: date) -> tuple[DateRange, int]:
-    """ "Q2 so far": the period up to today, when today falls in it."""
+    """ "Q2 so far": the period up to today, when today falls in it; "from Feb 9 up to
+    today": from its start to today."""
+    up_to = _UP_TO_TODAY.match(text, end)
+    if up_to is not None and found.start is not None and found.start <= today:
+        return DateRange(found.start, today), up_to.end()
     m = _SO_FAR.match(text, end)
     if m is None or found.start is None or found.end is None:
         return found, end

@@ -47,6 +47,8 @@ _ONE_NOUNS = frozenset(str(w) for w in _S["limit_one_nouns"])
 _ORDINALS: dict[str, int] = {str(k): int(v) for k, v in _S["ordinals"].items()}
 MAX_LIMIT = int(_S["max_limit"])
 _TYPED_WORD = re.compile(r"[a-z0-9']+")
+_TO_TODAY = re.compile(r"\b(?:today|now|date)\s*$", re.I)
+"""'since Feb 9 up to today': the end was said."""
 _OPEN_END = re.compile(
     r"\s*(?:since|starting|after|from\b.*\bon(?:wards?)?\s*$"
     + "".join(f"|{re.escape(w)}\\b" for w in OPEN_START_WORDS)
@@ -79,7 +81,7 @@ def dates(msg: Parsed) -> dict[str, str]:
     if msg.ents.date_range is None or span is None:
         return {}
     gte, lte = msg.ents.date_range
-    if _OPEN_END.match(span.text) and lte == msg.ents.today:
+    if _OPEN_END.match(span.text) and lte == msg.ents.today and not _TO_TODAY.search(span.text):
         lte = None
     out: dict[str, str] = {}
     if gte is not None:

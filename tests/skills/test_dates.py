@@ -192,6 +192,9 @@ def _found(text: str, today: date = MON) -> tuple[str, str | None, str | None] |
         ("payments 2026-05-01 to 2026-05-10",
          ("2026-05-01 to 2026-05-10", "2026-05-01", "2026-05-10")),
         ("revenue in febuary", ("febuary", "2026-02-01", "2026-02-28")),
+        ("sales from Feb 9 up to today?",
+         ("from Feb 9 up to today", "2026-02-09", "2026-06-15")),
+        ("since monday until now", ("since monday until now", "2026-06-08", "2026-06-15")),
     ],
 )  # fmt: skip
 def test_find_date_range_in_sentences(text: str, expected: tuple[str, str, str]) -> None:
