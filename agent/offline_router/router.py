@@ -62,8 +62,29 @@ _LINK_TO_OBJECT = re.compile(
 """A dashboard link names its object: ".../customers/cus_X" is cus_X (its path words no skill)."""
 
 
+_NEGATED_ACTION = re.compile(
+    r"(?:^|(?<=[.,;!?])\s*|\s+(?:but|and)\s+)(?:please\s+)?(?:don'?t|do\s+not|never)\s+"
+    r"(?:refund|charge|bill|subscribe|create|add)\b[^.,;!?\n]*[.!]?",
+    re.I,
+)
+"""'pull up Dana Whitfield, she says she was double charged. don't refund anything yet': an
+action ruled out is no request (left out only when a request is left)."""
+
+
+_LABELLED_TEXT = re.compile(r"\b(?:description|desc|note|notes|memo)\s*[:=]|[\"“]", re.I)
+"""After a description's label or a quote mark, the words are data ("description: VIP, do not
+charge before the 5th")."""
+
+
+def _without_negated_actions(text: str) -> str:
+    kept = _NEGATED_ACTION.sub(
+        lambda m: m.group() if _LABELLED_TEXT.search(text, 0, m.start()) else " ", text
+    )
+    return kept if len(kept.split()) >= 2 else text
+
+
 def parse(message: str, today: date) -> Parsed:
-    message = _LINK_TO_OBJECT.sub(r"\1", message)
+    message = _without_negated_actions(_LINK_TO_OBJECT.sub(r"\1", message))
     plain = _FILLERS.sub("", strip_signoff(strip_greeting(normalize(message))))
     plain = safety.without_note_to_the_agent(safety.without_fake_turns(plain))
     plain = without_corrected_values(plain)  # "charge fifty no sorry sixty dollars"

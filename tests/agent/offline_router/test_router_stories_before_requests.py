@@ -71,6 +71,21 @@ POLITE = [
     ),
 ]
 
+NEGATED_ACTIONS = [
+    (
+        "pull up customer Dana Whitfield, she says she was double charged. don't refund anything yet",
+        tool("find_customers", name="Dana Whitfield"),
+    ),
+    (
+        "don't refund pi_3QkJp4Tz7w, refund pi_3QkJp4Tz7x",
+        tool("refund_payment", payment="pi_3QkJp4Tz7x"),
+    ),
+    (
+        "make new customer Jonas Berg description: VIP, do not charge before the 5th",
+        tool("create_customer", name="Jonas Berg", description="VIP, do not charge before the 5th"),
+    ),
+]
+
 QUOTED_OBJECTS = [
     # the quote is what to refund, not a request handed on: no payment named, so ask
     ('My manager said to refund "the big one from last week". Can you do that?', kind("clarify")),
@@ -173,6 +188,11 @@ def test_a_word_continuing_a_proper_name_names_no_skill(
 def test_wondering_if_we_could_refund_asks_us_to_refund(
     message: str, expected: dict[str, Any]
 ) -> None:
+    check(message, expected)
+
+
+@pytest.mark.parametrize(("message", "expected"), NEGATED_ACTIONS)
+def test_an_action_ruled_out_is_no_request(message: str, expected: dict[str, Any]) -> None:
     check(message, expected)
 
 
