@@ -111,6 +111,15 @@ def without_relay(message: str) -> str:
     return _RELAYED.sub("", message, count=1)
 
 
+def asks_a_question(message: str) -> bool:
+    """A question, with or without its mark: "is that the right one" is no yes, whatever
+    accept words ("right") it holds."""
+    if "?" in message:
+        return True
+    tokens = _reply_tokens(message)
+    return bool(tokens) and tokens[0] in _QUESTION_STARTS
+
+
 def no_said_first(message: str) -> bool:
     """ "No, leave it. We'll send a replacement instead.", "Hold on, no - I need to confirm the
     trial length with her first": a no, then why; no yes anywhere after it."""

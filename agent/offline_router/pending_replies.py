@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from agent.offline_router.confirmation import (
+    asks_a_question,
     classify_confirmation_reply,
     has_accept_phrase,
     has_doubt,
@@ -60,7 +61,7 @@ def _says_no(message: str) -> bool:
 
 def echoes_pending(message: str, decision: RouterDecision, ctx: RouterContext) -> bool:
     pending = ctx.pending_action
-    if pending is None or "?" in message or not has_accept_phrase(message):
+    if pending is None or asks_a_question(message) or not has_accept_phrase(message):
         return False
     if _says_no(message):
         return False  # "yes... no, don't refund pi_X": never read as a yes
@@ -92,7 +93,7 @@ def ends_with_accept(message: str, decision: RouterDecision) -> bool:
     sentences = [s for s in _SENTENCE.split(message) if s.strip()]
     if len(sentences) < 2:  # "ugh fine, yes", "ok she confirmed on the phone, please go ahead"
         sentences = [s for s in _CLAUSE.split(message.strip()) if s.strip()]
-    if len(sentences) < 2 or "?" in sentences[-1] or decision.kind in ("tool", "refuse"):
+    if len(sentences) < 2 or asks_a_question(sentences[-1]) or decision.kind in ("tool", "refuse"):
         return False  # a question before the yes is answered by it: "why ask again?? ok, yes."
     if _says_no(message) or any(has_doubt(s) for s in sentences[:-1]):
         return False  # "hmm, maybe, ok": the doubt before it stands
@@ -102,7 +103,7 @@ def ends_with_accept(message: str, decision: RouterDecision) -> bool:
 def leads_with_accept(message: str, decision: RouterDecision, ctx: RouterContext) -> bool:
     """ "confirmed, thanks for catching that": a clear yes first, then only words that ask for
     nothing else and say no nothing."""
-    if "?" in message or _says_no(message) or has_doubt(message):
+    if asks_a_question(message) or _says_no(message) or has_doubt(message):
         return False  # "Ja, just now" (South African: in a while): the doubt after it stands
     if classify_confirmation_reply(first_clause(message)) != "accept":
         return False

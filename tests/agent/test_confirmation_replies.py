@@ -77,7 +77,18 @@ def test_a_clear_no_with_a_reason_rejects(dry: AgentRunner, reply: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "reply", ["yes?", "yes, is that the full amount?", "not sure tbh", "ehn, I don't know o", "idk"]
+    "reply",
+    [
+        "yes?",
+        "yes, is that the full amount?",
+        "not sure tbh",
+        "ehn, I don't know o",
+        "idk",
+        # a question without its mark is still no yes, whatever accept word ("right") it holds
+        "is that the right one",
+        "is that right",
+        "was that the right amount",
+    ],
 )
 def test_a_questioning_or_unsure_reply_still_re_asks(dry: AgentRunner, reply: str) -> None:
     kind, calls = _ask(dry, "refund pi_3abcdef", reply)
