@@ -43,10 +43,17 @@ def lowercase(text: str, protected: str) -> str:
     return " ".join(w if _ID_OR_EMAIL.search(w) else w.lower() for w in text.split(" "))
 
 
+_SHORT_REPLY = 3
+
+
 def no_apostrophes(text: str, protected: str) -> str:
-    """Contractions and possessives without their apostrophe, no closing punctuation."""
+    """Contractions and possessives without their apostrophe, no closing punctuation (but the
+    question mark of a reply of a few words: in "ok?" the mark is the meaning, "ok" a yes)."""
     words = [w if _kept(w, protected) else _CONTRACTION.sub("", w) for w in text.strip().split(" ")]
-    return _TRAILING.sub("", " ".join(words))
+    joined = " ".join(words)
+    if len(words) <= _SHORT_REPLY and joined.rstrip().endswith("?"):
+        return joined
+    return _TRAILING.sub("", joined)
 
 
 def greeting_and_thanks(text: str, protected: str) -> str:

@@ -41,6 +41,12 @@ def test_apostrophes_go_from_contractions_but_not_from_expected_names() -> None:
     assert out == "shes Dana O'Brien's friend"
 
 
+def test_a_short_reply_keeps_its_question_mark_a_sentence_loses_it() -> None:
+    rewrite = REWRITES["no_apostrophes"][1]
+    assert rewrite("ok?", "{}") == "ok?"  # "ok" alone would be a yes: the mark is the meaning
+    assert rewrite("is that the right one?", "{}") == "is that the right one"
+
+
 def _case(user: str, expect: dict[str, Any]) -> Case:
     return Case(id="rw-1", category="get_balance", turns=[{"user": user, "expect": expect}])
 
