@@ -16,15 +16,16 @@ EVAL_FLOOR_DEVSET2 ?= 0.97
 EVAL_FLOOR_DEVSET3 ?= 0.975
 EVAL_FLOOR_DEVSET4 ?= 0.98
 EVAL_FLOOR_DEVSET5 ?= 0.97
-EVAL_FLOOR_DEVSET6 ?= 0.96
-EVAL_FLOOR_DEVSET7 ?= 0.96
+EVAL_FLOOR_DEVSET6 ?= 0.965
+EVAL_FLOOR_DEVSET7 ?= 0.965
 EVAL_FLOOR_DEVSET8 ?= 0.98
 EVAL_FLOOR_DEVSET9 ?= 0.995
 EVAL_FLOOR_DEVSET10 ?= 0.99
 EVAL_FLOOR_DEVSET11 ?= 0.99
 EVAL_FLOOR_DEVSET12 ?= 0.99
-EVAL_FLOOR_DEVSET13 ?= 0.975
+EVAL_FLOOR_DEVSET13 ?= 0.98
 EVAL_FLOOR_DEVSET14 ?= 0.91
+EVAL_FLOOR_DEVSET15 ?= 0.94
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -68,10 +69,11 @@ eval-gate: $(STAMP)
 	$(BIN)/python -m evals run evals/devset12 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET12)
 	$(BIN)/python -m evals run evals/devset13 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET13)
 	$(BIN)/python -m evals run evals/devset14 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET14)
+	$(BIN)/python -m evals run evals/devset15 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET15)
 
 # Every tuning set with its report (failing turns listed in reports/<set>/report.md).
 eval-devsets: $(STAMP)
-	for set in devset devset2 devset3 devset4 devset5 devset6 devset7 devset8 devset9 devset10 devset11 devset12 devset13 devset14; do \
+	for set in devset devset2 devset3 devset4 devset5 devset6 devset7 devset8 devset9 devset10 devset11 devset12 devset13 devset14 devset15; do \
 		$(BIN)/python -m evals run evals/$$set --backend dry --report reports/$$set --quiet; \
 	done
 

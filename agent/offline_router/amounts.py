@@ -66,7 +66,7 @@ def _follows_money_verb(msg: Parsed, start: int) -> bool:
     return i is not None and i > 0 and msg.tokens[i - 1].canon in _MONEY_VERBS
 
 
-_OBJECTS = frozenset({"him", "her", "them", "me", "us", "back"})
+_OBJECTS = frozenset({"him", "her", "them", "me", "us", "back", "the"})
 
 
 def _negated(msg: Parsed, start: int) -> bool:

@@ -23,6 +23,7 @@ from agent.offline_router.names import (
     name_spelled_by_email,
 )
 from agent.offline_router.tokens import Parsed
+from skills.money import MoneyMatch
 
 _S = DATA.slots
 _STRIP = frozenset(str(w) for w in _S["description_strip"])
@@ -169,6 +170,8 @@ def refund_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     _put(out.args, "payment", payment)
     money = first_amount(msg)
     share = msg.ents.first("share")
+    if money is not None and share is None and _told_before_the_refund(msg, money):
+        money = None  # "Two charges of $75 came through … could you refund that one?": the story's
     if share is not None and money is not None and _bracketed(msg.text, share.start):
         share = None  # "refund 200 of ch_X (they only got half the order)": an aside
     if share is not None and money is not None and _refunded_as_said(msg.text, money.start):
@@ -196,6 +199,22 @@ def refund_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     if out.missing and ctx.lookup_why:
         out.note = ctx.lookup_why
     return out
+
+
+def _told_before_the_refund(msg: Parsed, money: MoneyMatch) -> bool:
+    """The amount sits in a sentence before the one that asks for the refund."""
+    span = next((s for s in msg.ents.of("money") if s.value is money), None)
+    verb = next((i for i, t in enumerate(msg.tokens) if t.canon == "refund"), None)
+    if span is None or verb is None:
+        return False
+    at = next((i for i, t in enumerate(msg.tokens) if t.start >= span.start), len(msg.tokens))
+    if _OWED_BACK.match(msg.text, span.end) or _THAT_AMOUNT.search(msg.text, span.end):
+        return False  # "we owe a customer ¥2,000 back… Could you refund that amount?"
+    return any(at < start <= verb for start in msg.sentence_starts())
+
+
+_OWED_BACK = re.compile(r"\s*(?:back|in\s+refunds?)\b", re.I)
+_THAT_AMOUNT = re.compile(r"\b(?:that|this|the\s+same)\s+(?:amount|sum|much)\b", re.I)
 
 
 _REFUND_VERB_BEFORE = re.compile(

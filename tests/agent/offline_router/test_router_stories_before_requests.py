@@ -98,6 +98,25 @@ POINTING_BACK = [
     ),
 ]
 
+STORY_AMOUNTS = [
+    (
+        "Two charges of $75 came through for the same concert ticket. The extra one is pi_3WqE5rT6yU - could you refund that one as a duplicate?",
+        tool("refund_payment", payment="pi_3WqE5rT6yU", reason="duplicate"),
+    ),
+    (
+        "on ch_1Q2w3E4r5T we charged 1,250 yen instead of 1,000. Could you refund the ¥250 difference?",
+        tool("refund_payment", payment="ch_1Q2w3E4r5T", amount=250),
+    ),
+    (
+        "So I think we owe a customer ¥2,000 back... the payment is pi_3KjH5gF4dS. Could you refund that amount?",
+        tool("refund_payment", payment="pi_3KjH5gF4dS", amount=2000),
+    ),
+    (
+        "pi_3WqE5rT6yU was $80. Refund half of it.",
+        tool("refund_payment", payment="pi_3WqE5rT6yU", amount=4000),
+    ),
+]
+
 DETAILS = [
     (
         "refund 15.50 from pi_3SdF4gHj6, they only got half the order",
@@ -203,6 +222,13 @@ def test_a_quote_after_a_request_verb_is_its_object(message: str, expected: dict
 
 @pytest.mark.parametrize(("message", "expected"), POINTING_BACK)
 def test_a_request_that_points_back_is_read_with_its_story(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected)
+
+
+@pytest.mark.parametrize(("message", "expected"), STORY_AMOUNTS)
+def test_an_amount_the_story_tells_is_no_refund_amount_unless_owed_or_pointed_at(
     message: str, expected: dict[str, Any]
 ) -> None:
     check(message, expected)
