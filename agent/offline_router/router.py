@@ -32,7 +32,7 @@ from agent.offline_router.literal import quote_literal_name
 from agent.offline_router.models import LOOKUP, RouterContext, RouterDecision
 from agent.offline_router.pending_replies import READ_SKILLS, change_after_no
 from agent.offline_router.self_corrections import without_corrected_values
-from agent.offline_router.signoff import strip_signoff
+from agent.offline_router.signoff import LABELLED, strip_signoff
 from agent.offline_router.slots import FILLERS, Slots
 from agent.offline_router.tokens import Parsed, Token, normalize, tokenize
 
@@ -71,15 +71,17 @@ _NEGATED_ACTION = re.compile(
 action ruled out is no request (left out only when a request is left)."""
 
 
-_LABELLED_TEXT = re.compile(r"\b(?:description|desc|note|notes|memo)\s*[:=]|[\"“]", re.I)
-"""After a description's label or a quote mark, the words are data ("description: VIP, do not
-charge before the 5th")."""
+_QUOTE_MARK = re.compile(r"[\"“]")
+
+
+def _is_data(text: str, at: int) -> bool:
+    """After a free-text label or a quote mark, the words are data ("description: VIP, do not
+    charge before the 5th")."""
+    return bool(LABELLED.search(text, 0, at) or _QUOTE_MARK.search(text, 0, at))
 
 
 def _without_negated_actions(text: str) -> str:
-    kept = _NEGATED_ACTION.sub(
-        lambda m: m.group() if _LABELLED_TEXT.search(text, 0, m.start()) else " ", text
-    )
+    kept = _NEGATED_ACTION.sub(lambda m: m.group() if _is_data(text, m.start()) else " ", text)
     return kept if len(kept.split()) >= 2 else text
 
 

@@ -75,13 +75,14 @@ def _without_tail(text: str) -> str:
 _JOINERS = frozenset(" \t!.\ufe0f\u200d\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff")
 
 
-_LABELLED = re.compile(r"\b(?:description|desc|memo|note|notes|name|company)\s*[:=]", re.I)
+LABELLED = re.compile(r"\b(?:description|desc|memo|note|notes|name|company)\s*[:=]", re.I)
+"""A label whose value is free text ("description: VIP, do not charge before the 5th")."""
 
 
 def _in_labelled_value(text: str, at: int) -> bool:
     """ "description: wholesale account - Milan": a dash inside a labelled value is its text."""
     line_start = text.rfind("\n", 0, at) + 1
-    return _LABELLED.search(text, line_start, at) is not None
+    return LABELLED.search(text, line_start, at) is not None
 
 
 def _inside_quotes(text: str, at: int) -> bool:
