@@ -69,7 +69,7 @@ def classify_confirmation_reply(message: str) -> Reply:
     if _TAKEN_BACK.search(message):
         return "reject"  # "sure... wait no": the last word is the answer
     tokens = _reply_tokens(message)
-    if not tokens or len(tokens) > _MAX_TOKENS or tokens[0] in _QUESTION_STARTS:
+    if not tokens or len(tokens) > _MAX_TOKENS or _starts_a_question(tokens):
         return "unclear"  # "is that the right one": a question, with or without its mark
     found = _categories(tokens)
     if found is None:
@@ -114,9 +114,10 @@ def without_relay(message: str) -> str:
 def asks_a_question(message: str) -> bool:
     """A question, with or without its mark: "is that the right one" is no yes, whatever
     accept words ("right") it holds."""
-    if "?" in message:
-        return True
-    tokens = _reply_tokens(message)
+    return "?" in message or _starts_a_question(_reply_tokens(message))
+
+
+def _starts_a_question(tokens: list[str]) -> bool:
     return bool(tokens) and tokens[0] in _QUESTION_STARTS
 
 
