@@ -32,6 +32,7 @@ from agent.offline_router import (
     read_reply,
     route,
 )
+from agent.offline_router.pending_replies import READ_SKILLS
 from agent.offline_router.reply_reading import Verdict
 from agent.outcomes import Outcome, ReplyKind
 from agent.reply import AgentReply, DecidedBy, Mode, Usage
@@ -111,6 +112,8 @@ class AgentRunner:
             if reply is None:
                 human = HumanMessage(message, additional_kwargs={"today": turn.today.isoformat()})
                 reply = self._invoke(turn, {"messages": [human]})
+            if turn.notice:
+                reply.reply = f"{turn.notice}\n\n{reply.reply}"
         reply.stripe_ms = round(stripe_seconds[0] * 1000, 3)
         return reply
 
@@ -183,6 +186,10 @@ class AgentRunner:
             verdict = read_reply(message, decision, context)
         if verdict == "accept":
             return self._approve(turn, row)
+        if verdict == "reject" and _asks_a_read(decision):
+            self._close(turn, row, "rejected")  # "forget it, what's my balance?": both
+            turn.notice = f"Cancelled: {row.summary}"
+            return None
         if verdict == "reject":
             return self._reject(turn, row, "rejected")
         if verdict == "read" and decision is not None:
@@ -346,3 +353,7 @@ def _decider(result: dict[str, Any]) -> DecidedBy:
             decided = msg.additional_kwargs.get("decided_by")
             return "offline" if decided == "offline" else "llm"
     return "offline"
+
+
+def _asks_a_read(decision: RouterDecision | None) -> bool:
+    return decision is not None and decision.kind == "tool" and decision.tool in READ_SKILLS

@@ -42,6 +42,8 @@ class TurnContext:
     calls: list[ToolCallRecord] = field(default_factory=list)
     last_result: dict[str, Any] | None = None
     """The full result of the skill that ran this turn (the history keeps only its ids)."""
+    notice: str | None = None
+    """Said before this turn's reply: what a "no, …" set aside before its request ran."""
     llm_calls: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0

@@ -149,7 +149,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "trial",
         _rx(
-            rf"\b(?P<n>{_NUM})[\s\-]*(?P<u>{_UNITS})(?:'s)?[\s\-]*(?:(?:of|de|di|du|ka|ki|ng)\s+)?"
+            rf"\b(?P<n>{_NUM})[\s\-]*(?P<u>{_UNITS})(?:'s|')?[\s\-]*(?:(?:of|de|di|du|ka|ki|ng)\s+)?"
             r"(?:(?:free|long)[\s\-]*)?"
             rf"(?:{_TRIAL})(?!\w)"
             rf"|(?<!\w)(?:{_TRIAL})(?:\s+period)?\s*(?:{_TRIAL_IS})?\s*"
@@ -157,6 +157,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?P<n2>{_NUM})[\s\-]*(?P<u2>{_UNITS})\b"
             rf"|\b(?:free\s+for|first)\s+(?P<n3>{_NUM})\s+(?P<u3>{_UNITS})(?:\s+free)?\b"
             rf"|\b(?P<n4>{_NUM})\s+(?P<u4>{_UNITS})\s+free\b"
+            r"|\btrial\s*[:=]?\s*(?P<n5>\d{1,3})(?P<u5>)(?![\w.,%])"  # "qty 2 trial 14": days
         ),
     ),
     (
@@ -421,7 +422,7 @@ def share_value(m: re.Match[str]) -> Fraction:
 
 
 def _pair(m: re.Match[str], a: str, b: str) -> tuple[str, str]:
-    for suffix in ("", "2", "3", "4"):
+    for suffix in ("", "2", "3", "4", "5"):
         if m.groupdict().get(a + suffix):
             return m[a + suffix], m[b + suffix]
     raise ValueError("unreachable: a trial match without a number")

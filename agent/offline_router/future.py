@@ -4,28 +4,45 @@ skill schedules anything, so such a request is out of scope, never a pending act
 from __future__ import annotations
 
 from agent.offline_router.lexicon import DATA, LEXICON
-from agent.offline_router.phrases import expand, find_all, index_by_first
+from agent.offline_router.phrases import Pattern, expand, find_all, index_by_first
 from agent.offline_router.tokens import Parsed
 
-_CUES = index_by_first(
-    p for line in DATA.lexicon["future_cues"] for p in expand(str(line), LEXICON.surface)
-)
+
+def _cues(key: str) -> dict[str, list[Pattern]]:
+    return index_by_first(
+        p for line in DATA.lexicon[key] for p in expand(str(line), LEXICON.surface)
+    )
+
+
+_CUES = _cues("future_cues")
+_RECURRENCE = _cues("recurrence_cues")
 _STOPS = frozenset({"?", "!", ";", "."})
 _ABOUT = frozenset({"for", "of", "about"})
 """After these the time describes what is paid for ("for next week's lesson"), not when."""
 _DETERMINERS = frozenset({"the", "a", "an", "our", "my", "your", "their", "this", "that"})
 
 
-def in_future(msg: Parsed) -> bool:
-    """A date after today, or words like "next week", "in 3 days", "tomorrow"."""
+def in_future(msg: Parsed, *, recurring_ok: bool = False) -> bool:
+    """A date after today, or words like "next week", "in 3 days", "tomorrow"; "every month"
+    too unless recurring_ok (a subscription is meant to recur)."""
     found = msg.ents.date_range
     today = msg.ents.today
     if found is not None and found[0] is not None and today is not None and found[0] > today:
         return True
-    canon = msg.canon
+    return _said(_CUES, msg.canon) or (not recurring_ok and recurs(msg))
+
+
+def recurs(msg: Parsed) -> bool:
+    """ "charge her $29 every month", "£8 a month": a charge that repeats."""
+    return _said(_RECURRENCE, msg.canon)
+
+
+def _said(cues: dict[str, list[Pattern]], canon: list[str]) -> bool:
     return any(
-        not _described(canon, start) and canon[end : end + 1] != ["'s"]
-        for _, start, end in find_all(_CUES, canon, _STOPS)
+        not _described(canon, start)
+        and canon[end : end + 1] != ["'s"]
+        and canon[start:end] + canon[end : end + 1] != ["from", "now", "on"]
+        for _, start, end in find_all(cues, canon, _STOPS)
     )
 
 

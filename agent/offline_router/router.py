@@ -23,7 +23,7 @@ from agent.offline_router.confirmation import (
     without_relay,
 )
 from agent.offline_router.entities import extract
-from agent.offline_router.future import in_future
+from agent.offline_router.future import in_future, recurs
 from agent.offline_router.fuzzy import respell
 from agent.offline_router.greeting import strip_greeting
 from agent.offline_router.lexicon import DATA as LEXICON_DATA
@@ -33,7 +33,7 @@ from agent.offline_router.models import LOOKUP, RouterContext, RouterDecision
 from agent.offline_router.pending_replies import READ_SKILLS, change_after_no
 from agent.offline_router.self_corrections import without_corrected_values
 from agent.offline_router.signoff import LABELLED, strip_signoff
-from agent.offline_router.slots import FILLERS, Slots
+from agent.offline_router.slots import FILLERS, Slots, recurring_charge
 from agent.offline_router.tokens import Parsed, Token, normalize, tokenize
 
 _WORDS = re.compile(r"[a-z']+")
@@ -333,9 +333,12 @@ def decide(
         return make.refuse_bypass() if findings.bypass else make.answer(msg, conf)
     if skill == "get_analytics" and amount_bounds(msg):
         skill = "list_payments"  # "last week's sales between $10 and $50": figures take no bounds
-    if skill in safety.MONEY_SKILLS and in_future(msg):
+    fill = FILLERS[skill]
+    if skill == "create_payment" and recurs(msg):
+        skill, fill = "create_subscription", recurring_charge  # "charge her $29 every month"
+    if skill in safety.MONEY_SKILLS and in_future(msg, recurring_ok=skill == "create_subscription"):
         return make.out_of_scope(conf)  # nothing schedules a charge or refund for later
-    slots = FILLERS[skill](msg, ctx, default_currency)
+    slots = fill(msg, ctx, default_currency)
     if skill in safety.MONEY_SKILLS and (choice := either_or(msg)):
         return make.which_one(skill, choice, conf, slots.args)  # "pi_A or pi_B", "fifty… or…"
     if safety.is_bulk_money(findings, skill, _named_targets(msg, slots)):

@@ -49,6 +49,9 @@ MAX_LIMIT = int(_S["max_limit"])
 _TYPED_WORD = re.compile(r"[a-z0-9']+")
 _TO_TODAY = re.compile(r"\b(?:today|now|date)\s*$", re.I)
 """'since Feb 9 up to today': the end was said."""
+_WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.I)
+"""'since Monday' is this week so far: every writer who used it closed it at today, while
+'since March 3' is left open by most (the two readings list the same payments)."""
 _OPEN_END = re.compile(
     r"\s*(?:since|starting|after|from\b.*\bon(?:wards?)?\s*$"
     + "".join(f"|{re.escape(w)}\\b" for w in OPEN_START_WORDS)
@@ -81,7 +84,12 @@ def dates(msg: Parsed) -> dict[str, str]:
     if msg.ents.date_range is None or span is None:
         return {}
     gte, lte = msg.ents.date_range
-    if _OPEN_END.match(span.text) and lte == msg.ents.today and not _TO_TODAY.search(span.text):
+    if (
+        _OPEN_END.match(span.text)
+        and lte == msg.ents.today
+        and not _TO_TODAY.search(span.text)
+        and not _WEEKDAY.search(span.text)
+    ):
         lte = None
     out: dict[str, str] = {}
     if gte is not None:

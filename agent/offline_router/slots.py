@@ -432,6 +432,17 @@ def create_subscription(msg: Parsed, ctx: RouterContext, default_currency: str) 
     return out
 
 
+def recurring_charge(msg: Parsed, ctx: RouterContext, default_currency: str) -> Slots:
+    """ "Charge Dana Whitfield $29 every month": a subscription to the customer the charge
+    names; its amount is no price id, so the price is asked for."""
+    out = FILLERS["create_subscription"](msg, ctx, default_currency)
+    if "customer" not in out.args:
+        charged = FILLERS["create_payment"](msg, ctx, default_currency).args.get("customer")
+        _put(out.args, "customer", charged)
+        out.missing = next((k for k in ("customer", "price") if k not in out.args), None)
+    return out
+
+
 def _with_typed_values(skill: str, fill: Filler) -> Filler:
     """The sentence reading, then whatever the user typed as data ("amt=12.50 cur=eur")."""
 

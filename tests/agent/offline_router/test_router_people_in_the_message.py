@@ -41,7 +41,7 @@ CASES = [
     ),
     (
         "hi, Rosa from the bakery here :) can you show me the payments since Monday?",
-        tool("list_payments", created_gte="2026-06-08"),
+        tool("list_payments", created_gte="2026-06-08", created_lte="2026-06-15"),
     ),
     (
         "hi, can you add my new student's mom as a customer? Linda Okafor, linda.okafor@yahoo.com",

@@ -1,6 +1,7 @@
 """What no skill does (how-to and integration questions, tax, scheduling, changing a trial, any
 money action set in the future), what is refused (secrets, environment variables, standing
-approvals, switching confirmations off), and instructions or code given as data."""
+approvals, switching confirmations off), instructions or code given as data, and a charge
+that repeats (a subscription, its price asked for)."""
 
 from __future__ import annotations
 
@@ -19,12 +20,9 @@ OUT_OF_SCOPE = [
     "can you queue a refund of pi_3Fut0002Ab for Friday",
     "charge mia@bakery.io $12 next tuesday",
     "refund ch_3Fut0003Cd in 2 weeks",
-    "charge cus_Fut0004 £8 every month",
     "subscribe cus_Fut0005 to pro monthly starting next month",
     "please extend cus_Tri0001's free trial by ten days",
     "shorten the trial on the team plan for ana@x.io",
-    "set up a recurring charge of $9 for cus_Rec0001 every monday",
-    "charge lou@cafe.fr €4 each week",
 ]
 
 REFUSE = [
@@ -84,6 +82,40 @@ STILL_IN_SCOPE = [
     ("how much is available to pay out?", tool("get_balance")),
     ("what's the website of customer cus_Web0001", kind("out_of_scope")),
 ]
+
+
+RECURRING_CHARGES = [
+    ("charge cus_Fut0004 £8 every month", "cus_Fut0004"),
+    ("set up a recurring charge of $9 for cus_Rec0001 every monday", "cus_Rec0001"),
+    ("charge lou@cafe.fr €4 each week", "lou@cafe.fr"),
+    ("Charge Dana Whitfield $29 every month.", "Dana Whitfield"),
+    ("bill dana@studio.io 15 euros a month", "dana@studio.io"),
+]
+
+
+@pytest.mark.parametrize(("message", "customer"), RECURRING_CHARGES)
+def test_a_charge_that_repeats_is_a_subscription_whose_price_is_asked(
+    message: str, customer: str
+) -> None:
+    decision = check(message, kind("clarify"))
+    assert decision.pending_clarify is not None
+    assert decision.pending_clarify.skill == "create_subscription"
+    assert decision.pending_clarify.missing == "price"
+    assert decision.pending_clarify.args == {"customer": customer}
+
+
+def test_a_repeating_charge_with_its_price_subscribes() -> None:
+    check(
+        "I want cus_B1zzQr charged every month from now on. The price is price_1MonthlyBasic.",
+        tool("create_subscription", customer="cus_B1zzQr", price="price_1MonthlyBasic"),
+    )
+
+
+def test_a_charge_for_a_monthly_thing_is_still_one_charge() -> None:
+    check(
+        "charge jane@x.io $50 for the monthly fee",
+        tool("create_payment", amount=5000, customer="jane@x.io", description="monthly fee"),
+    )
 
 
 @pytest.mark.parametrize("message", OUT_OF_SCOPE)

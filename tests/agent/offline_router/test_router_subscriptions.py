@@ -77,6 +77,19 @@ CASES = [
         "can you set up a subscription to pro_monthly for Globex Inc",
         cs(customer="Globex Inc", price="pro_monthly"),
     ),
+    # a bare "trial 14" counts days; "two weeks' trial"; "trail" typed for trial
+    (
+        "sub cus_Hx9Pw -> price_1Nz8Lk qty 2 trial 14",
+        cs(customer="cus_Hx9Pw", price="price_1Nz8Lk", quantity=2, trial_days=14),
+    ),
+    (
+        "subscribe Nordlicht AB to price_1Se0Kr2Mo3 for 2 users with two weeks' trial",
+        cs(customer="Nordlicht AB", price="price_1Se0Kr2Mo3", quantity=2, trial_days=14),
+    ),
+    (
+        "subscribe anna.k@web.de to price_1PqRsT with a 7 day trail",
+        cs(customer="anna.k@web.de", price="price_1PqRsT", trial_days=7),
+    ),
 ]
 
 
