@@ -32,7 +32,7 @@ from agent.offline_router import (
     read_reply,
     route,
 )
-from agent.offline_router.pending_replies import READ_SKILLS
+from agent.offline_router.pending_replies import read_after_no
 from agent.offline_router.reply_reading import Verdict
 from agent.outcomes import Outcome, ReplyKind
 from agent.reply import AgentReply, DecidedBy, Mode, Usage
@@ -186,7 +186,7 @@ class AgentRunner:
             verdict = read_reply(message, decision, context)
         if verdict == "accept":
             return self._approve(turn, row)
-        if verdict == "reject" and _asks_a_read(decision):
+        if verdict == "reject" and decision is not None and read_after_no(message, decision):
             self._close(turn, row, "rejected")  # "forget it, what's my balance?": both
             turn.notice = f"Cancelled: {row.summary}"
             return None
@@ -353,7 +353,3 @@ def _decider(result: dict[str, Any]) -> DecidedBy:
             decided = msg.additional_kwargs.get("decided_by")
             return "offline" if decided == "offline" else "llm"
     return "offline"
-
-
-def _asks_a_read(decision: RouterDecision | None) -> bool:
-    return decision is not None and decision.kind == "tool" and decision.tool in READ_SKILLS

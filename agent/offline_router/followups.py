@@ -95,6 +95,8 @@ def modify_pending(
     if "?" in msg.text and not has_phrase(msg, _CHANGE_ASKED):
         return None  # "hmm hang on, is that the Okafor family's account?": a question, no change
     own = FILLERS[pending.skill](msg, ctx, default_currency)
+    if _refund_made_whole(msg, pending.skill, pending.args, own.args):
+        return make.tool(pending.skill, _without(pending.args, "amount"), 0.8)  # "the whole thing"
     complete = not own.missing and _names_target(pending.skill, own.args)
     if skill == pending.skill and complete and top >= NEW_REQUEST_SCORE:
         return None  # a complete new request of the same kind replaces the pending one
@@ -119,9 +121,6 @@ def modify_pending(
         return make.tool(pending.skill, _without(pending.args, "trial_days"), 0.8)  # "no trial"
     if "quantity" in _MODIFIABLE[pending.skill] and "quantity" not in changes:
         _put_new(changes, "quantity", _corrected_count(msg, pending.args))  # "only 10, not 12"
-    full = has_phrase(msg, _FULL) and not has_phrase(msg, _CANCELS)
-    if pending.skill == "refund_payment" and "amount" in pending.args and full:
-        return make.tool(pending.skill, _without(pending.args, "amount"), 0.8)  # "the whole thing"
     price = pending.args.get("price")
     if "price" in _MODIFIABLE[pending.skill] and "price" not in changes and isinstance(price, str):
         _put_new(changes, "price", changed_price(msg, price))  # "the yearly one instead"
@@ -220,10 +219,21 @@ def _another_customer(
     return make.tool("create_customer", own.args, 0.75) if not own.missing else None
 
 
+def _refund_made_whole(
+    msg: Parsed, skill: str, pending: dict[str, Any], own: dict[str, Any]
+) -> bool:
+    """ "actually refund the whole thing": the same payment, all of it, the reason kept."""
+    if skill != "refund_payment" or "amount" not in pending:
+        return False
+    same = own.get("payment", pending.get("payment")) == pending.get("payment")
+    return same and has_phrase(msg, _FULL) and not has_phrase(msg, _CANCELS)
+
+
 def _corrected_count(msg: Parsed, args: dict[str, Any]) -> int | None:
-    """A bare number correcting the seat count of a pending subscription that has one."""
+    """A bare number correcting the seat count of a pending subscription ("only 10, not 12"),
+    or giving one ("make it 3")."""
     if "quantity" not in args:
-        return None
+        return _bare_count(msg) if has_phrase(msg, _MODIFY) else None
     for i, tok in enumerate(msg.tokens):
         negated = i > 0 and msg.tokens[i - 1].norm in ("not", "instead of")
         if tok.canon == "<num>" and not negated and tok.norm.isdigit():

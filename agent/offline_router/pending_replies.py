@@ -86,6 +86,15 @@ def _only_references(message: str, pending: dict[str, Any]) -> bool:
     return words <= _REFERENCE_WORDS
 
 
+_LOOKUPS = frozenset({"find_customers", "list_payments"})
+
+
+def unnamed_lookup(decision: RouterDecision) -> bool:
+    """A lookup of nothing in particular ("I've checked with accounts", "check with the
+    customer"): words about looking, no request to."""
+    return decision.tool in _LOOKUPS and not decision.args
+
+
 def ends_with_accept(message: str, decision: RouterDecision) -> bool:
     """ "sorry, got pulled into a call. yes, still want that done": the last sentence (or, in
     one sentence, the last clause) is a clear yes, nothing before it asks for anything or says
@@ -93,7 +102,8 @@ def ends_with_accept(message: str, decision: RouterDecision) -> bool:
     sentences = [s for s in _SENTENCE.split(message) if s.strip()]
     if len(sentences) < 2:  # "ugh fine, yes", "ok she confirmed on the phone, please go ahead"
         sentences = [s for s in _CLAUSE.split(message.strip()) if s.strip()]
-    if len(sentences) < 2 or asks_a_question(sentences[-1]) or decision.kind in ("tool", "refuse"):
+    asks = decision.kind == "refuse" or (decision.kind == "tool" and not unnamed_lookup(decision))
+    if len(sentences) < 2 or asks_a_question(sentences[-1]) or asks:
         return False  # a question before the yes is answered by it: "why ask again?? ok, yes."
     if _says_no(message) or any(has_doubt(s) for s in sentences[:-1]):
         return False  # "hmm, maybe, ok": the doubt before it stands
@@ -228,6 +238,20 @@ def change_after_no(message: str) -> str | None:
     last = clauses[-1]
     words = _WORDS.findall(last.lower())
     return last if words and words[0] in _CHANGE_LEADS and not _says_no(last) else None
+
+
+_READ_LEADS = frozenset(str(w) for w in DATA.confirmation["read_after_no_leads"])
+
+
+def read_after_no(message: str, decision: RouterDecision) -> bool:
+    """ "forget it, what's my balance?", "no. show me failed payments instead": a no, then a
+    read asked for in a clause of its own. "never mind, I already refunded it from the
+    dashboard" tells, and asks nothing."""
+    if decision.kind != "tool" or decision.tool not in READ_SKILLS:
+        return False
+    clauses = [c for c in _CLAUSE.split(message.strip()) if _WORDS.search(c.lower())]
+    later = clauses[1:]
+    return any(asks_a_question(c) or _WORDS.findall(c.lower())[0] in _READ_LEADS for c in later)
 
 
 def changes_after_no(message: str, decision: RouterDecision, ctx: RouterContext) -> bool:

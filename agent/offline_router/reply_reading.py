@@ -34,12 +34,12 @@ from agent.offline_router.pending_replies import (
     first_clause,
     leads_with_accept,
     leads_with_reject,
+    read_after_no,
+    unnamed_lookup,
     without_set_aside,
 )
 from agent.offline_router.tokens import tokenize
 
-_LOOKUPS = frozenset({"find_customers", "list_payments"})
-"""Reads that, with nothing named, only echo a word ("customer") of a pause."""
 Verdict = Literal["accept", "reject", "read", "aside", "new", "ask"]
 ASIDE_CONFIDENCE = 0.6
 CLEAR_ASIDE = 0.9
@@ -71,7 +71,9 @@ def read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> Ve
         return "reject"  # "nope, wait until their PO comes through"
     if no_said_first(core) and decision.kind != "tool":
         return "reject"  # "No, leave it. We'll send a replacement instead." ("no, 65" changes it)
-    unnamed = decision.tool in _LOOKUPS and not decision.args  # "check with the customer"
+    if (leads_with_reject(core) or no_said_first(core)) and read_after_no(core, decision):
+        return "reject"  # "no. show me the failed ones instead": the runner cancels, then reads
+    unnamed = unnamed_lookup(decision)  # "check with the customer"
     vague = decision.kind != "tool" or unnamed
     if vague and (only_hesitation(first_clause(core)) or leads_with_hesitation(core)):
         return "ask"  # "hold on, let me double-check the amount with the customer first"

@@ -103,9 +103,14 @@ class Parsed:
         return self.text[self.tokens[i].start : self.tokens[j - 1].end]
 
 
+_WHOLE_UNITS = re.compile(r"(?<=\d)\.[-–—](?![\w-])")
+"""Swiss whole francs, "CHF 240.-": the mark says no cents, and is no dash before a note."""
+
+
 def normalize(text: str) -> str:
     """NFKC, typographic quotes to ASCII; the length is kept whenever possible."""
     text = unicodedata.normalize("NFKC", text)
+    text = _WHOLE_UNITS.sub("  ", text)
     return text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
 
 

@@ -122,18 +122,24 @@ def test_a_read_while_an_action_waits_answers_and_asks_again(
     assert refunds_of(stripe_service, payment) == before
 
 
+@pytest.mark.parametrize(
+    ("message", "read"),
+    [
+        ("forget it, what's my balance?", "get_balance"),
+        ("no. show me the failed payments instead", "list_payments"),
+    ],
+)
 def test_a_no_with_a_read_after_it_cancels_and_answers_the_read(
-    runner: AgentRunner, refs: dict[str, str], stripe_service: Any
+    message: str, read: str, runner: AgentRunner, refs: dict[str, str], stripe_service: Any
 ) -> None:
     payment = refs["payment.usd_succeeded_2"]
     before = refunds_of(stripe_service, payment)
     sid = _sid()
     first = runner.chat(caller="alice", message=f"refund $4 of {payment}", session_id=sid)
-    reply = runner.chat(caller="alice", message="forget it, what's my balance?", session_id=sid)
+    reply = runner.chat(caller="alice", message=message, session_id=sid)
     assert reply.kind == "answer"
-    assert [c.name for c in reply.tool_calls] == ["get_balance"]
+    assert [c.name for c in reply.tool_calls] == [read]
     assert reply.reply.startswith("Cancelled: Refund $4.00")
-    assert "Available:" in reply.reply
     assert first.pending_action is not None
     row = runner.gate.get(first.pending_action.id)
     assert row is not None and row.status == "rejected"

@@ -50,6 +50,10 @@ FIND = [
 
 CREATE = [
     (
+        "acme corp isn't in stripe yet, can you put them in? ap@acme.co",
+        tool("create_customer", name="acme corp", email="ap@acme.co"),
+    ),
+    (
         "add a new customer called Acme Corp, billing@acme.test",
         cc(name="Acme Corp", email="billing@acme.test"),
     ),

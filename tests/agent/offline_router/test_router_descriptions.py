@@ -10,6 +10,16 @@ import pytest
 from router_expect import check, tool
 
 CASES = [
+    (  # Swiss whole francs: the ".-" is no dash before a note
+        "Please charge CHF 240.- to cus_ChZr91 for the ski rental",
+        tool(
+            "create_payment",
+            amount=24000,
+            currency="chf",
+            customer="cus_ChZr91",
+            description="ski rental",
+        ),
+    ),
     (
         "charge ¥2,400 to cus_Jp83HsKa for 2 matcha lattes and a cake set",
         tool(

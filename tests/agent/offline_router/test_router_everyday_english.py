@@ -116,6 +116,13 @@ def _pending(skill: str, **args: Any) -> RouterContext:
          tool("refund_payment", payment="pi_3Wq8")),
         ("hm no, 65", _pending("refund_payment", payment="ch_3Ef", amount=6000),
          tool("refund_payment", payment="ch_3Ef", amount=6500)),
+        ("make it 3", _pending("create_subscription", customer="Initech", price="team_monthly"),
+         tool("create_subscription", customer="Initech", price="team_monthly", quantity=3)),
+        ("actually refund the whole thing",
+         _pending("refund_payment", payment="pi_3GbP0und", amount=1240,
+                  reason="requested_by_customer").model_copy(
+                      update={"last_payment": "pi_3GbP0und"}),
+         tool("refund_payment", payment="pi_3GbP0und", reason="requested_by_customer")),
     ],
 )  # fmt: skip
 def test_corrections_of_the_pending_action(

@@ -22,6 +22,12 @@ def lp(**args: Any) -> dict[str, Any]:
 
 
 CASES = [
+    (
+        "Show me everything $1,000 and up from last week",
+        tool(
+            "list_payments", min_amount=100000, created_gte="2026-06-08", created_lte="2026-06-14"
+        ),
+    ),
     ("show me the last 5 failed payments from last week", lp(limit=5, status="failed", **LW)),
     ("list payments", lp()),
     ("show payments", lp()),
