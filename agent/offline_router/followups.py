@@ -15,7 +15,7 @@ from agent.offline_router.models import RouterContext, RouterDecision
 from agent.offline_router.names import name_after
 from agent.offline_router.periods import previous_period
 from agent.offline_router.references import changed_price
-from agent.offline_router.slot_values import MAX_LIMIT, has_phrase
+from agent.offline_router.slot_values import MAX_LIMIT, currency_filter, has_phrase
 from agent.offline_router.slots import FILLERS
 from agent.offline_router.tokens import Parsed
 
@@ -139,6 +139,8 @@ def refine_last(
     last = ctx.last_call
     if last is not None and last.skill in _READS and has_phrase(msg, _RERUN):
         return make.tool(last.skill, dict(last.args), 0.75)  # "refresh it"
+    if last is not None and last.skill == "get_balance" and _only_a_currency(msg):
+        return make.tool("get_balance", {}, 0.7)  # "and in euros?": it shows every currency
     if last is None or last.skill not in _REFINABLE:
         return None
     bound = _changed_bound(msg, last.args)
@@ -227,6 +229,16 @@ def _refund_made_whole(
         return False
     same = own.get("payment", pending.get("payment")) == pending.get("payment")
     return same and has_phrase(msg, _FULL) and not has_phrase(msg, _CANCELS)
+
+
+_ONLY_A_CURRENCY_WORDS = 4
+
+
+def _only_a_currency(msg: Parsed) -> bool:
+    """ "and in euros?", "what about GBP": a currency and a few words around it, nothing else."""
+    words = [t for t in msg.tokens if not t.is_punct]
+    short = len(words) <= _ONLY_A_CURRENCY_WORDS and not msg.ents.spans  # no amount, no id
+    return short and currency_filter(msg, "") is not None
 
 
 def _corrected_count(msg: Parsed, args: dict[str, Any]) -> int | None:

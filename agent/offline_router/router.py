@@ -160,13 +160,9 @@ def _route(
         return route(changed, today=today, default_currency=default_currency, context=context)
     if reply != "unclear" and (not thanked or firm_reply(message)):
         return make.nothing_pending()  # the gate answers a yes/no when something is pending
-    safe = not (
-        findings.bulk_always
-        or findings.secrets
-        or findings.bulk
-        or findings.bypass
-        or findings.evasion
-    )
+    safe = not (findings.bulk_always or findings.secrets or findings.bulk or findings.evasion)
+    # bypass chatter beside a follow-up ("now do pi_X too. no need to ask") is ignored like
+    # beside any request: the call it makes still pauses for its own yes
     best, top, _ = scores.best()
     elsewhere = best == "out_of_scope" and top >= CLEARLY_ELSEWHERE
     follow = safe and (

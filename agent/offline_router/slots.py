@@ -263,7 +263,9 @@ def find_customers(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
         free_text = ref.value and (
             ("." in ref.value and " " not in ref.value) or _searched_for(msg, ref.value)
         )
-        if ref.value and free_text:
+        if ref.value and ref.value == ctx.last_customer and "@" in ref.value:
+            out.args["email"] = ref.value  # "rosa@fleur.fr", then "look her up"
+        elif ref.value and free_text:
             out.args["query"] = _searched_text(msg) or ref.value.lstrip("@")
         elif ref.value and not ref.unresolved:
             out.args["name" if ref.value != ctx.last_customer else "query"] = ref.value

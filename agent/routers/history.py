@@ -39,6 +39,8 @@ def router_context(messages: Sequence[BaseMessage]) -> RouterContext:
             if ctx.last_payment or ctx.last_customer:
                 break
     _add_last_call(ctx, earlier)
+    if not ctx.last_customer:  # "rosa@fleur.fr" (what about her?), then "look her up"
+        ctx.last_customer = _typed_customer(earlier)
     if not ctx.last_payments:  # "pi_A and pi_B are the same order … refund the second one"
         ctx.last_payments = _typed_payment_ids(earlier)
     return ctx
@@ -55,6 +57,21 @@ def _typed_payment_ids(earlier: Sequence[BaseMessage]) -> list[str]:
             if found:
                 return found
     return []
+
+
+_CUSTOMER_REF = re.compile(r"\bcus_[A-Za-z0-9]{3,}\b|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _typed_customer(earlier: Sequence[BaseMessage]) -> str | None:
+    """The one customer id or email the user's previous message typed alone: no skill ran
+    for it (a skill's own call and result say whom it meant)."""
+    for msg in reversed(earlier):
+        if isinstance(msg, ToolMessage):
+            return None
+        if isinstance(msg, HumanMessage):
+            found = set(_CUSTOMER_REF.findall(str(msg.content)))
+            return found.pop() if len(found) == 1 else None
+    return None
 
 
 def _add_last_call(ctx: RouterContext, earlier: list[BaseMessage]) -> None:

@@ -39,3 +39,16 @@ def test_a_free_text_search_names_no_customer() -> None:
     history = _turn("search for bakery", "find_customers", {"query": "bakery"}, found)
     ctx = router_context([*history, HumanMessage("show their payments")])
     assert ctx.last_customer == "cus_Hist0003"
+
+
+def test_a_customer_typed_alone_is_the_one_the_next_message_means() -> None:
+    asked = AIMessage("What would you like to do with it?")
+    for typed in ("rosa@fleur.fr", "cus_Typed0001"):
+        ctx = router_context([HumanMessage(typed), asked, HumanMessage("look her up")])
+        assert ctx.last_customer == typed
+
+
+def test_two_customers_typed_together_leave_her_open() -> None:
+    asked = AIMessage("Which one?")
+    history = [HumanMessage("rosa@fleur.fr or ana@x.io"), asked, HumanMessage("look her up")]
+    assert router_context(history).last_customer is None

@@ -7,6 +7,8 @@ from typing import Any
 import pytest
 from router_expect import check, expand, kind, tool
 
+from agent.offline_router import RouterContext
+
 
 def fc(**args: Any) -> dict[str, Any]:
     return tool("find_customers", **args)
@@ -108,3 +110,16 @@ def test_a_new_customer_without_name_or_email_asks_for_one(message: str) -> None
     decision = check(message, kind("clarify"))
     assert decision.pending_clarify is not None
     assert decision.pending_clarify.skill == "create_customer"
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("look her up", tool("find_customers", email="rosa@fleur.fr")),
+        ("add her", tool("create_customer", email="rosa@fleur.fr")),
+    ],
+)
+def test_her_after_an_email_typed_alone_is_that_email(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected, context=RouterContext(last_customer="rosa@fleur.fr"))
