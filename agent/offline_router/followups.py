@@ -208,7 +208,8 @@ def repeat_last(
     if "currency" in changes and money and money.currency is None and "$" not in money.text:
         changes.pop("currency")
     same_target = changes.get("payment", last.args.get("payment")) == last.args.get("payment")
-    carried = {k: v for k, v in last.args.items() if not (k == "reason" and same_target)}
+    kept = _dropped(msg, last.args) or last.args  # "charge her €1.050 instead, no description"
+    carried = {k: v for k, v in kept.items() if not (k == "reason" and same_target)}
     return make.tool(last.skill, {**carried, **changes}, 0.75)  # "another $20 on it": new reason
 
 

@@ -13,9 +13,10 @@ from agent.offline_router.names import (
     is_name_word,
     name_after,
     name_after_any,
+    name_before,
     possessive_name,
 )
-from agent.offline_router.slot_values import ordinal
+from agent.offline_router.slot_values import has_phrase, ordinal
 from agent.offline_router.tokens import Parsed
 
 _S = DATA.slots
@@ -60,6 +61,8 @@ def customer(
     found = _owner_or_object(msg, verbs) or name_after_any(msg, introducers) or _subject(msg)
     if found:
         return CustomerRef(value=found.text, count=1)
+    if names_someone(msg):
+        return CustomerRef(unresolved=True)  # "pull up payments for a customer": which one?
     if has_customer_pronoun(msg):
         if (named := _antecedent(msg)) is not None:  # "Marcus Hale missed… charge him $75"
             return CustomerRef(value=named.text, count=1)
@@ -72,6 +75,12 @@ def customer(
 
 
 _PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them", "their"})
+_INDEFINITE = [str(p) for p in _S["indefinite_customers"]]
+
+
+def names_someone(msg: Parsed) -> bool:
+    """ "payments for a customer": a customer, but not which."""
+    return has_phrase(msg, _INDEFINITE)
 
 
 def _antecedent(msg: Parsed) -> Name | None:
@@ -127,7 +136,8 @@ def _spoken(quote: str) -> bool:
 def _owner_or_object(msg: Parsed, verbs: frozenset[str]) -> Name | None:
     """ "Jane Doe's payments"; but "Kwame's note says: '…' ok so charge Kwame Mensah $250": a
     possessive in an earlier sentence is context, the verb's object is the customer."""
-    owner, target = possessive_name(msg), _after_verb(msg, verbs)
+    owner = possessive_name(msg) or _name_before_owned(msg)
+    target = _after_verb(msg, verbs)
     if owner is None or target is None or target.start <= owner.end:
         return owner or target
     between = range(owner.end, target.start)
@@ -135,6 +145,18 @@ def _owner_or_object(msg: Parsed, verbs: frozenset[str]) -> Name | None:
         msg.tokens[k].canon == "<quote>" for k in between
     )
     return target if apart else owner
+
+
+_OWNED = frozenset({"payments", "charges", "transactions", "refunds"})
+
+
+def _name_before_owned(msg: Parsed) -> Name | None:
+    """ "Northwind Traders payments", "Ngata Builders' payments": a business name of two
+    capitalised words or more right before what it owns (its apostrophe left off or plural)."""
+    for j, tok in enumerate(msg.tokens):
+        if tok.norm in _OWNED and (found := name_before(msg, j)) is not None and _titled(found):
+            return found
+    return None
 
 
 def _titled(name: Name) -> bool:

@@ -31,7 +31,7 @@ from agent.offline_router.lexicon import LEXICON
 from agent.offline_router.literal import quote_literal_name
 from agent.offline_router.models import LOOKUP, RouterContext, RouterDecision
 from agent.offline_router.pending_replies import READ_SKILLS, change_after_no
-from agent.offline_router.self_corrections import without_corrected_values
+from agent.offline_router.self_corrections import without_corrected_values, without_taken_back
 from agent.offline_router.signoff import LABELLED, strip_signoff
 from agent.offline_router.slots import FILLERS, Slots, recurring_charge
 from agent.offline_router.tokens import Parsed, Token, normalize, tokenize
@@ -90,6 +90,7 @@ def parse(message: str, today: date) -> Parsed:
     plain = _FILLERS.sub("", strip_signoff(strip_greeting(normalize(message))))
     plain = safety.without_note_to_the_agent(safety.without_fake_turns(plain))
     plain = without_corrected_values(plain)  # "charge fifty no sorry sixty dollars"
+    plain = without_taken_back(plain, today)  # "refund $30 from pi_X, no wait, 35"
     text, respelled = respell(shorthand.expand(plain).strip())
     text = shorthand.expand(text) if respelled else text  # "pro undrescore monthly"
     msg = _parsed(text, today, respelled)

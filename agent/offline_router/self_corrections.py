@@ -9,7 +9,9 @@ a capitalised name) is dropped, so "no trial" or "Jon, no email" stay as they ar
 from __future__ import annotations
 
 import re
+from datetime import date
 
+from skills.dates import find_date_range
 from skills.money import NUMBER_WORDS
 
 _MARKER = (
@@ -36,3 +38,51 @@ _CORRECTED = re.compile(
 def without_corrected_values(text: str) -> str:
     """`text` with every value the user took back in the same sentence left out."""
     return _CORRECTED.sub("", text)
+
+
+_TAKE_BACK = re.compile(
+    r"(?:\s*,\s*|\s+[-–—]+\s*|\s*[-–—]+\s+|\s+)(?:oh\s+)?"
+    r"(?:no\s+wait|wait\s+no|wait|no\s+sorry|sorry\s+no|sorry|no\s+no|actually)[,.!]?\s+"
+    r"(?:(?:make|change)\s+(?:that|it)(?:\s+to)?\s+|i\s+mean[t]?\s+"
+    r"|(?:his|her|their|the)\s+e-?mail\s+is\s+|it'?s\s+)?",
+    re.IGNORECASE,
+)
+"""'…, no wait, 35', '— wait no, his email is x@y.z', '— no sorry, starter_annual', '— oh wait,
+make it July 1 through today': what follows replaces the same kind of value said before it."""
+_KINDS = (
+    re.compile(_EMAIL),
+    re.compile(r"(?<![\w@.])[a-z][a-z0-9]*_[a-z0-9_]+\b", re.I),  # a plan key
+    re.compile(r"(?<![\w.,])\d[\d.,]*\d(?![\w])|(?<![\w.,])\d(?![\w.,])"),  # a number
+)
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+def without_taken_back(text: str, today: date) -> str:
+    """`text` with a value the user took back later in the sentence replaced by the new one
+    ("refund $30 from pi_X, no wait, 35" -> "refund $35 from pi_X"): the first value is
+    dropped, the corrected one stands where it was."""
+    for m in _TAKE_BACK.finditer(text):
+        rest = text[m.end() :]
+        replaced = _replace_earlier(text[: m.start()], rest, today)
+        if replaced is not None:
+            return replaced
+    return text
+
+
+def _replace_earlier(before: str, rest: str, today: date) -> str | None:
+    start = max((e.end() for e in _SENTENCE_END.finditer(before)), default=0)
+    for rx in _KINDS:
+        new = rx.match(rest)
+        old = list(rx.finditer(before, start)) if new else []
+        if new and old:
+            last = old[-1]
+            return before[: last.start()] + new.group() + before[last.end() :] + rest[new.end() :]
+    new_date = find_date_range(rest, today)
+    old_date = find_date_range(before[start:], today) if new_date and new_date.start == 0 else None
+    if old_date is not None:  # "from March 4 to 10 — wait, make that…": its "from" kept
+        lead = _CONNECTIVE.match(old_date.text)
+        return before[: start + old_date.start] + (lead.group() if lead else "") + rest
+    return None
+
+
+_CONNECTIVE = re.compile(r"(?:from|between|since|starting)\s+", re.I)

@@ -93,7 +93,9 @@ def _pronoun_only_in_context(msg: Parsed) -> bool:
     bounds = [0, *msg.sentence_starts(), len(msg.tokens)]
     sentences = [msg.tokens[a:b] for a, b in pairwise(bounds)]
     asking = [s for s in sentences if any(t.norm in _LISTED for t in s)]
-    return bool(asking) and not any(t.norm in _PERSONAL for t in asking[-1])
+    if not asking:
+        return False
+    return not (any(t.norm in _PERSONAL for t in asking[-1]) or refs.names_someone(msg))
 
 
 _SAME_DESCRIPTION = [str(p) for p in _S["same_description_phrases"]]

@@ -114,3 +114,45 @@ def test_a_complete_request_of_its_own_is_not_a_repeat() -> None:
 )
 def test_a_number_or_an_amount_is_a_choice_to_ask_about(message: str) -> None:
     check(message, kind("clarify"))
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "refund $30 from pi_3PbN7wKd, no wait, 35 — the shipping was 5 on top",
+            tool("refund_payment", payment="pi_3PbN7wKd", amount=3500),
+        ),
+        (
+            "can you charge leo@parcel.fm 40 bucks, sorry 45, he added a second proofing round",
+            tool("create_payment", amount=4500, customer="leo@parcel.fm"),
+        ),
+        (
+            "add Tomás Reyes, tomas@reyes.mx — wait no, his email is treyes@reyes.mx",
+            tool("create_customer", name="Tomás Reyes", email="treyes@reyes.mx"),
+        ),
+        (
+            "subscribe Bluebird Cafe to starter_monthly — no sorry, starter_annual",
+            tool("create_subscription", customer="Bluebird Cafe", price="starter_annual"),
+        ),
+        (
+            "Northwind Traders payments from March 4 to March 10 — wait, make that March 4 "
+            "through the 14th",
+            tool(
+                "list_payments",
+                customer="Northwind Traders",
+                created_gte="2026-03-04",
+                created_lte="2026-03-14",
+            ),
+        ),
+    ],
+)
+def test_a_value_taken_back_later_in_the_sentence_is_replaced(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected)
+
+
+def test_sorry_before_words_takes_nothing_back() -> None:
+    decision = route("charge cus_Q8rT2mX $40, sorry for the delay", today=TODAY)
+    assert decision.args["amount"] == 4000

@@ -330,19 +330,30 @@ def test_do_the_same_for_another_customer_keeps_what_it_was_for() -> None:
     )
 
 
-def test_a_charge_instead_after_a_no_keeps_what_it_was_for() -> None:
-    ctx = after(
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "charge him 35 instead",
+            tool("create_payment", amount=3500, customer="cus_Mn5Bv4Cx", description="tune up"),
+        ),
+        (
+            "Please charge cus_Mn5Bv4Cx €1.050,00 instead, no description.",
+            tool("create_payment", amount=105000, currency="eur", customer="cus_Mn5Bv4Cx"),
+        ),
+    ],
+)
+def test_a_charge_instead_after_a_no_keeps_what_it_was_for_unless_told_not_to(
+    message: str, expected: dict[str, Any]
+) -> None:
+    last = after(
         "create_payment",
         "cus_Mn5Bv4Cx",
         amount=4500,
         customer="cus_Mn5Bv4Cx",
         description="tune up",
     )
-    check(
-        "charge him 35 instead",
-        tool("create_payment", amount=3500, customer="cus_Mn5Bv4Cx", description="tune up"),
-        context=ctx,
-    )
+    check(message, expected, context=last)
 
 
 def test_instead_and_then_end_no_description() -> None:

@@ -148,7 +148,34 @@ def test_a_pronoun_names_the_customer_of_the_previous_turns(
     check(message, expected, context=RouterContext(last_customer="cus_JANE01"))
 
 
-def test_a_pronoun_without_a_known_customer_asks_whose_payments() -> None:
-    decision = check("show her payments", {"kind": "clarify"})
+@pytest.mark.parametrize("message", ["show her payments", "pull up payments for a customer"])
+def test_a_pronoun_without_a_known_customer_asks_whose_payments(message: str) -> None:
+    decision = check(message, {"kind": "clarify"})
     assert decision.pending_clarify is not None
     assert decision.pending_clarify.missing == "customer"
+
+
+def test_a_customer_in_the_story_around_a_dated_list_is_no_filter() -> None:
+    check(
+        "a customer called about last week's payments, can you list them",
+        lp(**LW),
+    )
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "Can you bring up Ngata Builders' payments for April?",
+            lp(customer="Ngata Builders", created_gte="2026-04-01", created_lte="2026-04-30"),
+        ),
+        (
+            "Northwind Traders payments from March 4 to March 10",
+            lp(customer="Northwind Traders", created_gte="2026-03-04", created_lte="2026-03-10"),
+        ),
+    ],
+)
+def test_a_business_name_right_before_payments_owns_them(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected)  # capitalised as typed: in lowercase it could be any two words
