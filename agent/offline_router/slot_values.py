@@ -129,7 +129,8 @@ def at_most(msg: Parsed) -> int | None:
 
 
 _COUNTED_IN = re.compile(
-    r"\b(?:last|latest|first|top|recent|newest|most\s+recent)\s+(?P<n>\d{1,3})\s+"
+    r"\b(?:last|latest|first|top|recent|newest|most\s+recent|up\s+to|list|show(?:\s+me)?)\s+"
+    r"(?P<n>\d{1,3})\s+"
     r"(?P<c>[a-z]{3})\s+(?:payments|charges|transactions|txns|sales|refunds)\b",
     re.I,
 )
@@ -166,9 +167,20 @@ _CAPPED = re.compile(
 MAX_CAPPED_COUNT = 20
 
 
+_ENOUGH = re.compile(
+    r"\bup\s+to\s+(?P<n>\d{1,3})\s+(?:is|are|would\s+be|should\s+be|will\s+be)\s+"
+    r"(?:fine|ok|okay|enough|plenty)\b|\bthe\s+max(?:imum)?\s+you\s+can\s+show\b"
+    r"(?:\s*\((?P<n2>\d{1,3})\b)?",
+    re.I,
+)
+"""'up to 50 is fine', 'the max you can show (100 i think?)': how many, not how much."""
+
+
 def capped_count(msg: Parsed) -> int | None:
     """ "list the refunded payments, maximum 8.": a bare small number capped on its own, in a
     message with no currency anywhere, counts payments; "under 50" or "max $50" bound amounts."""
+    if (enough := _ENOUGH.search(msg.ents.masked)) is not None:
+        return min(MAX_LIMIT, int(enough["n"] or enough["n2"] or MAX_LIMIT))
     m = _CAPPED.search(msg.ents.masked)
     if m is None or currency_filter(msg, "") is not None:
         return None

@@ -22,6 +22,19 @@ def lp(**args: Any) -> dict[str, Any]:
 
 
 CASES = [
+    # how many, said as a cap or with the currency of the payments between
+    (
+        "Kindly list up to 50 INR payments of ₹500 or less",
+        lp(limit=50, currency="inr", max_amount=50000),
+    ),
+    (
+        "can you pull the failed payments from last week? up to 50 is fine",
+        lp(limit=50, status="failed", **LW),
+    ),
+    (
+        "succeeded payments, last 30 days, give me the max you can show (100 i think?)",
+        lp(limit=100, status="succeeded", created_gte="2026-05-16", created_lte="2026-06-15"),
+    ),
     (
         "Show me everything $1,000 and up from last week",
         tool(

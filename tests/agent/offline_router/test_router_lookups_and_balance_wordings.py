@@ -13,6 +13,7 @@ from router_expect import TODAY, check, kind, tool
 from agent.offline_router import RouterContext, ToolCall, route
 
 FIND = [
+    ("Do we have Bongani Dlamini on file?", {"name": "Bongani Dlamini"}),
     (
         "JANE.DOE@Example.COM is writing in angry, pull up her acct",
         {"email": "jane.doe@example.com"},
@@ -60,6 +61,10 @@ def test_questions_about_a_customer_look_them_up(message: str, args: dict[str, A
 
 
 BALANCE = [
+    "hey quick q, how much cash is waiting to get paid out to me",
+    "I need to know what's actually available right now in Stripe before I pay the contractors.",
+    "do we have enough in stripe to cover a $4k payout or nah",
+    "whats sitting in pending",
     "can u check how much $$ is sittin in stripe",
     "hey!! quick q, how much is in the pot right now? 🥐",
     "Hi there, how much do we have pending at the moment? I'm waiting on a few card payments to clear.",

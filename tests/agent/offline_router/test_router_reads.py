@@ -46,6 +46,7 @@ BALANCE = [
 ]
 
 ANALYTICS = [
+    ("and how's this month been overall?", an(**THIS_MONTH)),
     ("how did we do in May?", an(**MAY)),
     ("how are we doing this month", an(**THIS_MONTH)),
     ("revenue last week", an(**LW)),

@@ -11,6 +11,8 @@ import pytest
 from router_expect import check, kind, tool
 
 OUT_OF_SCOPE = [
+    "what should I charge for a 2hr elopement shoot in Calgary?",
+    "what's a fair price for a 60 min deep tissue massage in Austin?",
     "how should we integrate Stripe Elements into our Vue checkout?",
     "how can I install the stripe python library",
     "what's the best plugin to take payments in WooCommerce?",

@@ -16,6 +16,10 @@ def cs(**args: Any) -> dict[str, Any]:
 
 CASES = [
     (
+        "add 5 seats of team_pro_monthly for studio@moonlitgames.dev",
+        cs(customer="studio@moonlitgames.dev", price="team_pro_monthly", quantity=5),
+    ),
+    (
         "put dana@studio.io on pro_monthly with a 14 day trial",
         cs(customer="dana@studio.io", price="pro_monthly", trial_days=14),
     ),
