@@ -110,12 +110,17 @@ def ends_with_accept(message: str, decision: RouterDecision) -> bool:
     return classify_confirmation_reply(sentences[-1]) == "accept"
 
 
+_SUBORDINATE = re.compile(r"\s+(?:before|because|cause|cuz|since|while)\s+", re.I)
+"""'yes yes yes do it before I change my mind': the yes ends where its reason begins."""
+
+
 def leads_with_accept(message: str, decision: RouterDecision, ctx: RouterContext) -> bool:
     """ "confirmed, thanks for catching that": a clear yes first, then only words that ask for
     nothing else and say no nothing."""
     if asks_a_question(message) or _says_no(message) or has_doubt(message):
         return False  # "Ja, just now" (South African: in a while): the doubt after it stands
-    if classify_confirmation_reply(first_clause(message)) != "accept":
+    head = _SUBORDINATE.split(first_clause(message), maxsplit=1)[0]
+    if classify_confirmation_reply(head) != "accept":
         return False
     pending = ctx.pending_action
     if decision.kind == "tool":

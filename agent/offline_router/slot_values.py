@@ -224,7 +224,8 @@ def ordinal(msg: Parsed) -> int | None:
 
 
 def has_phrase(msg: Parsed, phrases: list[str]) -> bool:
-    text = " " + " ".join(msg.norm) + " "
+    """A phrase among the words as read; "what's" matches as typed (its "'s" is a token)."""
+    text = " " + " ".join(msg.norm).replace(" 's ", "'s ") + " "
     return any(f" {p} " in text for p in phrases)
 
 

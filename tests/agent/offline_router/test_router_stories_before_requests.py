@@ -182,6 +182,10 @@ DETAILS = [
         "We refunded part of pi_3VbC8xLp0Q last week, and now the accountant says we should refund whatever is left on it. Would you be able to do that?",
         tool("refund_payment", payment="pi_3VbC8xLp0Q"),
     ),
+    (  # "whatever's" typed with its apostrophe, the story after the request
+        "refund whatever's left on ch_3FsE2dCv, we already refunded part of it last week",
+        tool("refund_payment", payment="ch_3FsE2dCv"),
+    ),
     (
         'Forwarding from Priya in finance: "Hi, can someone tell me the available and pending Stripe balance as of this morning? Thanks!"',
         tool("get_balance"),
