@@ -65,7 +65,8 @@ def _rx(pattern: str, flags: int = re.I) -> re.Pattern[str]:
 
 # Order matters: each pattern runs on the text left after the earlier ones.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("markup", _rx(r"<!--.*?-->|</?[a-z][^<>]{0,200}>", re.I | re.S)),
+    # an HTML tag or comment, not an address in brackets ("Jane Doe <jane@x.io>")
+    ("markup", _rx(r"<!--.*?-->|</?(?![\w.+-]+@[\w.-]+>)[a-z][^<>]{0,200}>", re.I | re.S)),
     ("pi", _rx(r"\b(?:pi|ch|py)_[A-Za-z0-9]{3,}\b")),
     ("cus", _rx(r"\bcus_[A-Za-z0-9]{3,}\b")),
     ("price", _rx(r"\bprice_[A-Za-z0-9]{3,}\b")),

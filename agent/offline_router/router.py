@@ -63,12 +63,14 @@ _LINK_TO_OBJECT = re.compile(
 
 
 _NEGATED_ACTION = re.compile(
-    r"(?:^|(?<=[.,;!?])\s*|\s+(?:but|and)\s+)(?:please\s+)?(?:don'?t|do\s+not|never)\s+"
-    r"(?:refund|charge|bill|subscribe|create|add)\b[^.,;!?\n]*[.!]?",
+    r"(?:^|(?<=[.,;!?])\s*|\s+(?:but|and)\s+)(?:please\s+)?"
+    r"(?:don'?t|do\s+not|never|before\s+(?:i|we)(?:\s+(?:go\s+and|actually))?)\s+"
+    r"(?:refund|charge|bill|subscribe|create|add)\b[^.,;:!?\n]*[.!]?",
     re.I,
 )
-"""'pull up Dana Whitfield, she says she was double charged. don't refund anything yet': an
-action ruled out is no request (left out only when a request is left)."""
+"""'pull up Dana Whitfield, she says she was double charged. don't refund anything yet', 'before
+I refund anything I want to see what's there': an action ruled out, or put off, is no request
+(left out only when a request is left)."""
 
 
 _QUOTE_MARK = re.compile(r"[\"“]")
@@ -147,7 +149,9 @@ def _route(
 ) -> RouterDecision:
     ctx = followups.context_customer(context or RouterContext())
     msg = parse(message, today)
-    findings = safety.inspect(msg.canon, msg.norm, [t.orig for t in msg.tokens])
+    findings = safety.inspect(
+        msg.canon, msg.norm, [t.orig for t in msg.tokens], [t.capital for t in msg.tokens]
+    )
     for i in findings.bypass_at:  # bypass chatter is no part of the request (nor a name)
         msg.tokens[i].canon = "."
     scores = intent.score(_without_proper_names(msg), msg.clause_starts())

@@ -41,9 +41,15 @@ class SafetyFindings:
     bypass_at: set[int] = field(default_factory=set)
 
 
-def inspect(canon: list[str], norm: list[str], typed: Sequence[str] = ()) -> SafetyFindings:
+def inspect(
+    canon: list[str],
+    norm: list[str],
+    typed: Sequence[str] = (),
+    capital: Sequence[bool] = (),
+) -> SafetyFindings:
     """Look for bulk money phrases (on canonical tokens), secrets and bypass chatter (on typed
-    words; `typed` are the tokens as written, ids included, for "sk_live…")."""
+    words; `typed` are the tokens as written, ids included, for "sk_live…"; `capital` says
+    which were capitalised, for a name that only sounds like chatter)."""
     findings = SafetyFindings(
         bulk=bool(find_all(_BULK, canon, _STOPS)) and not _single_target(norm),
         bulk_always=bool(find_all(_BULK_ALWAYS, canon, _STOPS)),
@@ -51,9 +57,20 @@ def inspect(canon: list[str], norm: list[str], typed: Sequence[str] = ()) -> Saf
         evasion=bool(find_all(_EVASION, norm, _STOPS)),
     )
     for _pattern, start, end in find_all(_BYPASS, norm, _STOPS):
+        if _a_name(norm, capital, start, end):
+            continue  # "create customer Admin Override <admin@override.test>": a name
         findings.bypass = True
         findings.bypass_at.update(range(start, end))
     return findings
+
+
+_NAME_LEADS = frozenset({"customer", "client", "named", "called", "account"})
+
+
+def _a_name(norm: list[str], capital: Sequence[bool], start: int, end: int) -> bool:
+    """Capitalised words right after "customer"/"named" name someone, whatever they say."""
+    after_lead = start > 0 and norm[start - 1] in _NAME_LEADS
+    return after_lead and len(capital) >= end and all(capital[start:end])
 
 
 def _secret_id(word: str) -> bool:

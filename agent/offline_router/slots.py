@@ -186,7 +186,7 @@ def refund_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     elif money is not None:
         out.args["amount"] = money.amount
     elif share is not None and found and payment == found["id"]:
-        out.args["amount"] = _share_of(int(found["amount"]), share.value)
+        out.args["amount"] = _share_of(_shared_base(msg, found), share.value)
     _put(out.args, "reason", sv.refund_reason(msg))
     out.error = msg.ents.money_error
     wants_share = money is None and share is not None
@@ -201,6 +201,12 @@ def refund_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     if out.missing and ctx.lookup_why:
         out.note = ctx.lookup_why
     return out
+
+
+def _shared_base(msg: Parsed, found: dict[str, Any]) -> int:
+    """What a share is of: the payment, or what is left of it ("half of what's left")."""
+    refunded = int(found.get("amount_refunded") or 0) if sv.has_phrase(msg, _REMAINDER) else 0
+    return int(found["amount"]) - refunded
 
 
 def _told_before_the_refund(msg: Parsed, money: MoneyMatch) -> bool:

@@ -200,8 +200,15 @@ def test_a_share_or_a_latest_payment_is_read_before_the_refund(
     )
 
 
-FOUND = {"id": "pi_3Found", "amount": 5001, "currency": "usd", "status": "succeeded"}
+FOUND = {
+    "id": "pi_3Found",
+    "amount": 5001,
+    "currency": "usd",
+    "status": "succeeded",
+    "amount_refunded": 1001,
+}
 AFTER_LOOKUP = [
+    ("refund half of what's left on pi_3Found", rf(payment="pi_3Found", amount=2000)),
     ("refund half of pi_3Found", rf(payment="pi_3Found", amount=2501)),
     ("refund 10% of pi_3Found", rf(payment="pi_3Found", amount=500)),
     ("refund three quarters of pi_3Found", rf(payment="pi_3Found", amount=3751)),
