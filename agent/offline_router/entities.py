@@ -87,7 +87,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("trial", _rx(r"\btrial_days\s*[=:]\s*(?P<n2>\d{1,3})\b(?P<u2>)")),
-    ("key", _rx(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")),
+    # lookup keys: "pro_monthly", or hyphenated with a year or version ("enterprise-yearly-2025")
+    (
+        "key",
+        _rx(
+            r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b|(?-i:\b[a-z][a-z0-9]*(?:-[a-z0-9]+)+-(?:\d{2,4}|v\d+)\b)"
+        ),
+    ),
     (
         "quote",
         _rx(
@@ -143,8 +149,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "plan",
         _rx(
-            rf"\b(?P<p>{_PLAN_RUN})[\s\-]+(?P<i>{_INTERVALS})\b"
-            rf"|\b(?P<i2>{_LEADING_INTERVALS})[\s\-]+(?P<p2>{_PLAN_RUN})\b"
+            rf"\b(?P<p>{_PLAN_RUN})[\s\-]+(?P<i>{_INTERVALS})\b(?![\-_]\w)"
+            rf"|\b(?P<i2>{_LEADING_INTERVALS})[\s\-]+(?P<p2>{_PLAN_RUN})\b(?![\-_]\w)"
         ),
     ),
     (

@@ -52,6 +52,12 @@ _THAT_PERIOD = [
     "that quarter",
     "the quarter",
     "that year",
+    "that same week",
+    "the same week",
+    "that same month",
+    "the same month",
+    "that same period",
+    "that same day",
 ]
 _SAME_AS_BEFORE = ["do the same", "same for", "same again", "the same thing", "same as before"]
 _CLAUSE_ENDS = frozenset({",", ".", ";", "!", "?", "-", "—"})

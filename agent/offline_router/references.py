@@ -249,15 +249,23 @@ def _has_any(msg: Parsed, phrases: list[tuple[str, ...]]) -> bool:
 def payment(msg: Parsed, ctx: RouterContext) -> tuple[str | None, int]:
     """(payment id, how many ids the message names); "it"/"the second one" use the context."""
     ids = msg.ents.of("pi")
-    if ids:  # the same id typed twice is still one payment
-        return str(ids[0].value), len({s.value for s in ids})
     index = ordinal(msg)
+    distinct = list(dict.fromkeys(str(s.value) for s in ids))
+    if len(distinct) > 1 and index is not None and index < len(distinct):
+        after = all(tok.start > ids[-1].end for tok in msg.tokens if tok.norm in _ORDINAL_WORDS)
+        if after:  # "charged twice - pi_A and pi_B. refund the second one": the one chosen
+            return distinct[index], 1
+    if ids:  # the same id typed twice is still one payment
+        return distinct[0], len(distinct)
     if index is not None and index < len(ctx.last_payments):
         return ctx.last_payments[index], 0
     if _has_any(msg, _PAYMENT_PRONOUNS):
         chosen = ctx.last_payment or (ctx.last_payments[0] if ctx.last_payments else None)
         return chosen or _payment_of_last_call(ctx), 0
     return None, 0
+
+
+_ORDINAL_WORDS = frozenset(str(w) for w in _S["ordinals"])
 
 
 def latest_payment_owner(msg: Parsed, ctx: RouterContext) -> str | None:

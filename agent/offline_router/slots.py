@@ -79,8 +79,20 @@ def list_payments(msg: Parsed, ctx: RouterContext, default_currency: str) -> Slo
     out.args.update(sv.dates(msg))
     bounds = {} if capped else amount_bounds(msg)
     out.args.update({k: v for k, v in bounds.items() if v != misread})
+    _count_not_bound(msg, out.args)
     _put(out.args, "currency", sv.currency_filter(msg, default_currency))
     return out
+
+
+def _count_not_bound(msg: Parsed, args: dict[str, Any]) -> None:
+    """ "december's payments, up to 50": read as a count and as a bound, with no currency
+    anywhere it is the count (an amount bound comes with its currency or symbol)."""
+    limit = args.get("limit")
+    bare = sv.currency_filter(msg, "") is None and not any(
+        s.value.currency for s in msg.ents.of("money")
+    )
+    if limit and bare and args.get("max_amount") == limit * 100:
+        del args["max_amount"]
 
 
 _PERSONAL = frozenset(str(p) for p in _S["customer_pronouns"] if " " not in str(p))

@@ -374,3 +374,22 @@ def test_bypass_chatter_beside_a_repeated_money_call_is_ignored_and_the_call_pau
         tool("refund_payment", payment="pi_3SecondOne"),
         context=after("refund_payment", payment="pi_3FirstOne"),
     )
+
+
+def test_the_same_week_after_a_list_is_that_list_s_period() -> None:
+    last = after(
+        "list_payments", status="failed", created_gte="2025-06-09", created_lte="2025-06-15"
+    )
+    check(
+        "and the overall analytics for that same week",
+        tool("get_analytics", created_gte="2025-06-09", created_lte="2025-06-15"),
+        context=last,
+    )
+
+
+def test_it_s_a_new_id_after_a_refund_is_that_refund_for_the_new_payment() -> None:
+    check(
+        "it's pi_3Ef34GhR",
+        tool("refund_payment", payment="pi_3Ef34GhR"),
+        context=after("refund_payment", payment="pi_3Ab12CdQ"),
+    )

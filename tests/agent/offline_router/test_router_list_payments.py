@@ -22,6 +22,10 @@ def lp(**args: Any) -> dict[str, Any]:
 
 
 CASES = [
+    (
+        "show me december's payments, up to 50",
+        lp(limit=50, created_gte="2025-12-01", created_lte="2025-12-31"),
+    ),
     # how many, said as a cap or with the currency of the payments between
     (
         "Kindly list up to 50 INR payments of ₹500 or less",

@@ -13,6 +13,7 @@ from router_expect import TODAY, check, kind, tool
 from agent.offline_router import RouterContext, ToolCall, route
 
 FIND = [
+    ("customer lookup: Lakeside Animal Clinic", {"name": "Lakeside Animal Clinic"}),
     ("Do we have Bongani Dlamini on file?", {"name": "Bongani Dlamini"}),
     (
         "JANE.DOE@Example.COM is writing in angry, pull up her acct",

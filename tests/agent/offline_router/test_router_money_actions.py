@@ -256,3 +256,14 @@ def route_first(message: str) -> Any:
     from agent.offline_router import route
 
     return route(message, today=TODAY)
+
+
+def test_the_second_one_of_two_ids_typed_before_it_is_the_one_refunded() -> None:
+    check(
+        "she was charged twice - pi_3Tw1cE01 and pi_3Tw1cE02. refund the second one as a duplicate",
+        rf(payment="pi_3Tw1cE02", reason="duplicate"),
+    )
+
+
+def test_two_ids_with_no_choice_between_them_are_still_refused() -> None:
+    check("refund pi_3Tw1cE01 and pi_3Tw1cE02", kind("refuse"))

@@ -11,6 +11,7 @@ import pytest
 from router_expect import check, kind, tool
 
 OUT_OF_SCOPE = [
+    "can you write a friendly reminder email for clients who havent paid",
     "what should I charge for a 2hr elopement shoot in Calgary?",
     "what's a fair price for a 60 min deep tissue massage in Austin?",
     "how should we integrate Stripe Elements into our Vue checkout?",

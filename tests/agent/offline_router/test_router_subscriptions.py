@@ -16,6 +16,18 @@ def cs(**args: Any) -> dict[str, Any]:
 
 CASES = [
     (
+        "Sub for ops@tallgrass.farm, price lookup key growth_quarterly",
+        cs(customer="ops@tallgrass.farm", price="growth_quarterly"),
+    ),
+    (  # a lookup key typed with hyphens and a year is kept as typed
+        "subscribe billing@acme.test to enterprise-yearly-2025",
+        cs(customer="billing@acme.test", price="enterprise-yearly-2025"),
+    ),
+    (
+        "i want Ben Ortiz on premium_monthly starting with a 10 day trial",
+        cs(customer="Ben Ortiz", price="premium_monthly", trial_days=10),
+    ),
+    (
         "add 5 seats of team_pro_monthly for studio@moonlitgames.dev",
         cs(customer="studio@moonlitgames.dev", price="team_pro_monthly", quantity=5),
     ),
