@@ -56,3 +56,30 @@ def _sentences(text: str) -> list[str]:
         else:
             out.append(part)
     return [s.strip() for s in out if s.strip()]
+
+
+_REMARK_AFTER = re.compile(
+    r"\s+[—–-]+\s+(?=(?:it|they|she|he|we|i|this|that)(?:'s|'re|'ll|'d|'ve|\s+(?:is|was|are|"
+    r"were|said|says|will|would|have|has|pay|pays|paid|writes|wrote|wants|needs|asked)\b))",
+    re.I,
+)
+"""'1.250,00 € to cus_X please — it's the invoice Marie sent, she writes…': after a dash, a
+clause with its own subject and verb remarks on the request before it."""
+
+
+def request_before_remark(message: str) -> str | None:
+    """The request of a message that remarks on it after a dash, without the remark; None
+    when there is no such remark."""
+    parts = _REMARK_AFTER.split(message, maxsplit=1)
+    return parts[0] if len(parts) == 2 and parts[0].strip() else None
+
+
+_THEN = re.compile(r",?\s+and\s+then\s+|,\s+and\s+(?:also\s+)?|,\s+then\s+", re.I)
+"""Where a second request may begin: "what's the balance, and pull up the last 5 payments" (not
+at a semicolon: "name Robert'); DELETE FROM payments;--" is data)."""
+
+
+def two_requests(message: str) -> tuple[str, str] | None:
+    """The message cut where a second request may begin, or None."""
+    parts = _THEN.split(message, maxsplit=1)
+    return (parts[0], parts[1]) if len(parts) == 2 and parts[0].strip() else None

@@ -14,7 +14,11 @@ from agent.offline_router import decisions as make
 from agent.offline_router import followups, intent, safety, shorthand
 from agent.offline_router.alternatives import either_or
 from agent.offline_router.amounts import amount_bounds
-from agent.offline_router.backstory import request_sentence
+from agent.offline_router.backstory import (
+    request_before_remark,
+    request_sentence,
+    two_requests,
+)
 from agent.offline_router.clarify import resume
 from agent.offline_router.clauses import asks_besides, request_clause_skill
 from agent.offline_router.confirmation import (
@@ -113,13 +117,34 @@ def route(
     context: RouterContext | None = None,
 ) -> RouterDecision:
     """Decide what to do with one user message; see the module docstring for the order."""
-    asking = request_sentence(message)
-    if asking is not None and (context is None or context.pending_clarify is None):
+    fresh = context is None or context.pending_clarify is None
+    asking = request_sentence(message) or request_before_remark(message)
+    if asking is not None and fresh:
         focused = _route(asking, today=today, default_currency=default_currency, context=context)
         if focused.kind == "tool":
             whole = _route(message, today=today, default_currency=default_currency, context=context)
             return _with_story_facts(focused, whole)
-    return _route(message, today=today, default_currency=default_currency, context=context)
+    whole = _route(message, today=today, default_currency=default_currency, context=context)
+    pair = two_requests(message) if fresh and whole.kind in ("tool", "out_of_scope") else None
+    if pair is not None:
+        first, second = (
+            _route(part, today=today, default_currency=default_currency, context=context)
+            for part in pair
+        )
+        if first.kind == "tool" and _first_stands(first, second, whole):
+            return first  # "what's the balance, and pull up the last 5 payments": the first
+    return whole
+
+
+def _first_stands(first: RouterDecision, second: RouterDecision, whole: RouterDecision) -> bool:
+    """Two requests in one message: the first is answered when the second asks another skill
+    the whole message was read as, or asks what no skill does ("…and then export them into a
+    google sheet for Marta": her name is no filter of the list)."""
+    if whole.kind == "out_of_scope":  # "look up x@y and then delete them": the look-up
+        return first.tool in READ_SKILLS and second.kind == "out_of_scope"
+    if second.kind == "tool":
+        return first.tool != second.tool and whole.tool != first.tool
+    return second.kind == "out_of_scope" and whole.tool == first.tool
 
 
 _STORY_FACTS = ("created_gte", "created_lte", "reason")

@@ -111,6 +111,7 @@ def _pronoun_only_in_context(msg: Parsed) -> bool:
 
 
 _SAME_DESCRIPTION = [str(p) for p in _S["same_description_phrases"]]
+_NO_DESCRIPTION = [str(p) for p in _S["no_description_phrases"]]
 _AGAIN = ["then", "instead"]
 
 
@@ -164,7 +165,8 @@ def create_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
         ref = refs.CustomerRef(value=str(again.args["customer"]), count=1)
         desc = desc or again.args.get("description")
     _put(out.args, "customer", ref.value)
-    _put(out.args, "description", desc or _same_description(msg, ctx))
+    if not sv.has_phrase(msg, _NO_DESCRIPTION):  # "… for the workshop seats. no description"
+        _put(out.args, "description", desc or _same_description(msg, ctx))
     out.targets = _targets(msg, ref)
     out.error = msg.ents.money_error
     out.missing = "amount" if money is None else "customer" if ref.unresolved else None
@@ -619,7 +621,18 @@ def _not_chatter(text: str | None, trim: bool = True) -> str | None:
         return None
     if str(text).lower().startswith(("not ", "no ")):
         return None  # "make it $40 — not euros": a correction, not a description
+    if _REMARK.match(str(text)):
+        return None  # "₩50,000 for cus_X — it's the korean reseller": a remark about it
     return text
+
+
+_REMARK = re.compile(
+    r"(?:it|they|she|he|we|i|this|that)(?:'s|'re|'ll|'d|'ve|\s+(?:is|was|are|were|said|say|"
+    r"says|will|would|have|has|pay|pays|paid|write|writes|wrote|want|wants|need|needs|asked)"
+    r")\b",
+    re.I,
+)
+"""A clause with its own subject and verb tells about the request; it is not what it is for."""
 
 
 def _parenthesised(msg: Parsed) -> str | None:

@@ -90,3 +90,63 @@ def test_a_clearly_other_request_is_no_follow_up_of_the_last_call() -> None:
     check(
         "remove the upper limit", tool("list_payments", min_amount=5000, currency="eur"), after_list
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (  # a remark after a dash: its own subject and verb, no description, no other skill
+            "1.250,00 € to cus_Ve9Lr2pT please — it's the invoice Marie sent, she writes numbers "
+            "the European way",
+            tool("create_payment", amount=125000, currency="eur", customer="cus_Ve9Lr2pT"),
+        ),
+        (
+            "₩50,000 for cus_Kr7mB2Xa — it's the korean reseller, they pay in won",
+            tool("create_payment", amount=50000, currency="krw", customer="cus_Kr7mB2Xa"),
+        ),
+        (
+            "charge Hartley & Sons two hundred and fifty pounds (they said card is fine)",
+            tool("create_payment", amount=25000, currency="gbp", customer="Hartley & Sons"),
+        ),
+        (
+            "bill cus_JpN4sK7 ¥12,000 for the workshop seats. no description needed",
+            tool("create_payment", amount=12000, currency="jpy", customer="cus_JpN4sK7"),
+        ),
+    ],
+)
+def test_remarks_around_a_charge_are_no_description(message: str, expected: dict[str, Any]) -> None:
+    check(message, expected)
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "what's the balance, and pull up the last 5 payments of $1,000 or more while you're "
+            "at it",
+            tool("get_balance"),
+        ),
+        (
+            "show me the refunded payments from last week and then export them into a google "
+            "sheet for Marta",
+            tool("list_payments", status="refunded", created_gte="2026-06-08",
+                 created_lte="2026-06-14"),
+        ),
+        (
+            "look up kim@hollowdev.io and then delete them if there's nothing on the account",
+            tool("find_customers", email="kim@hollowdev.io"),
+        ),
+        (  # a second clause that narrows the first is no second request
+            "show me failed payments, and only those over $50",
+            tool("list_payments", status="failed", min_amount=5000),
+        ),
+    ],
+)  # fmt: skip
+def test_of_two_requests_in_one_message_the_first_is_answered(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected)
+
+
+def test_a_request_after_something_no_skill_does_is_not_done_alone() -> None:
+    check("cancel cus_Wm3Lp9Xa's old plan and then refund pi_3Abc123", kind("out_of_scope"))
