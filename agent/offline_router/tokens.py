@@ -79,14 +79,16 @@ class Parsed:
         return [t.norm for t in self.tokens]
 
     def sentence_ends_before(self, j: int) -> bool:
-        """Whether a full stop (". ", "! ") separates token j-1 from token j."""
+        """Whether a full stop (". ", "! ") or a line break separates token j-1 from token j."""
         if j <= 0 or j >= len(self.tokens):
             return False
         before = self.tokens[j - 1]
+        gap = self.text[before.end : self.tokens[j].start]
+        if "\n" in gap:
+            return True  # a pasted form: "Account: Harbor & Pine LLC\nPlan: growth_yearly"
         short = len(before.norm) == 1 or (len(before.norm) == 2 and before.orig[:1].isupper())
         if short or before.norm in _ABBREVIATIONS:
             return False  # "the Dr. Smith consult", "J. Smith", "Ma. Cristina"
-        gap = self.text[self.tokens[j - 1].end : self.tokens[j].start]
         return bool(_SENTENCE_GAP.search(gap))
 
     def sentence_starts(self) -> list[int]:

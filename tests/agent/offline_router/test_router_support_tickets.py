@@ -322,3 +322,17 @@ def test_negative_is_a_no() -> None:
     from agent.offline_router import classify_confirmation_reply
 
     assert classify_confirmation_reply("Negative.") == "reject"
+
+
+def test_a_pasted_form_s_lines_end_its_values() -> None:
+    check(
+        "From the CRM:\nAccount: Harbor & Pine LLC\nPlan: growth_yearly\nSeats: 4\nTrial: 30 days\n"
+        "--> can you set this up in stripe",
+        tool(
+            "create_subscription",
+            customer="Harbor & Pine LLC",
+            price="growth_yearly",
+            quantity=4,
+            trial_days=30,
+        ),
+    )
