@@ -43,15 +43,26 @@ def first_amount(msg: Parsed) -> MoneyMatch | None:
         kept = [s for s in marked if not _negated(msg, s.start)] or marked
         # "per policy 7.2 … refund $15": the amount after the verb, or one with its currency,
         # before a bare decimal that happens to come first
+        # … and one said outside brackets before one in an aside ("(it was $2,400) -- $400")
         ranked = sorted(
             kept,
-            key=lambda s: (not _follows_money_verb(msg, s.start), not _has_currency(s.value)),
+            key=lambda s: (
+                in_brackets(msg.text, s.start),
+                not _follows_money_verb(msg, s.start),
+                not _has_currency(s.value),
+            ),
         )
         value: MoneyMatch = ranked[0].value
         return value
     bare = bare_amounts(msg.ents)
     after_verb = [m for m in bare if _follows_money_verb(msg, m.start)]
     return (after_verb or bare)[0] if bare else None
+
+
+def in_brackets(text: str, offset: int) -> bool:
+    """Whether `offset` sits inside an open bracket: an aside."""
+    before = text[:offset]
+    return before.rfind("(") > before.rfind(")")
 
 
 def _has_currency(money: MoneyMatch) -> bool:

@@ -13,7 +13,7 @@ from typing import Any
 from agent.offline_router import references as refs
 from agent.offline_router import slot_values as sv
 from agent.offline_router import structured
-from agent.offline_router.amounts import amount_bounds, first_amount
+from agent.offline_router.amounts import amount_bounds, first_amount, in_brackets
 from agent.offline_router.lexicon import DATA
 from agent.offline_router.models import RouterContext, ToolCall
 from agent.offline_router.names import (
@@ -152,7 +152,11 @@ def create_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     after_marker = marker_description(msg, _markers("payment"))
     desc = explicit or after_marker
     unnamed = ref.value is None and not ref.unresolved
-    if unnamed and after_marker and _looks_like_name(msg, after_marker):  # "for Jane Doe"
+    named = after_marker and (
+        _looks_like_name(msg, after_marker)
+        or (explicit and _looks_like_name(msg, after_marker.replace(" & ", " ")))
+    )  # "for Jane Doe"; "for Schmidt & Partner KG, description: …" (what for is labelled)
+    if unnamed and named:
         later = marker_description(msg, _markers("payment"), besides=after_marker)
         ref, desc = refs.CustomerRef(value=after_marker, count=1), explicit or later
     if money is not None:
@@ -188,7 +192,7 @@ def refund_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     share = msg.ents.first("share")
     if money is not None and share is None and _told_before_the_refund(msg, money):
         money = None  # "Two charges of $75 came through … could you refund that one?": the story's
-    if share is not None and money is not None and _bracketed(msg.text, share.start):
+    if share is not None and money is not None and in_brackets(msg.text, share.start):
         share = None  # "refund 200 of ch_X (they only got half the order)": an aside
     if share is not None and money is not None and _refunded_as_said(msg.text, money.start):
         share = None  # "refund 15.50 from pi_X, they only got half the order": the amount said
@@ -248,11 +252,6 @@ _REFUND_VERB_BEFORE = re.compile(
 def _refunded_as_said(text: str, offset: int) -> bool:
     """The amount is the refund verb's own object ("refund 15.50 …"): no share changes it."""
     return bool(_REFUND_VERB_BEFORE.search(text[:offset]))
-
-
-def _bracketed(text: str, offset: int) -> bool:
-    before = text[:offset]
-    return before.rfind("(") > before.rfind(")")
 
 
 def _share_of(total: int, share: Fraction) -> int:

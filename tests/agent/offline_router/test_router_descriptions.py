@@ -10,6 +10,16 @@ import pytest
 from router_expect import check, tool
 
 CASES = [
+    (  # what it is for is labelled, so "for" + a business name is who pays
+        "Please create a payment of 1.499,00 € for Schmidt & Partner KG, description: Jahreslizenz",
+        tool(
+            "create_payment",
+            amount=149900,
+            currency="eur",
+            customer="Schmidt & Partner KG",
+            description="Jahreslizenz",
+        ),
+    ),
     (  # Swiss whole francs: the ".-" is no dash before a note
         "Please charge CHF 240.- to cus_ChZr91 for the ski rental",
         tool(

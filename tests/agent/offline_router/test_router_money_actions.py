@@ -267,3 +267,10 @@ def test_the_second_one_of_two_ids_typed_before_it_is_the_one_refunded() -> None
 
 def test_two_ids_with_no_choice_between_them_are_still_refused() -> None:
     check("refund pi_3Tw1cE01 and pi_3Tw1cE02", kind("refuse"))
+
+
+def test_an_amount_in_brackets_is_an_aside_beside_the_one_asked_for() -> None:
+    check(
+        "Refund pi_3Big0001 partially (it was $2,400.00) -- just $400 back",
+        rf(payment="pi_3Big0001", amount=40000),
+    )
