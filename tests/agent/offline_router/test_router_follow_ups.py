@@ -393,3 +393,16 @@ def test_it_s_a_new_id_after_a_refund_is_that_refund_for_the_new_payment() -> No
         tool("refund_payment", payment="pi_3Ef34GhR"),
         context=after("refund_payment", payment="pi_3Ab12CdQ"),
     )
+
+
+def test_a_rerun_word_inside_a_request_of_its_own_is_no_rerun() -> None:
+    check(
+        "ok charge rita@okafor-design.com $600 for the brand refresh deposit",
+        tool(
+            "create_payment",
+            amount=60000,
+            customer="rita@okafor-design.com",
+            description="brand refresh deposit",
+        ),
+        context=after("find_customers", "Okafor", name="Okafor"),
+    )

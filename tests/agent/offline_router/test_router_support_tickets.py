@@ -336,3 +336,17 @@ def test_a_pasted_form_s_lines_end_its_values() -> None:
             trial_days=30,
         ),
     )
+
+
+def test_a_pasted_signup_form_adds_the_customer_it_describes() -> None:
+    check(
+        "Add this one from the signup form:\n\nName: Grace O'Neill\nEmail: GRACE.ONEILL@Kestrel.ie\n"
+        "Phone: +353861234567\n\nand set the description to 'wholesale, net 30'",
+        tool(
+            "create_customer",
+            name="Grace O'Neill",
+            email="grace.oneill@kestrel.ie",
+            phone="+353861234567",
+            description="wholesale, net 30",
+        ),
+    )
