@@ -145,9 +145,9 @@ def refine_last(
     last = ctx.last_call
     best, strength, _ = scores.best()
     own_request = best not in (None, "out_of_scope", "answer") and strength >= NEW_REQUEST_SCORE
-    if last is not None and last.skill in _READS and has_phrase(msg, _RERUN):
-        if not own_request or best == last.skill:  # "charge x@y $600 for the brand refresh"
-            return make.tool(last.skill, dict(last.args), 0.75)  # "refresh it"
+    rerun = last is not None and last.skill in _READS and has_phrase(msg, _RERUN)
+    if rerun and last is not None and (not own_request or best == last.skill):
+        return make.tool(last.skill, dict(last.args), 0.75)  # "refresh it", not "…brand refresh"
     if last is not None and last.skill == "get_balance" and _only_a_currency(msg):
         return make.tool("get_balance", {}, 0.7)  # "and in euros?": it shows every currency
     if last is None or last.skill not in _REFINABLE:
