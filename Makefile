@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed
 EVAL_FLOOR_DRY ?= 0.975
 EVAL_FLOOR_SANDBOX ?= 0.965
 EVAL_FLOOR_DEVSET ?= 0.997
-EVAL_FLOOR_DEVSET2 ?= 0.97
+EVAL_FLOOR_DEVSET2 ?= 0.975
 EVAL_FLOOR_DEVSET3 ?= 0.975
 EVAL_FLOOR_DEVSET4 ?= 0.98
 EVAL_FLOOR_DEVSET5 ?= 0.97
@@ -24,8 +24,11 @@ EVAL_FLOOR_DEVSET10 ?= 0.99
 EVAL_FLOOR_DEVSET11 ?= 0.99
 EVAL_FLOOR_DEVSET12 ?= 0.99
 EVAL_FLOOR_DEVSET13 ?= 0.98
-EVAL_FLOOR_DEVSET14 ?= 0.91
-EVAL_FLOOR_DEVSET15 ?= 0.94
+EVAL_FLOOR_DEVSET14 ?= 0.925
+EVAL_FLOOR_DEVSET15 ?= 0.945
+EVAL_FLOOR_DEVSET16 ?= 0.985
+EVAL_FLOOR_DEVSET17 ?= 0.97
+EVAL_FLOOR_DEVSET18 ?= 0.985
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -70,10 +73,13 @@ eval-gate: $(STAMP)
 	$(BIN)/python -m evals run evals/devset13 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET13)
 	$(BIN)/python -m evals run evals/devset14 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET14)
 	$(BIN)/python -m evals run evals/devset15 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET15)
+	$(BIN)/python -m evals run evals/devset16 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET16)
+	$(BIN)/python -m evals run evals/devset17 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET17)
+	$(BIN)/python -m evals run evals/devset18 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET18)
 
 # Every tuning set with its report (failing turns listed in reports/<set>/report.md).
 eval-devsets: $(STAMP)
-	for set in devset devset2 devset3 devset4 devset5 devset6 devset7 devset8 devset9 devset10 devset11 devset12 devset13 devset14 devset15; do \
+	for set in devset devset2 devset3 devset4 devset5 devset6 devset7 devset8 devset9 devset10 devset11 devset12 devset13 devset14 devset15 devset16 devset17 devset18; do \
 		$(BIN)/python -m evals run evals/$$set --backend dry --report reports/$$set --quiet; \
 	done
 

@@ -230,6 +230,16 @@ def test_a_pause_or_a_question_about_the_action_asks_again(dry: AgentRunner, rep
     assert calls == []
 
 
+def test_a_hesitant_yes_to_a_charge_asks_again_and_names_no_new_customer(
+    dry: AgentRunner,
+) -> None:
+    kind, calls = _ask(
+        dry, "charge rita@okafor-design.com $600 for the deposit", "😬 hmm hang on... ok yes, go"
+    )
+    assert kind == "clarify"  # not a new charge to a customer called "ok"
+    assert calls == []
+
+
 def test_a_pause_that_mentions_the_customer_runs_no_lookup(dry: AgentRunner) -> None:
     kind, calls = _ask(
         dry,
