@@ -16,7 +16,7 @@ from agent.offline_router.names import (
     name_before,
     possessive_name,
 )
-from agent.offline_router.slot_values import has_phrase, ordinal
+from agent.offline_router.slot_values import ORDINAL_WORDS, has_phrase, ordinal
 from agent.offline_router.tokens import Parsed
 
 _S = DATA.slots
@@ -252,7 +252,7 @@ def payment(msg: Parsed, ctx: RouterContext) -> tuple[str | None, int]:
     index = ordinal(msg)
     distinct = list(dict.fromkeys(str(s.value) for s in ids))
     if len(distinct) > 1 and index is not None and index < len(distinct):
-        after = all(tok.start > ids[-1].end for tok in msg.tokens if tok.norm in _ORDINAL_WORDS)
+        after = all(tok.start > ids[-1].end for tok in msg.tokens if tok.norm in ORDINAL_WORDS)
         if after:  # "charged twice - pi_A and pi_B. refund the second one": the one chosen
             return distinct[index], 1
     if ids:  # the same id typed twice is still one payment
@@ -263,9 +263,6 @@ def payment(msg: Parsed, ctx: RouterContext) -> tuple[str | None, int]:
         chosen = ctx.last_payment or (ctx.last_payments[0] if ctx.last_payments else None)
         return chosen or _payment_of_last_call(ctx), 0
     return None, 0
-
-
-_ORDINAL_WORDS = frozenset(str(w) for w in _S["ordinals"])
 
 
 def latest_payment_owner(msg: Parsed, ctx: RouterContext) -> str | None:

@@ -45,6 +45,7 @@ _CUSTOMER_LIMIT_RX = [
 _ONE_BEFORE = frozenset(str(w) for w in _S["limit_one_before"])
 _ONE_NOUNS = frozenset(str(w) for w in _S["limit_one_nouns"])
 _ORDINALS: dict[str, int] = {str(k): int(v) for k, v in _S["ordinals"].items()}
+ORDINAL_WORDS = frozenset(_ORDINALS)
 MAX_LIMIT = int(_S["max_limit"])
 _TYPED_WORD = re.compile(r"[a-z0-9']+")
 _TO_TODAY = re.compile(r"\b(?:today|now|date)\s*$", re.I)
