@@ -77,7 +77,12 @@ def _requests_follow_stripe_spec(
 
 
 def service_settings(url: str, api_key: str, **extra: Any) -> StripeSettings:
-    return StripeSettings(api_key=SecretStr(api_key), api_base=url, max_retries=0, **extra)
+    """One network retry, as in production (which allows two): the SDK reuses keep-alive
+    connections, and one the sandbox closed while a long run was elsewhere fails the next
+    request once ("Remote end closed connection without response"); money requests carry
+    idempotency keys, so a retry never doubles one."""
+    values: dict[str, Any] = {"max_retries": 1, **extra}
+    return StripeSettings(api_key=SecretStr(api_key), api_base=url, **values)
 
 
 @pytest.fixture(scope="session")
