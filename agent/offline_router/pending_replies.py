@@ -233,11 +233,16 @@ def _norm(value: Any) -> str:
 _CHANGE_LEADS = frozenset(str(w) for w in DATA.confirmation["change_after_no_leads"])
 
 
+def _worded_clauses(message: str) -> list[str]:
+    """The message's clauses that hold a word (not a lone "—" or "!")."""
+    return [c for c in _CLAUSE.split(message.strip()) if _WORDS.search(c.lower())]
+
+
 def change_after_no(message: str) -> str | None:
     """ "no, don't - just refund $20 of it", "nope, only $20" -> the last clause: a request of its
     own after the no (no negation in it, a word of change leading it). "no, don't refund $20 of
     it" has none: it stays a plain no."""
-    clauses = [c for c in _CLAUSE.split(message.strip()) if _WORDS.search(c.lower())]
+    clauses = _worded_clauses(message)
     if len(clauses) < 2 or classify_confirmation_reply(clauses[0]) != "reject":
         return None
     last = clauses[-1]
@@ -254,7 +259,7 @@ def read_after_no(message: str, decision: RouterDecision) -> bool:
     dashboard" tells, and asks nothing."""
     if decision.kind != "tool" or decision.tool not in READ_SKILLS:
         return False
-    clauses = [c for c in _CLAUSE.split(message.strip()) if _WORDS.search(c.lower())]
+    clauses = _worded_clauses(message)
     later = clauses[1:]
     return any(asks_a_question(c) or _WORDS.findall(c.lower())[0] in _READ_LEADS for c in later)
 
