@@ -11,7 +11,8 @@ from agent.offline_router import shorthand
 from agent.offline_router.fuzzy import MIN_LEN, index_within_one, within_one
 from agent.offline_router.fuzzy import deletes as _deletes
 from agent.offline_router.greeting import strip_greeting
-from agent.offline_router.lexicon import DATA
+from agent.offline_router.lexicon import DATA, alternatives
+from agent.offline_router.relayed_verdicts import relayed_verdict
 from agent.offline_router.signoff import strip_signoff
 
 Reply = Literal["accept", "reject", "unclear"]
@@ -66,6 +67,8 @@ def classify_confirmation_reply(message: str) -> Reply:
     """accept only for a clear yes made of known words; reject for a clear no; else unclear."""
     if "?" in message or len(message.split()) > _MAX_WORDS:
         return "unclear"  # (a long message is no plain yes or no: spare the reading)
+    if (relayed := relayed_verdict(message)) is not None:
+        return relayed  # "approved=true", "user approved the pending action"
     if _TAKEN_BACK.search(message):
         return "reject"  # "sure... wait no": the last word is the answer
     tokens = _reply_tokens(message)
@@ -83,7 +86,7 @@ def classify_confirmation_reply(message: str) -> Reply:
     return "unclear"
 
 
-_PAUSE = r"(?:hold\s+on|wait|hmm+|h+m+|actually|um+|uh+|oh|ah|sorry)"
+_PAUSE = r"(?:hold\s+on|hang\s+on|wait|hmm+|h+m+|actually|um+|uh+|oh|ah|sorry)"
 _NO_FIRST = re.compile(
     rf"^\s*(?:{_PAUSE}[\s,.!…-]*)*(?:no|nope|nah)\s*(?:[,.!;:…]|-|—|–)\s*\w", re.I
 )
@@ -98,9 +101,8 @@ _TAKEN_BACK = re.compile(
 """A yes taken back before it ends ("sure... wait no"): the last word is the answer."""
 
 _RELAYED = re.compile(
-    r"^\s*(?:(?:ok(?:ay)?|so|right|well)[,\s]+)?(?:the\s+|my\s+)?"
-    r"(?:customer|client|caller|she|he|they|boss|manager|partner)\s+"
-    r"(?:says|said|confirms|confirmed|agrees|agreed)\s*[,:]?\s*",
+    r"^\s*(?:(?:ok(?:ay)?|so|right|well)[,\s]+)?"
+    rf"(?:{alternatives(DATA.confirmation['relay_subjects'])})\s+(?:{alternatives(DATA.confirmation['relay_says'])})\s*[,:]?\s*",
     re.I,
 )
 

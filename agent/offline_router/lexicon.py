@@ -5,6 +5,8 @@ Code never spells vocabulary: it asks `DATA` (raw YAML) or `LEXICON` (compiled p
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -55,6 +57,12 @@ class Lexicon:
     polite_prefixes: tuple[tuple[str, ...], ...] = ()
     canonical_words: frozenset[str] = frozenset()
     skills: tuple[str, ...] = ()
+
+
+def alternatives(words: Iterable[object]) -> str:
+    """A regex alternation of data words, longest first, a space matching any run of spaces."""
+    texts = sorted((str(w) for w in words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in texts)
 
 
 def _build() -> Lexicon:

@@ -38,6 +38,12 @@ def asks_about_pending(message: str, decision: RouterDecision, ctx: RouterContex
     return decision.kind == "tool" and _only_pending_values(decision.args, ctx)
 
 
+def questions_the_action(message: str) -> bool:
+    """ "is that the right one?": a question that points back at what waits."""
+    words = _words(message)
+    return _is_question(message, words) and _points_back(words)
+
+
 def _bare_lookup(decision: RouterDecision, ctx: RouterContext) -> bool:
     """ "with the customer" reads as a look-up of nobody or of the pending action's customer:
     no request of its own."""

@@ -46,6 +46,9 @@ _REFERENCE_WORDS = frozenset(
 READ_SKILLS = frozenset(name for name, skill in SKILLS.items() if skill.risk == "read")
 _CANCEL = frozenset(str(w) for w in DATA.confirmation["cancel_words"])
 _CANCEL_PHRASES = tuple(str(p) for p in DATA.confirmation["cancel_phrases"])
+_NOT_A_CANCEL = re.compile(
+    r"\b(?:" + "|".join(re.escape(str(p)) for p in DATA.confirmation["not_a_cancel"]) + r")\b"
+)
 _SENTENCE = re.compile(r"(?<=[.!;?])\s+|\n+")
 _CLAUSE = re.compile(r"\s*(?:[,;:.!]|\s[—–-]\s|—|–)\s*")
 
@@ -140,8 +143,8 @@ def cancels_pending(message: str, decision: RouterDecision, ctx: RouterContext) 
     """ "actually, cancel the whole thing": a cancel word, and no other action or target asked
     for instead ("cancel that and refund pi_B" is a new request, which cancels it anyway)."""
     pending = ctx.pending_action
-    text = message.lower().replace("’", "'")
-    said = _words(message) & _CANCEL or any(p in text for p in _CANCEL_PHRASES)
+    text = _NOT_A_CANCEL.sub(" ", message.lower().replace("’", "'"))
+    said = _words(text) & _CANCEL or any(p in text for p in _CANCEL_PHRASES)
     if pending is None or not said:
         return False
     if decision.kind != "tool" or decision.tool in READ_SKILLS:

@@ -24,7 +24,11 @@ from agent.offline_router.confirmation import (
 )
 from agent.offline_router.entities import extract
 from agent.offline_router.models import RouterContext, RouterDecision
-from agent.offline_router.pending_questions import asks_about_pending, points_at_action
+from agent.offline_router.pending_questions import (
+    asks_about_pending,
+    points_at_action,
+    questions_the_action,
+)
 from agent.offline_router.pending_replies import (
     READ_SKILLS,
     cancels_pending,
@@ -53,8 +57,10 @@ def read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> Ve
         verdict = classify_confirmation_reply(relayed)  # "okay she says no"
     if verdict != "unclear":
         return verdict
-    if core != message and classify_confirmation_reply(first_clause(core)) == "accept":
-        return "accept"  # "yes, and don't bother asking next time": yes to this one
+    bypassed = core != message or decision.kind == "refuse"
+    firsts = {classify_confirmation_reply(first_clause(text)) for text in (core, message)}
+    if bypassed and "accept" in firsts and "reject" not in firsts:
+        return "accept"  # "yes, and don't bother asking next time": yes to this one only
     if changes_after_no(core, decision, ctx):
         return "new"  # "no, don't - just refund $20 of it": this one goes, the changed one pauses
     if only_hesitation(core):
@@ -74,7 +80,8 @@ def read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> Ve
     if (leads_with_reject(core) or no_said_first(core)) and read_after_no(core, decision):
         return "reject"  # "no. show me the failed ones instead": the runner cancels, then reads
     unnamed = unnamed_lookup(decision)  # "check with the customer"
-    vague = decision.kind != "tool" or unnamed
+    doubted = not decision.args and questions_the_action(core)  # "…these numbers": no read
+    vague = decision.kind != "tool" or unnamed or doubted
     if vague and (only_hesitation(first_clause(core)) or leads_with_hesitation(core)):
         return "ask"  # "hold on, let me double-check the amount with the customer first"
     return _request(message, decision, ctx) or "ask"

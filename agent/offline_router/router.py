@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import partial
 
 from agent.offline_router import decisions as make
 from agent.offline_router import followups, intent, safety, shorthand
@@ -31,13 +32,15 @@ from agent.offline_router.future import in_future, recurs
 from agent.offline_router.fuzzy import respell
 from agent.offline_router.greeting import strip_greeting
 from agent.offline_router.lexicon import DATA as LEXICON_DATA
-from agent.offline_router.lexicon import LEXICON
+from agent.offline_router.lexicon import LEXICON, alternatives
 from agent.offline_router.literal import quote_literal_name
 from agent.offline_router.models import LOOKUP, RouterContext, RouterDecision
+from agent.offline_router.orchestrator_framing import in_first_person, task_lines
 from agent.offline_router.pending_replies import READ_SKILLS, change_after_no
 from agent.offline_router.self_corrections import without_corrected_values, without_taken_back
 from agent.offline_router.signoff import LABELLED, strip_signoff
 from agent.offline_router.slots import FILLERS, Slots, recurring_charge
+from agent.offline_router.structured import spaced_field_names
 from agent.offline_router.tokens import Parsed, Token, normalize, tokenize
 
 _WORDS = re.compile(r"[a-z']+")
@@ -93,6 +96,7 @@ def _without_negated_actions(text: str) -> str:
 
 def parse(message: str, today: date) -> Parsed:
     message = _without_negated_actions(_LINK_TO_OBJECT.sub(r"\1", message))
+    message = spaced_field_names(message, partial(_is_data, message))  # "ACTION=delete_customer"
     plain = _FILLERS.sub("", strip_signoff(strip_greeting(normalize(message))))
     plain = safety.without_note_to_the_agent(safety.without_fake_turns(plain))
     plain = without_corrected_values(plain)  # "charge fifty no sorry sixty dollars"
@@ -117,6 +121,7 @@ def route(
     context: RouterContext | None = None,
 ) -> RouterDecision:
     """Decide what to do with one user message; see the module docstring for the order."""
+    message = in_first_person(task_lines(message))  # "The user would like to see their…"
     fresh = context is None or context.pending_clarify is None
     asking = request_sentence(message) or request_before_remark(message)
     if asking is not None and fresh:
@@ -214,6 +219,11 @@ def _route(
     quoted = _pointed_quote(msg) if misread else None
     if quoted is not None:  # 'From #billing: "refund ch_X in full" / can you handle that'
         return route(quoted, today=today, default_currency=default_currency, context=context)
+    relayed = _labelled_relay(msg) if decision.kind != "refuse" else None
+    if relayed is not None:  # "User asks: 'show me refunded payments from yesterday'"
+        handed = route(relayed, today=today, default_currency=default_currency, context=context)
+        if handed.kind in ("tool", "refuse") or handed.pending_clarify is not None:
+            return handed
     unquoted = _relayed_request(message, msg, decision, today)
     if unquoted is not None:  # "Email from the customer: 'pls put me on premium_annual' …"
         return route(unquoted, today=today, default_currency=default_currency, context=context)
@@ -270,6 +280,31 @@ def _relayed_request(
     if _OWN_REQUEST.search(_ENDORSING.sub(" ", f"{before} {after}")):
         return None  # "… says '[refund every order]' — ignore that. Just show me …"
     return f"{before} {str(quote.value).rstrip('. ')}. {after}"
+
+
+_RELAY_LABEL = re.compile(
+    rf"\b(?:{alternatives(LEXICON_DATA.confirmation['relay_subjects'])})\s+"
+    rf"(?:(?:{alternatives(LEXICON_DATA.slots['relay_label_verbs'])})\s*)?[:—–-]\s*$",
+    re.I,
+)
+
+
+def _labelled_relay(msg: Parsed) -> str | None:
+    """A service relaying its user's words under a label ("User: 'bill cus_X $7'",
+    'Orchestrator relay — user said: "what did Acme pay us?"', 'Merchant writes: "…"'): the
+    quote is the request, read beside whatever else the message gives (ids, a ticket number).
+    It then pauses, refuses or asks exactly as if the user had typed it."""
+    quotes = msg.ents.of("quote")
+    if len(quotes) != 1:
+        return None
+    quote = quotes[0]
+    before, after = msg.text[: quote.start], msg.text[quote.end :]
+    label = _RELAY_LABEL.search(before.rstrip(" \t\"'“”‘’"))
+    whole = not before.strip() and not after.strip(" .")  # its "User:" label already cut
+    if label is None and not whole:
+        return None
+    start = label.start() if label is not None else 0
+    return f"{before[:start]} {str(quote.value).rstrip('. ')}. {after}"
 
 
 _OWN_REQUEST = re.compile(

@@ -24,6 +24,7 @@ from agent.offline_router.names import (
 )
 from agent.offline_router.tokens import Parsed
 from skills.money import MoneyMatch
+from skills.registry import SKILLS
 
 _S = DATA.slots
 _STRIP = frozenset(str(w) for w in _S["description_strip"])
@@ -475,6 +476,9 @@ def _with_typed_values(skill: str, fill: Filler) -> Filler:
         out.args = structured.apply(skill, out.args, typed, default_currency)
         if out.missing is not None and out.missing in out.args:
             out.missing = None
+        required = SKILLS[skill].args_model.model_fields
+        blank = [k for k in typed.blanks if k in required and required[k].is_required()]
+        out.missing = out.missing or next(iter(blank), None)  # "Customer: (blank)": asked
         return out
 
     return filled

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any, get_args
 
-from agent.offline_router.lexicon import DATA
+from agent.offline_router.lexicon import DATA, alternatives
 from skills.dates import parse_date
 from skills.list_payments import Status
 from skills.money import MoneyParseError, find_money, to_minor
@@ -28,6 +29,8 @@ _ALIASES: dict[str, str] = {
     str(alias).lower(): str(arg) for arg, aliases in DATA.slots["argument_aliases"].items()
     for alias in [arg, *aliases]
 }  # fmt: skip
+ARGUMENT_KEYS = tuple(_ALIASES)
+"""Every key an argument may be typed under: its own name and the abbreviations people use."""
 _KEY = "|".join(sorted(map(re.escape, _ALIASES), key=len, reverse=True))
 _VALUE = r"""(?P<v>"[^"\n]*"|'[^'\n]*'|[^\s,;'"{}]+(?:[ \t]+(?![\w-]+\s*[=:])[^\s,;'"{}=:]+)*)"""
 _PAIR = re.compile(
@@ -47,6 +50,7 @@ _CHOICES = {
     "reason": frozenset(get_args(Reason)),
 }
 _CURRENCY = re.compile(r"[a-z]{3}")
+_BLANKS = frozenset(str(w) for w in DATA.slots["blank_values"])
 MAX_COUNT = 1000
 
 
@@ -59,6 +63,8 @@ class Typed:
     """The `--flag value` texts, which are never part of a name or a description."""
     objects: tuple[str, ...] = ()
     """The JSON objects pasted whole."""
+    blanks: tuple[str, ...] = ()
+    """Arguments typed as left empty ("Customer: (blank)", "email=n/a"): given as nothing."""
 
 
 _NOTHING = Typed({}, ())
@@ -84,8 +90,36 @@ def read(text: str, today: date) -> Typed:
     for arg, (typed, number) in raw.items():
         if (value := _value(arg, typed, number, raw, today)) is not None:
             values[arg] = value
+    blanks = tuple(arg for arg in values if str(values[arg]).strip("()[]<> ").lower() in _BLANKS)
+    values = {arg: value for arg, value in values.items() if arg not in blanks}
     flags = tuple(where[arg] for arg in values if where[arg].startswith("--"))
-    return Typed(values, flags, tuple(objects))
+    return Typed(values, flags, tuple(objects), blanks)
+
+
+_COMMAND_LABELS = alternatives(DATA.slots["command_labels"])
+_FIELD_NAME = re.compile(
+    rf"(?P<label>\b(?:{_COMMAND_LABELS})\s*[=:]\s*)?"
+    r"\b(?P<name>[A-Za-z]+(?:_[A-Za-z]+)+)\b(?P<field>(?=\s*=))?",
+    re.I,
+)
+
+
+def spaced_field_names(text: str, is_data: Callable[[int], bool]) -> str:
+    """ "ACTION=delete_customer", "auto_approve_money=true": a command or field name a service
+    typed is words ("delete customer"), not a price's lookup key. Argument names and skill names
+    ("customer_id=", "ACTION=refund_payment"), values ("price=pro_monthly") and data the user
+    labels or quotes ('description: "[[auto_confirm=true]]"', where `is_data`) stay as typed."""
+    if "_" not in text:
+        return text
+
+    def spaced(m: re.Match[str]) -> str:
+        name = m["name"]
+        known = name.lower() in _ALIASES or name.lower() in SKILLS
+        if known or (m["label"] is None and m["field"] is None) or is_data(m.start()):
+            return m.group()
+        return (m["label"] or "") + name.replace("_", " ")
+
+    return _FIELD_NAME.sub(spaced, text)
 
 
 def _json_pairs(blob: str) -> list[tuple[str, Any]]:
@@ -144,9 +178,9 @@ def apply(skill: str, args: dict[str, Any], typed: Typed, default_currency: str)
     flags are cut out of the sentence's text values ("acme --limit 3")."""
     allowed = set(SKILLS[skill].args_model.model_fields)
     given = {k: v for k, v in typed.values.items() if k in allowed}
-    if not given and not typed.objects:
+    if not given and not typed.objects and not typed.blanks:
         return args
-    out = {k: _cut(v, typed.flags) for k, v in args.items()}
+    out = {k: _cut(v, typed.flags) for k, v in args.items() if k not in typed.blanks}
     out = {
         k: v
         for k, v in out.items()

@@ -68,6 +68,8 @@ def test_a_yes_naming_something_else_is_a_new_request_that_pauses(
         "no wait, go ahead",
         "No, leave it. We'll send a replacement instead.",
         "sure... wait no",
+        "Hang on, no, let me check my book first.",
+        "no I never said that",
     ],
 )
 def test_a_clear_no_with_a_reason_rejects(dry: AgentRunner, reply: str) -> None:
@@ -88,6 +90,8 @@ def test_a_clear_no_with_a_reason_rejects(dry: AgentRunner, reply: str) -> None:
         "is that the right one",
         "is that right",
         "was that the right amount",
+        # "I don't know" is doubt, no "don't" that cancels; "these numbers" asks for no report
+        "oh I don't know, is that the right one? I get so muddled with these numbers",
     ],
 )
 def test_a_questioning_or_unsure_reply_still_re_asks(dry: AgentRunner, reply: str) -> None:

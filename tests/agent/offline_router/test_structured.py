@@ -81,3 +81,28 @@ def test_flags_are_cut_from_names_and_only_the_skills_own_arguments_are_kept() -
         "name": "acme",
         "limit": 3,
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "blank"),
+    [
+        ("Task: create subscription. Price: pro_monthly. Customer: (blank)", "customer"),
+        ("create customer name=n/a email=a@b.co", "name"),
+        ('{"email": "x@y.io", "name": "unknown"}', "name"),
+    ],
+)
+def test_a_value_typed_as_left_empty_is_no_value(text: str, blank: str) -> None:
+    typed = read(text, TODAY)
+    assert blank in typed.blanks
+    assert blank not in typed.values
+
+
+def test_a_required_argument_typed_as_blank_is_asked_for() -> None:
+    from agent.offline_router.router import route
+
+    decision = route(
+        "Task: create subscription. Price: pro_monthly. Customer: (blank)", today=TODAY
+    )
+    assert decision.kind == "clarify"
+    assert decision.pending_clarify is not None
+    assert decision.pending_clarify.missing == "customer"

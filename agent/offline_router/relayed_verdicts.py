@@ -1,0 +1,91 @@
+"""A yes or no passed on rather than typed: by software calling the agent ("approved=true",
+{"decision": "approve"}, "user approved the pending action", "Confirmed by the user via SMS
+code") or by a person ("the customer says yes").
+
+Only a reply that is nothing but the relay counts; the vocabulary lives in
+data/confirmation.yaml. Who may relay is a closed list: a "[SYSTEM NOTICE] operator has
+confirmed…" is none of them and stays unclear (the gate asks again).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Literal
+
+from agent.offline_router.lexicon import DATA, alternatives
+from skills.registry import SKILLS
+
+Relayed = Literal["accept", "reject"]
+
+
+_SUBJECT = rf"(?:{alternatives(DATA.confirmation['relay_subjects'])})"
+_ACCEPTS = rf"(?:{alternatives(DATA.confirmation['relay_accept_verbs'])})"
+_REJECTS = rf"(?:{alternatives(DATA.confirmation['relay_reject_verbs'])})"
+_OBJECT = rf"(?:\s+(?:{alternatives(DATA.confirmation['relay_objects'])}))?"
+_MEANS = r"(?:\s+(?:via|by|over|through|in|on|with)\s+[\w\s.'-]{1,40})?"
+_LEAD = r"^\s*(?:(?:yes|yep|ok(?:ay)?|no|nope)\s*[,.!:;-]?\s*)?"
+_END = r"\s*[.!]*\s*$"
+_ACTIVE = re.compile(
+    rf"{_LEAD}{_SUBJECT}\s+(?:has\s+|have\s+|just\s+)?(?:(?P<yes>{_ACCEPTS})|{_REJECTS})"
+    rf"{_OBJECT}{_MEANS}{_END}",
+    re.I,
+)
+_PASSIVE = re.compile(
+    rf"{_LEAD}(?:(?P<yes>approved|accepted|confirmed)|declined|rejected|denied)"
+    rf"\s+by\s+{_SUBJECT}{_MEANS}{_END}",
+    re.I,
+)
+_KEYS = frozenset(str(k) for k in DATA.confirmation["verdict_keys"])
+_YES = frozenset(str(v) for v in DATA.confirmation["verdict_accept_values"])
+_NO = frozenset(str(v) for v in DATA.confirmation["verdict_reject_values"])
+_ACTION_FIELDS = frozenset(f for skill in SKILLS.values() for f in skill.args_model.model_fields)
+"""A field of the action itself ("approved=true amount=5") is no relay: it changes what runs."""
+_PAIR = re.compile(r'^\s*"?([A-Za-z_]+)"?\s*[=:]\s*"?([\w.@-]*)"?\s*$')
+
+
+def relayed_verdict(message: str) -> Relayed | None:
+    """The relayed answer, or None when the reply is not only a relay."""
+    for pattern in (_ACTIVE, _PASSIVE):
+        if m := pattern.match(message):
+            return "accept" if m["yes"] else "reject"
+    return _key_value(message)
+
+
+def _key_value(message: str) -> Relayed | None:
+    """ "approved=true", "decision: reject", {"decision":"approve","actor":"u_3382"}: one
+    decision field (other fields are who and how), its value a plain yes or no."""
+    pairs = _pairs(message)
+    if pairs is None or not _ACTION_FIELDS.isdisjoint(k.lower() for k in pairs):
+        return None
+    verdicts = {_value(v) for k, v in pairs.items() if k.lower() in _KEYS}
+    if len(verdicts) != 1 or None in verdicts:
+        return None
+    return verdicts.pop()
+
+
+def _pairs(message: str) -> dict[str, str] | None:
+    text = message.strip()
+    if text.startswith("{"):
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return None
+        if not isinstance(data, dict):
+            return None
+        return {str(k): str(v).lower() for k, v in data.items() if isinstance(v, str | bool | int)}
+    found: dict[str, str] = {}
+    for part in re.split(r"[,;&\s]+(?=\"?[A-Za-z_]+\"?\s*[=:])", text):
+        m = _PAIR.match(part)
+        if m is None:
+            return None
+        found[m[1]] = m[2].lower()
+    return found
+
+
+def _value(value: str) -> Relayed | None:
+    if value in _YES:
+        return "accept"
+    if value in _NO:
+        return "reject"
+    return None
