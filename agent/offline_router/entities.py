@@ -113,18 +113,22 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "desc",  # "put March consulting as the description", "with the note billing via PO only"
         _rx(
-            r"\bput\s+(?!(?:the|those|these|their|that|this|it)\s+(?:notes?|text|details|comments?"
+            r"\b(?:put|write|use|enter)\s+(?!(?:the|those|these|their|that|this|it)\s+(?:notes?|text|details|comments?"
             r"|message|info)\b|(?:it|that|this)\b)(?P<v>[^\s\"“”][^\n\"“”]{1,99}?)\s+(?:as|in|into|for)\s+"
             r"(?:the|its|their|a)\s+(?:description|desc|memo)\b"
             r"|\bwith\s+(?:the|a)\s+(?:note|memo)\s+(?!(?:that|saying|of)\b)"
             r"(?P<v2>[^\s;\"“”][^\n;\"“”]{1,99}?)(?=\s*(?:[.;\n]|$))"
+            # "put a note on her that says: Sunday altar flowers"
+            r"|\b(?:note|memo)\s+(?:on|to|for)\s+\w+\s+(?:that|which)\s+(?:says|reads)\s*:?\s*"
+            r"(?P<v3>[^\s;\"“”][^\n;\"“”]{1,99}?)(?=\s*(?:[.;\n]|$))"
         ),
     ),
     (
         "desc",
         _rx(
             r"(?<!\bno\s)\b(?:description|desc|memo|beschreibung|descripci[oó]n|descri[cç][aã]o|descrizione"
-            r"|omschrijving)(?:\s*(?:is|:|=|-|to|as)\s+|\s*[:=\-]\s*"
+            r"|omschrijving)(?:\s*(?:is|:|=|-|to|as|says?|reads?|should\s+(?:say|read|be))\s+"
+            r"|\s*[:=\-]\s*"
             r"|\s+(?!(?:of|for|on)\b))"
             r"(?P<v>[^;\n\s][^;\n]*?)"
             rf"(?=\s*(?:[;\n]|{_NOT_ABBREVIATED}\.(?:\s|$)|$|,\s*(?:{_FIELDS})\b))"
@@ -353,7 +357,10 @@ def _skip(kind: str, m: re.Match[str]) -> bool:
     return False
 
 
-_DESC_LABEL = re.compile(r"[^\W\d_]+\s*(?:is\s+|:|=|-|to\s+|as\s+)?\s*", re.I)
+_DESC_LABEL = re.compile(
+    r"[^\W\d_]+\s*(?:is\s+|:|=|-|to\s+|as\s+|says?\s+|reads?\s+|should\s+(?:say|read|be)\s+)?\s*",
+    re.I,
+)
 _LABEL_WORDS = 3
 
 
@@ -372,7 +379,7 @@ def _value(kind: str, m: re.Match[str], text: str) -> Any:
     if kind == "note":
         return text[m.start(1) : m.end(1)].strip()
     if kind == "desc" and "v2" in m.re.groupindex:  # put X as the description
-        put = "v" if m["v"] is not None else "v2"
+        put = next(g for g in ("v", "v2", "v3") if m[g] is not None)
         return _TRAILER.sub("", text[m.start(put) : m.end(put)]).strip()
     if kind == "desc":  # from the original text: markup inside a description is data too
         label = _DESC_LABEL.match(text, m.start())

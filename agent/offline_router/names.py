@@ -138,10 +138,22 @@ def _name(msg: Parsed, i: int, j: int) -> Name | None:
         i += 1  # "Mr. Tanaka" is found as "Tanaka": stored names rarely carry the title
     if j < len(msg.tokens) and msg.tokens[j].norm in _PLAN_NOUNS:
         return None  # "everyone on the pro plan": a plan, not a customer
+    if _capital_the(msg, i - 1) and j - i > 1:
+        i -= 1  # "Add The Old Mill Tea Rooms": a capital "The" mid-sentence is the name's
     text = msg.span_text(i, j).strip(" ,.-':")
     if (_INITIALS.search(text) or _ABBREVIATED.search(text)) and msg.text.find(text + ".") >= 0:
         text += "."  # "Kowalski Sp. z o.o.", "Sato Trading Co.": the last dot is the name's
     return Name(text, i, j) if text else None
+
+
+def _capital_the(msg: Parsed, k: int) -> bool:
+    tokens = msg.tokens
+    if k <= 0 or tokens[k].orig != "The" or msg.sentence_ends_before(k):
+        return False
+    return tokens[k - 1].norm not in _OPENING_MARKS
+
+
+_OPENING_MARKS = frozenset({".", "!", "?", "\n", '"', "'", "“", "(", "-", "—", "–"})
 
 
 _INITIALS = re.compile(r"(?<![\w.])(?:\w\.){1,3}\w$")

@@ -31,17 +31,23 @@ _ACTIVE = re.compile(
     rf"{_OBJECT}{_MEANS}{_END}",
     re.I,
 )
+_SOMEONE = r"(?:@[\w.-]+|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?)"
+"""Who pressed the button: "Sam", "Priya Shah", "@sam" (a service names its approver)."""
 _PASSIVE = re.compile(
     rf"{_LEAD}(?:(?P<yes>approved|accepted|confirmed)|declined|rejected|denied)"
-    rf"\s+by\s+{_SUBJECT}{_MEANS}{_END}",
+    rf"\s+by\s+(?:{_SUBJECT}|{_SOMEONE}){_MEANS}{_END}",
     re.I,
 )
+_BY = re.compile(rf"\s+by\s+{_SOMEONE}{_MEANS}\s*$", re.I)
+"""'reaction: :white_check_mark: by @sam': who gave the answer, after it."""
+_HEADER = re.compile(r"^[^:=\n]*(?:›|»|\bapproval\b|\bstep\b)[^:=\n]*$", re.I)
+"""'Zapier › Approval step': a service's heading over the decision fields."""
 _KEYS = frozenset(str(k) for k in DATA.confirmation["verdict_keys"])
 _YES = frozenset(str(v) for v in DATA.confirmation["verdict_accept_values"])
 _NO = frozenset(str(v) for v in DATA.confirmation["verdict_reject_values"])
 _ACTION_FIELDS = frozenset(f for skill in SKILLS.values() for f in skill.args_model.model_fields)
 """A field of the action itself ("approved=true amount=5") is no relay: it changes what runs."""
-_PAIR = re.compile(r'^\s*"?([A-Za-z_]+)"?\s*[=:]\s*"?([\w.@-]*)"?\s*$')
+_PAIR = re.compile(r'^\s*"?([A-Za-z_]+)"?\s*[=:]\s*"?([^\s"]*)"?\s*$')
 
 
 def relayed_verdict(message: str) -> Relayed | None:
@@ -74,8 +80,11 @@ def _pairs(message: str) -> dict[str, str] | None:
         if not isinstance(data, dict):
             return None
         return {str(k): str(v).lower() for k, v in data.items() if isinstance(v, str | bool | int)}
+    lines = text.splitlines()
+    if len(lines) > 1 and _HEADER.match(lines[0]):
+        text = "\n".join(lines[1:])
     found: dict[str, str] = {}
-    for part in re.split(r"[,;&\s]+(?=\"?[A-Za-z_]+\"?\s*[=:])", text):
+    for part in re.split(r"[,;&\s]+(?=\"?[A-Za-z_]+\"?\s*[=:])", _BY.sub("", text)):
         m = _PAIR.match(part)
         if m is None:
             return None

@@ -27,6 +27,7 @@ from agent.offline_router.confirmation import (
     firm_reply,
     without_relay,
 )
+from agent.offline_router.email_envelope import email_body
 from agent.offline_router.entities import extract
 from agent.offline_router.future import in_future, recurs
 from agent.offline_router.fuzzy import respell
@@ -70,14 +71,15 @@ _LINK_TO_OBJECT = re.compile(
 
 
 _NEGATED_ACTION = re.compile(
-    r"(?:^|(?<=[.,;!?])\s*|\s+(?:but|and)\s+)(?:please\s+)?"
+    r"(?:^|(?<=[.,;!?])\s*|\s+(?:but|and)\s+|\s+(?=before\s+(?:i|we)\s))(?:please\s+)?"
     r"(?:don'?t|do\s+not|never|before\s+(?:i|we)(?:\s+(?:go\s+and|actually))?)\s+"
-    r"(?:refund|charge|bill|subscribe|create|add)\b[^.,;:!?\n]*[.!]?",
+    r"(?:refund|charge|bill|subscribe|create|add|order|buy|purchase|restock)\b[^.,;:!?\n]*[.!]?",
     re.I,
 )
 """'pull up Dana Whitfield, she says she was double charged. don't refund anything yet', 'before
-I refund anything I want to see what's there': an action ruled out, or put off, is no request
-(left out only when a request is left)."""
+I refund anything I want to see what's there', "what's in the pot before I order the new stock
+in": an action ruled out, put off or of the user's own is no request (left out only when a
+request is left)."""
 
 
 _QUOTE_MARK = re.compile(r"[\"“]")
@@ -94,8 +96,25 @@ def _without_negated_actions(text: str) -> str:
     return kept if len(kept.split()) >= 2 else text
 
 
+_NOT_GIVEN = re.compile(
+    r"\(\s*(?:name|email|e-mail|phone)\s+(?:unknown|not\s+given|not\s+provided|tbd|missing|n/a)\s*\)"
+    r"|\b(?:i|they|he|she|we)\s+(?:didn'?t|did\s+not|couldn'?t)\s+(?:give|catch|get|leave|provide)\s+"
+    r"(?:an?|his|her|their|my|the)?\s*(?:name|email|e-mail|phone(?:\s+number)?)\b[^.;!?\n]*",
+    re.I,
+)
+"""'(name unknown)', "I didn't catch his name, sorry", "They didn't give an email and said that's
+fine for now": a remark about a value not given is no name, description or request."""
+
+
+_CHAT_OPS = re.compile(r"^\s*(?:@[\w.-]+[:,]?\s+|/(?=[a-z]))", re.I)
+"""'@paybot is ken@x.io one of ours?', '/stripe whois Wayne Enterprises': a bot's mention or a
+slash-command's slash opens the message; the words after it are the request."""
+
+
 def parse(message: str, today: date) -> Parsed:
+    message = _CHAT_OPS.sub("", message, count=1)
     message = _without_negated_actions(_LINK_TO_OBJECT.sub(r"\1", message))
+    message = _NOT_GIVEN.sub(" ", message)
     message = spaced_field_names(message, partial(_is_data, message))  # "ACTION=delete_customer"
     plain = _FILLERS.sub("", strip_signoff(strip_greeting(normalize(message))))
     plain = safety.without_note_to_the_agent(safety.without_fake_turns(plain))
@@ -121,7 +140,7 @@ def route(
     context: RouterContext | None = None,
 ) -> RouterDecision:
     """Decide what to do with one user message; see the module docstring for the order."""
-    message = in_first_person(task_lines(message))  # "The user would like to see their…"
+    message = in_first_person(task_lines(email_body(message)))  # "The user would like to…"
     fresh = context is None or context.pending_clarify is None
     asking = request_sentence(message) or request_before_remark(message)
     if asking is not None and fresh:
@@ -136,9 +155,15 @@ def route(
             _route(part, today=today, default_currency=default_currency, context=context)
             for part in pair
         )
-        if first.kind == "tool" and _first_stands(first, second, whole):
+        described = _DESCRIBES.search(pair[1]) and "description" in whole.args
+        if first.kind == "tool" and _first_stands(first, second, whole) and not described:
             return first  # "what's the balance, and pull up the last 5 payments": the first
     return whole
+
+
+_DESCRIBES = re.compile(r"\b(?:description|desc|memo|note)\b", re.I)
+"""'…for this month's lessons, and please put "June piano lessons" as the description': the
+second clause only describes the first request (read whole)."""
 
 
 def _first_stands(first: RouterDecision, second: RouterDecision, whole: RouterDecision) -> bool:
@@ -284,7 +309,8 @@ def _relayed_request(
 
 _RELAY_LABEL = re.compile(
     rf"\b(?:{alternatives(LEXICON_DATA.confirmation['relay_subjects'])})\s+"
-    rf"(?:(?:{alternatives(LEXICON_DATA.slots['relay_label_verbs'])})\s*)?[:—–-]\s*$",
+    rf"(?:(?:{alternatives(LEXICON_DATA.slots['relay_label_verbs'])})\s*)?[:—–-]\s*$"
+    rf"|\b(?:{alternatives(LEXICON_DATA.slots['prompt_keys'])})\s*[=:]\s*$",
     re.I,
 )
 

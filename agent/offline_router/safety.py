@@ -41,6 +41,13 @@ class SafetyFindings:
     bypass_at: set[int] = field(default_factory=set)
 
 
+def only_bypass(text: str) -> bool:
+    """ "'developer mode'": a quoted text that is nothing but bypass chatter (no description)."""
+    words = re.findall(r"[\w'-]+", text.lower())
+    found = inspect(words, words)
+    return bool(words) and len(found.bypass_at) == len(words)
+
+
 def inspect(
     canon: list[str],
     norm: list[str],

@@ -11,8 +11,8 @@ from itertools import pairwise
 from typing import Any
 
 from agent.offline_router import references as refs
+from agent.offline_router import safety, structured
 from agent.offline_router import slot_values as sv
-from agent.offline_router import structured
 from agent.offline_router.amounts import amount_bounds, first_amount, in_brackets
 from agent.offline_router.lexicon import DATA
 from agent.offline_router.models import RouterContext, ToolCall
@@ -397,11 +397,11 @@ def create_customer(msg: Parsed, ctx: RouterContext, default_currency: str) -> S
     elif (labelled := _named(msg)) is not None:  # "add marco? full name Marco Bellini"
         out.args["name"] = labelled
     elif ref.value and not ref.unresolved and ref.value != ctx.last_customer:
-        out.args["name"] = _with_partner(msg, ref.value)
+        out.args["name"] = _as_typed(msg, ref.value)
     elif email and (spelled := name_spelled_by_email(msg)) is not None:
-        out.args["name"] = spelled.text
+        out.args["name"] = _as_typed(msg, spelled.text)
     elif (run := capitalised_run(msg)) is not None:  # "new cust: +1-202…, Nadia Petrova"
-        out.args["name"] = run.text
+        out.args["name"] = _as_typed(msg, run.text)
     if "name" not in out.args and (named := _name_of_pronoun(msg, ctx)) is not None:
         out.args["name"] = named  # "no match? then create her, email …": the name looked up
     meant = _email_of_pronoun(msg, ctx) or _email_meant(msg, ctx)
@@ -423,12 +423,31 @@ def _targets(msg: Parsed, ref: refs.CustomerRef) -> int:
 
 def _with_partner(msg: Parsed, name: str) -> str:
     """ "Harbor and Pine", "Smith & Jones": one new customer's name runs on over "and"/"&"
-    to the next capitalised words (a new customer is one; two would be two requests)."""
+    to the next capitalised words (a new customer is one; two would be two requests); "Peter
+    and Ann Walsh": a first name before it shares its surname."""
     m = re.search(re.escape(name) + _PARTNER, msg.text)
-    return name + m.group(1) if m else name
+    if m:
+        return name + m.group(1)
+    before = re.search(_PARTNER_BEFORE + re.escape(name), msg.text)
+    return before.group(1) + name if before else name
 
 
 _PARTNER = r"(\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+_PARTNER_BEFORE = r"(?<![\w'’-])([A-Z][a-z'’-]+\s+(?:and|&)\s+)(?=[A-Z][a-z'’-]+\s+[A-Z])"
+_KEPT_TITLE = re.compile(r"\b(?:Dr|Prof)\.?\s+$")
+
+
+def _as_typed(msg: Parsed, name: str) -> str:
+    """A new customer's whole name: with a partner ("Peter and Ann Walsh") and a title."""
+    return _with_title(msg, _with_partner(msg, name))
+
+
+def _with_title(msg: Parsed, name: str) -> str:
+    """ "new customer — Dr. Amara Okafor": a new record keeps a professional title as typed
+    (a look-up drops it: stored names rarely carry one)."""
+    at = msg.text.find(name)
+    title = _KEPT_TITLE.search(msg.text, 0, at) if at > 0 else None
+    return msg.text[title.start() : at] + name if title and title.end() == at else name
 
 
 def _name_of_pronoun(msg: Parsed, ctx: RouterContext) -> str | None:
@@ -512,7 +531,13 @@ def explicit_description(
     """ "description: ...", a note, or (when `quotes`) a quoted text other than `besides`
     (the quoted name: 'name "X", description "Y"')."""
     other = (
-        [q for q in msg.ents.of("quote") if q.value != besides and not _reported(msg.text, q.start)]
+        [
+            q
+            for q in msg.ents.of("quote")
+            if q.value != besides
+            and not _reported(msg.text, q.start)
+            and not safety.only_bypass(str(q.value))  # "start with 'developer mode'"
+        ]
         if quotes
         else []
     )
@@ -603,6 +628,9 @@ def _sentence_numbers(msg: Parsed) -> list[int]:
 _HYPHENATED = re.compile(r"[a-z0-9'](?:[a-z0-9'\-]*[a-z0-9'])?")
 
 
+_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they", "it", "i've", "i'm", "we've"})
+
+
 def _chatter_word(word: str) -> bool:
     """ "confirmed", and "pre-confirmed" by its parts."""
     return any(w in _CHATTER or w in _CHATTER_LEADS for w in (word, *word.split("-")))
@@ -619,6 +647,8 @@ def _not_chatter(text: str | None, trim: bool = True) -> str | None:
     if cut is not None:  # "for the tent rental without any confirmation step": the rental
         typed = typed[:cut]
         text = " ".join(typed) or None
+        if typed and typed[0] in _SUBJECTS:
+            return None  # "— I already confirmed": what is left of the talk is no description
     words = set(typed)
     if not words or words <= _EMPTY_DESCRIPTION:
         return None

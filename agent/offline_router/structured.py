@@ -32,7 +32,12 @@ _ALIASES: dict[str, str] = {
 ARGUMENT_KEYS = tuple(_ALIASES)
 """Every key an argument may be typed under: its own name and the abbreviations people use."""
 _KEY = "|".join(sorted(map(re.escape, _ALIASES), key=len, reverse=True))
-_VALUE = r"""(?P<v>"[^"\n]*"|'[^'\n]*'|[^\s,;'"{}]+(?:[ \t]+(?![\w-]+\s*[=:])[^\s,;'"{}=:]+)*)"""
+_VALUE = (
+    r"""(?P<v>"[^"\n]*"|'[^'\n]*'|(?:[$€£¥]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|"""
+    r"""(?:[^\s,;'"{}]|(?<=\w)'(?=\w))+)"""
+    r"""(?:[ \t]+(?![\w-]+\s*[=:])(?:[^\s,;'"{}=:]|(?<=\w)'(?=\w))+)*)"""
+)  # "amount: 1,000.00 EUR", "Name: Grace O'Neill": a thousands comma and an apostrophe
+# inside a word are the value's own, not its end
 _PAIR = re.compile(
     rf"(?<![\w-])(?P<k>{_KEY})\s*(?:=|:(?!//))[ \t]*(?!(?:{_KEY})\s*[=:]){_VALUE}", re.IGNORECASE
 )  # "a customer: name = 'Anaïs'": a key's value is never the next key
@@ -42,6 +47,8 @@ _FREE_TEXT = frozenset({"name", "description", "customer", "query"})
 """Arguments whose unquoted value may run over several words ("desc=retry fee")."""
 _WORDING = frozenset({"name", "description", "query"})
 """Values a sentence reading can make of any words (a JSON key, say); ids and emails it can't."""
+_FORM_WORDING = _WORDING | {"customer"}
+"""On a form's lines, a sentence reading's customer is a field's words ("From date")."""
 _INTEGERS = frozenset({"limit", "quantity", "trial_days"})
 _DATES = frozenset({"created_gte", "created_lte"})
 _AMOUNTS = frozenset({"amount", "min_amount", "max_amount"})
@@ -65,6 +72,10 @@ class Typed:
     """The JSON objects pasted whole."""
     blanks: tuple[str, ...] = ()
     """Arguments typed as left empty ("Customer: (blank)", "email=n/a"): given as nothing."""
+    lines: tuple[str, ...] = ()
+    """The `Key: value` lines of a pasted form, each whole ("From date: 2026-03-01")."""
+    line_args: frozenset[str] = frozenset()
+    """The arguments typed on such lines: a form says what each field is, so it wins."""
 
 
 _NOTHING = Typed({}, ())
@@ -83,9 +94,12 @@ def read(text: str, today: date) -> Typed:
             if (arg := _ALIASES.get(key.lower())) is not None and arg not in raw:
                 raw[arg], where[arg] = (str(value), isinstance(value, int | float)), obj.group()
     outside = _JSON.sub(" ", text)
+    lines: list[str] = []
     for m in [*_FLAG.finditer(outside), *_PAIR.finditer(outside)]:
         if (arg := _ALIASES[m["k"].lower()]) not in raw:
             raw[arg], where[arg] = (m["v"], False), m.group()
+            if _at_line_start(outside, m.start()):
+                lines.append(arg)
     values = {}
     for arg, (typed, number) in raw.items():
         if (value := _value(arg, typed, number, raw, today)) is not None:
@@ -93,7 +107,20 @@ def read(text: str, today: date) -> Typed:
     blanks = tuple(arg for arg in values if str(values[arg]).strip("()[]<> ").lower() in _BLANKS)
     values = {arg: value for arg, value in values.items() if arg not in blanks}
     flags = tuple(where[arg] for arg in values if where[arg].startswith("--"))
-    return Typed(values, flags, tuple(objects), blanks)
+    on_lines = frozenset(arg for arg in lines if arg in values)
+    texts = tuple(_line_of(outside, where[arg]) for arg in lines)
+    return Typed(values, flags, tuple(objects), blanks, texts, on_lines)
+
+
+def _at_line_start(text: str, at: int) -> bool:
+    line_start = text.rfind("\n", 0, at) + 1
+    return "\n" in text and not text[line_start:at].strip()
+
+
+def _line_of(text: str, piece: str) -> str:
+    at = text.find(piece)
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1 : end if end >= 0 else len(text)]
 
 
 _COMMAND_LABELS = alternatives(DATA.slots["command_labels"])
@@ -187,6 +214,7 @@ def apply(skill: str, args: dict[str, Any], typed: Typed, default_currency: str)
         if v not in (None, "")
         and not _echo(k, v, given)
         and not (k in _WORDING and _inside(v, typed.objects))
+        and not (k in _FORM_WORDING and _inside(v, typed.lines))
     }
     if (
         "created_gte" in given
@@ -196,7 +224,7 @@ def apply(skill: str, args: dict[str, Any], typed: Typed, default_currency: str)
         out.pop("created_lte")  # "since=2026-05-01": the day read alone was the start
     replaced = {
         k for k in given if k in _DATES or (k == "currency" and out.get(k) == default_currency)
-    }
+    } | typed.line_args  # a pasted form's "Max results: 50" is the limit, whatever else reads so
     return {**out, **{k: v for k, v in given.items() if k not in out or k in replaced}}
 
 

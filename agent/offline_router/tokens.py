@@ -16,7 +16,8 @@ from agent.offline_router.entities import Entities
 from agent.offline_router.fuzzy import correct, misspelt_common_word
 from agent.offline_router.lexicon import DATA, LEXICON
 
-_SENTENCE_GAP = re.compile(r"[.!?]\s")
+_SENTENCE_GAP = re.compile(r"[.!?]\s|[›»]|\s[>|]\s")
+"""A full stop, or a breadcrumb separator ("Zapier › Stripe Agent › Create payment")."""
 _CLAUSE_MARKS = frozenset({",", ";", ":", "-", "—", "–"})
 _ABBREVIATIONS = frozenset(
     {"dr", "mr", "mrs", "ms", "mx", "prof", "st", "co", "ltd", "inc", "jr", "sr", "no", "nr"}

@@ -139,6 +139,7 @@ def test_cancel_with_another_target_is_a_new_request_that_pauses(dry: AgentRunne
         "ugh fine, yes",
         "Right, I've checked with accounts - all good, go ahead.",
         "yes yes yes do it before I change my mind 😅",
+        "Yes thank you dear",
     ],
 )
 def test_a_yes_around_other_words_accepts_this_action_only(dry: AgentRunner, reply: str) -> None:

@@ -39,6 +39,10 @@ def _reply(runner: AgentRunner, reply: str, request: str = REQUEST) -> tuple[str
         "Yes, the user confirmed.",
         "Confirmed by the user via SMS code.",
         "The user says go ahead.",
+        "reaction: :white_check_mark: by @sam",
+        "button: approve",
+        "Zapier › Approval step\nDecision: approved\nApprover: jordan@ourco.test",
+        "Approved by Priya Shah via Slack",
     ],
 )
 def test_a_relayed_yes_runs_the_action_once(dry: AgentRunner, reply: str) -> None:
@@ -49,7 +53,14 @@ def test_a_relayed_yes_runs_the_action_once(dry: AgentRunner, reply: str) -> Non
 
 @pytest.mark.parametrize(
     "reply",
-    ["approved=false", "user declined", "user rejected the pending action", "user said no"],
+    [
+        "approved=false",
+        "user declined",
+        "user rejected the pending action",
+        "user said no",
+        "Declined by Sam via Slack",
+        "action=reject",
+    ],
 )
 def test_a_relayed_no_cancels_it(dry: AgentRunner, reply: str) -> None:
     _sid, kind, statuses = _reply(dry, reply)
@@ -64,6 +75,7 @@ def test_a_relayed_no_cancels_it(dry: AgentRunner, reply: str) -> None:
         "approved=true amount=5000",  # a changed amount is no yes to this action
         "confirm=false",  # no decision field: "don't confirm" or "no confirmation"? asked again
         "the user will approve it later",
+        "refund pi_3Other9Zz\nDecision: approve",  # a new request under it: no yes to this one
     ],
 )
 def test_what_only_mentions_approval_runs_nothing(dry: AgentRunner, reply: str) -> None:
