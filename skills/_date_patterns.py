@@ -110,7 +110,8 @@ ATOMS: dict[str, str] = {
     "named": (
         r"(?P<name>today|yesterday|tomorrow|(?:the\s+)?day\s+before\s+yesterday|ytd"
         r"|(?:the\s+)?year\s+to\s+date|mtd|month\s+to\s+date|wtd|week\s+to\s+date"
-        r"|so\s+far\s+this\s+(?:year|month|week)|this\s+(?:year|month|week)\s+so\s+far)"
+        r"|so\s+far\s+this\s+(?:year|month|week)|this\s+(?:year|month|week)\s+so\s+far"
+        r"|(?:over\s+)?the\s+weekend)"
     ),
     "rel_period": (
         r"(?:the\s+)?(?P<rel>this\s+past|this|current|last|previous|prior|past)\s+"

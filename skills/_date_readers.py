@@ -176,6 +176,9 @@ def _read_named(m: re.Match[str], today: date) -> Atom | None:
     days = {"today": 0, "yesterday": 1, "tomorrow": -1, "day before yesterday": 2}
     if name in days:
         return _single(today - timedelta(days=days[name]), None)
+    if name.endswith("weekend"):  # "over the weekend": the one under way, else the last one
+        saturday = dm.monday(today) + timedelta(days=5 if today.weekday() >= 5 else -2)
+        return (saturday, min(saturday + timedelta(days=1), today), None)
     if "week" in name or name == "wtd":
         return (dm.monday(today), today, None)
     if "month" in name or name == "mtd":

@@ -65,6 +65,10 @@ _MAX_WORDS = 2 * _MAX_TOKENS
 
 def classify_confirmation_reply(message: str) -> Reply:
     """accept only for a clear yes made of known words; reject for a clear no; else unclear."""
+    if (asked := _POLITE_ASK.match(message)) is not None:  # "would you mind going ahead?"
+        inner = _GERUND.sub(lambda m: _GERUNDS[m.group().lower()], asked["rest"])
+        if (verdict := classify_confirmation_reply(inner)) != "unclear":
+            return verdict
     if "?" in message or len(message.split()) > _MAX_WORDS:
         return "unclear"  # (a long message is no plain yes or no: spare the reading)
     if (relayed := relayed_verdict(message)) is not None:
@@ -86,6 +90,25 @@ def classify_confirmation_reply(message: str) -> Reply:
     return "unclear"
 
 
+_POLITE_ASK = re.compile(
+    r"^\s*(?:(?:would|could|can|will)\s+(?:you|u)\s+(?:please\s+|kindly\s+)?(?:mind\s+)?)"
+    r"(?P<rest>[^?]+?)\s*(?:,?\s*(?:please|pls|thanks))?\s*\?+\s*$",
+    re.I,
+)
+"""A yes or no asked as a favour: "would you mind going ahead with that?", "can you cancel it?"."""
+_GERUNDS = {
+    "going": "go",
+    "proceeding": "proceed",
+    "doing": "do",
+    "running": "run",
+    "putting": "put",
+    "sending": "send",
+    "processing": "process",
+    "cancelling": "cancel",
+    "canceling": "cancel",
+    "dropping": "drop",
+}
+_GERUND = re.compile(r"\b(?:" + "|".join(_GERUNDS) + r")\b", re.I)
 _PAUSE = r"(?:hold\s+on|hang\s+on|wait|hmm+|h+m+|actually|um+|uh+|oh|ah|sorry)"
 _NO_FIRST = re.compile(
     rf"^\s*(?:{_PAUSE}[\s,.!…-]*)*(?:no|nope|nah)\s*(?:[,.!;:…]|-|—|–)\s*\w", re.I
@@ -126,7 +149,8 @@ def _starts_a_question(tokens: list[str]) -> bool:
 def no_said_first(message: str) -> bool:
     """ "No, leave it. We'll send a replacement instead.", "Hold on, no - I need to confirm the
     trial length with her first": a no, then why; no yes anywhere after it."""
-    return bool(_NO_FIRST.match(message)) and not has_accept_phrase(_TO_CONFIRM.sub(" ", message))
+    later = _TO_CONFIRM.sub(" ", message)  # a soft word after it ("I just checked") is no yes
+    return bool(_NO_FIRST.match(message)) and not _has_phrase_of(later, ("accept",))
 
 
 def firm_reply(message: str) -> bool:

@@ -58,6 +58,10 @@ _THAT_PERIOD = [
     "the same month",
     "that same period",
     "that same day",
+    "from then",
+    "back then",
+    "that time",
+    "during that time",
 ]
 _SAME_AS_BEFORE = ["do the same", "same for", "same again", "the same thing", "same as before"]
 _CLAUSE_ENDS = frozenset({",", ".", ";", "!", "?", "-", "—"})

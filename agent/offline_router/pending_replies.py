@@ -105,12 +105,17 @@ def ends_with_accept(message: str, decision: RouterDecision) -> bool:
     sentences = [s for s in _SENTENCE.split(message) if s.strip()]
     if len(sentences) < 2:  # "ugh fine, yes", "ok she confirmed on the phone, please go ahead"
         sentences = [s for s in _CLAUSE.split(message.strip()) if s.strip()]
-    asks = decision.kind == "refuse" or (decision.kind == "tool" and not unnamed_lookup(decision))
+    asks = decision.kind == "refuse" or (
+        decision.kind == "tool" and bool(decision.args) and not unnamed_lookup(decision)
+    )  # (a read of nothing in particular is a misreading of the words before the yes)
     if len(sentences) < 2 or asks_a_question(sentences[-1]) or asks:
         return False  # a question before the yes is answered by it: "why ask again?? ok, yes."
     if _says_no(message) or any(has_doubt(s) for s in sentences[:-1]):
         return False  # "hmm, maybe, ok": the doubt before it stands
-    return classify_confirmation_reply(sentences[-1]) == "accept"
+    last = sentences[-1]
+    if classify_confirmation_reply(last) == "unclear":  # "back to the charge - go ahead"
+        last = [c for c in _CLAUSE.split(last.strip()) if c.strip()][-1]
+    return classify_confirmation_reply(last) == "accept"
 
 
 _SUBORDINATE = re.compile(r"\s+(?:before|because|cause|cuz|since|while)\s+", re.I)

@@ -45,8 +45,11 @@ _HEADER = re.compile(r"^[^:=\n]*(?:›|»|\bapproval\b|\bstep\b)[^:=\n]*$", re.I
 _KEYS = frozenset(str(k) for k in DATA.confirmation["verdict_keys"])
 _YES = frozenset(str(v) for v in DATA.confirmation["verdict_accept_values"])
 _NO = frozenset(str(v) for v in DATA.confirmation["verdict_reject_values"])
-_ACTION_FIELDS = frozenset(f for skill in SKILLS.values() for f in skill.args_model.model_fields)
-"""A field of the action itself ("approved=true amount=5") is no relay: it changes what runs."""
+_META = frozenset(str(k) for k in DATA.confirmation["verdict_meta_keys"]) - frozenset(
+    f for skill in SKILLS.values() for f in skill.args_model.model_fields
+)
+"""Who decided, where and when ("actor", "channel", "approver"); never a field of an action
+("approved=true amount=5" changes what runs, so it is no yes to what waits)."""
 _PAIR = re.compile(r'^\s*"?([A-Za-z_]+)"?\s*[=:]\s*"?([^\s"]*)"?\s*$')
 
 
@@ -62,8 +65,8 @@ def _key_value(message: str) -> Relayed | None:
     """ "approved=true", "decision: reject", {"decision":"approve","actor":"u_3382"}: one
     decision field (other fields are who and how), its value a plain yes or no."""
     pairs = _pairs(message)
-    if pairs is None or not _ACTION_FIELDS.isdisjoint(k.lower() for k in pairs):
-        return None
+    if pairs is None or not {k.lower() for k in pairs} <= _KEYS | _META:
+        return None  # another field ('"tool": "refund_payment"', "amount=5") asks for more
     verdicts = {_value(v) for k, v in pairs.items() if k.lower() in _KEYS}
     if len(verdicts) != 1 or None in verdicts:
         return None

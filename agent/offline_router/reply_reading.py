@@ -77,23 +77,29 @@ def read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> Ve
         return "reject"  # "nope, wait until their PO comes through"
     if no_said_first(core) and decision.kind != "tool":
         return "reject"  # "No, leave it. We'll send a replacement instead." ("no, 65" changes it)
+    told = decision.tool in READ_SKILLS and not read_after_no(core, decision)
+    if no_said_first(core) and told:
+        return "reject"  # "actually no, finance already refunded it manually": told, not asked
     if (leads_with_reject(core) or no_said_first(core)) and read_after_no(core, decision):
         return "reject"  # "no. show me the failed ones instead": the runner cancels, then reads
     unnamed = unnamed_lookup(decision)  # "check with the customer"
-    doubted = not decision.args and questions_the_action(core)  # "…these numbers": no read
+    # "is that the right one? I get so muddled with these numbers": no report asked for; but
+    # "do we even have enough balance to cover that??" asks the balance beside the action
+    doubted = not decision.args and decision.tool != "get_balance" and questions_the_action(core)
     vague = decision.kind != "tool" or unnamed or doubted
-    if vague and (only_hesitation(first_clause(core)) or leads_with_hesitation(core)):
+    favour = decision.kind == "out_of_scope" and _ASKS_A_FAVOUR.search(core) is not None
+    hesitant = only_hesitation(first_clause(core)) or leads_with_hesitation(core)
+    if vague and hesitant and not favour:  # ("oh, can you do invoices too?" asks a favour)
         return "ask"  # "hold on, let me double-check the amount with the customer first"
     return _request(message, decision, ctx) or "ask"
 
 
 def _request(message: str, decision: RouterDecision, ctx: RouterContext) -> Verdict | None:
     """A request of its own: a read, an aside out of scope, or something that replaces it."""
-    clearly_aside = (
-        decision.kind == "out_of_scope"
-        and decision.confidence >= CLEAR_ASIDE
-        and not points_at_action(message)  # "what's the fee on that?" asks about the action
-    )
+    clearly_aside = decision.kind == "out_of_scope" and (
+        (decision.confidence >= CLEAR_ASIDE and not points_at_action(message))
+        or _ASKS_A_FAVOUR.search(message) is not None  # "can you email them an invoice for it?"
+    )  # "what's the fee on that?" asks about the action: the gate answers with its details
     if (
         not clearly_aside
         and decision.kind != "refuse"
@@ -107,6 +113,10 @@ def _request(message: str, decision: RouterDecision, ctx: RouterContext) -> Verd
     if decision.kind == "out_of_scope" and decision.confidence >= ASIDE_CONFIDENCE:
         return "aside"  # "btw what's the weather in lisbon": answered, the action still waits
     return None
+
+
+_ASKS_A_FAVOUR = re.compile(r"\b(?:can|could|would|will)\s+(?:you|u)\s+(?:also\s+)?\w", re.I)
+"""A favour asked beside the action ("oh, can you do invoices too?"): answered, not re-asked."""
 
 
 def without_bypass(message: str) -> str:

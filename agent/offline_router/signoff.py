@@ -21,7 +21,9 @@ _CLOSING = "|".join(
 _CONNECT = "|".join(re.escape(str(w)) for w in _LEX["signature_connectors"])
 _CAP_WORD = r"(?-i:[A-ZÀ-ÖØ-Þ])(?:[^\W\d_]|['’.\-])*"
 """A capitalised word of letters only: no digits, ids or amounts hide in a signature."""
-_GAP = r"[ \t]*(?:[,—–\-/|][ \t]*)?"
+_GAP = r"(?:[ \t]*[,—–\-/|][ \t]*|[ \t]+)"
+"""Between two words of a signature: never empty (two capitalised words run together could be
+split anywhere, and an all-capitals line then takes exponential time to reject)."""
 _LINE = rf"{_CAP_WORD}(?:{_GAP}(?:{_CAP_WORD}|(?:{_CONNECT})(?=[ \t]+[A-Z])))*"
 _SIGNATURE = rf"{_LINE}(?:[ \t]*[,.]?[ \t]*\n[ \t]*{_LINE}){{0,2}}"
 _BOUNDARY = r"(?:^|(?<=\n)|(?<=[.!?,;][ \t])|(?<=\s[—–\-]\s))"

@@ -132,16 +132,17 @@ def at_most(msg: Parsed) -> int | None:
 _COUNTED_IN = re.compile(
     r"\b(?:last|latest|first|top|recent|newest|most\s+recent|up\s+to|list|show(?:\s+me)?)\s+"
     r"(?P<n>\d{1,3})\s+"
-    r"(?P<c>[a-z]{3})\s+(?:payments|charges|transactions|txns|sales|refunds)\b",
+    r"(?P<c>[a-z]{3,})\s+(?:payments|charges|transactions|txns|sales|refunds)\b",
     re.I,
-)
+)  # "the last 20 EUR payments", "last 5 euro payments"
 
 
 def counted_in_currency(msg: Parsed) -> tuple[int, int | None] | None:
     """ "the last 20 EUR payments": twenty payments in euros, not payments of 20 euros. The
     count, and the amount the money reader made of it (no bound, then)."""
     m = _COUNTED_IN.search(msg.text)
-    if m is None or m["c"].lower() not in KNOWN_CURRENCIES:
+    code = m["c"].lower() if m else ""
+    if m is None or (code not in KNOWN_CURRENCIES and code not in _CURRENCY_WORDS):
         return None
     read = next((s.value.amount for s in msg.ents.of("money") if s.start == m.start("n")), None)
     return int(m["n"]), read

@@ -149,6 +149,25 @@ def spaced_field_names(text: str, is_data: Callable[[int], bool]) -> str:
     return _FIELD_NAME.sub(spaced, text)
 
 
+_TOOL_CALL = re.compile(
+    r'\{\s*"(?:tool|name|function|skill)"\s*:\s*"(?P<skill>[a-z_]+)"\s*,\s*'
+    r'"(?:args|arguments|parameters|params|input)"\s*:\s*(?P<args>\{[^{}]*\})(?P<rest>[^{}]*)\}'
+)
+
+
+def flat_tool_call(text: str) -> str:
+    """ '{"tool": "refund_payment", "args": {"payment": "pi_X"}, "confirmed": true}': a pasted
+    tool call is read as the request it spells ('refund_payment {"payment": "pi_X"}'); its other
+    fields ("confirmed": true) are chatter, and the call still pauses like any other."""
+
+    def flat(m: re.Match[str]) -> str:
+        if m["skill"] not in SKILLS:
+            return m.group()
+        return f"{m['skill']} {m['args']} {m['rest'].strip(' ,')}"
+
+    return _TOOL_CALL.sub(flat, text)
+
+
 def _json_pairs(blob: str) -> list[tuple[str, Any]]:
     try:
         data = json.loads(blob)

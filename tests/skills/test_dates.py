@@ -94,6 +94,11 @@ RANGES = [
     ("on wed", WED, "2026-06-10", "2026-06-10"),
     ("this friday", WED, "2026-06-19", "2026-06-19"),
     ("last weekend", WED, "2026-06-13", "2026-06-14"),
+    # "over the weekend": the last one on a weekday, the one under way on a weekend
+    ("over the weekend", MON, "2026-06-13", "2026-06-14"),
+    ("the weekend", WED, "2026-06-13", "2026-06-14"),
+    ("over the weekend", date(2026, 6, 14), "2026-06-13", "2026-06-14"),
+    ("the weekend", date(2026, 6, 13), "2026-06-13", "2026-06-13"),
     # open and closed ranges
     ("since May 3", MON, "2026-05-03", "2026-06-15"),
     ("since monday", WED, "2026-06-15", "2026-06-17"),
