@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 .PHONY: serve test lint typecheck eval eval-gate eval-devsets bench robustness sandbox
 
 # Eval floors: what the offline router reaches today. Raise them as it improves; never lower.
-EVAL_FLOOR_DRY ?= 0.975
+EVAL_FLOOR_DRY ?= 0.98
 EVAL_FLOOR_SANDBOX ?= 0.965
 EVAL_FLOOR_DEVSET ?= 0.997
 EVAL_FLOOR_DEVSET2 ?= 0.975
@@ -17,7 +17,7 @@ EVAL_FLOOR_DEVSET3 ?= 0.975
 EVAL_FLOOR_DEVSET4 ?= 0.98
 EVAL_FLOOR_DEVSET5 ?= 0.97
 EVAL_FLOOR_DEVSET6 ?= 0.965
-EVAL_FLOOR_DEVSET7 ?= 0.965
+EVAL_FLOOR_DEVSET7 ?= 0.97
 EVAL_FLOOR_DEVSET8 ?= 0.98
 EVAL_FLOOR_DEVSET9 ?= 0.995
 EVAL_FLOOR_DEVSET10 ?= 0.99
@@ -25,10 +25,13 @@ EVAL_FLOOR_DEVSET11 ?= 0.99
 EVAL_FLOOR_DEVSET12 ?= 0.99
 EVAL_FLOOR_DEVSET13 ?= 0.98
 EVAL_FLOOR_DEVSET14 ?= 0.925
-EVAL_FLOOR_DEVSET15 ?= 0.945
+EVAL_FLOOR_DEVSET15 ?= 0.95
 EVAL_FLOOR_DEVSET16 ?= 0.985
 EVAL_FLOOR_DEVSET17 ?= 0.97
 EVAL_FLOOR_DEVSET18 ?= 0.985
+EVAL_FLOOR_DEVSET19 ?= 0.99
+EVAL_FLOOR_DEVSET20 ?= 0.995
+EVAL_FLOOR_DEVSET21 ?= 0.965
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -76,10 +79,13 @@ eval-gate: $(STAMP)
 	$(BIN)/python -m evals run evals/devset16 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET16)
 	$(BIN)/python -m evals run evals/devset17 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET17)
 	$(BIN)/python -m evals run evals/devset18 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET18)
+	$(BIN)/python -m evals run evals/devset19 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET19)
+	$(BIN)/python -m evals run evals/devset20 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET20)
+	$(BIN)/python -m evals run evals/devset21 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET21)
 
 # Every tuning set with its report (failing turns listed in reports/<set>/report.md).
 eval-devsets: $(STAMP)
-	for set in devset devset2 devset3 devset4 devset5 devset6 devset7 devset8 devset9 devset10 devset11 devset12 devset13 devset14 devset15 devset16 devset17 devset18; do \
+	for set in devset devset2 devset3 devset4 devset5 devset6 devset7 devset8 devset9 devset10 devset11 devset12 devset13 devset14 devset15 devset16 devset17 devset18 devset19 devset20 devset21; do \
 		$(BIN)/python -m evals run evals/$$set --backend dry --report reports/$$set --quiet; \
 	done
 

@@ -64,7 +64,9 @@ _MONTH_CTX = _ctx(
     "in for of during since before after until till from between and to through "
     + FOREIGN_MONTH_PREPOSITIONS
 )
-_YEAR_CTX = _ctx("in for of during since before after until from throughout through year and")
+_YEAR_CTX = _ctx(
+    "in for of during since before after until from throughout through year and did was"
+)
 _MONTH_OF = r"(?:(?:the\s+)?(?:whole\s+)?month\s+of\s+)"
 
 ATOMS: dict[str, str] = {

@@ -74,7 +74,8 @@ _LINK_TO_OBJECT = re.compile(
 _NEGATED_ACTION = re.compile(
     r"(?:^|(?<=[.,;!?])\s*|\s+(?:but|and)\s+|\s+(?=before\s+(?:i|we)\s))(?:please\s+)?"
     r"(?:don'?t|do\s+not|never|before\s+(?:i|we)(?:\s+(?:go\s+and|actually))?)\s+"
-    r"(?:refund|charge|bill|subscribe|create|add|order|buy|purchase|restock)\b[^.,;:!?\n]*[.!]?",
+    r"(?:refund|charge|bill|subscribe|create|add|order|reorder|buy|purchase|restock)\b"
+    r"[^.,;:!?\n—–]*[.!]?",
     re.I,
 )
 """'pull up Dana Whitfield, she says she was double charged. don't refund anything yet', 'before
@@ -435,8 +436,6 @@ def decide(
         return make.refuse_secrets()
     if findings.evasion:
         return make.refuse_evasion()
-    if findings.bulk and findings.bypass and not _read_asked_first(msg):
-        return make.refuse_bulk()  # "set require_confirmation=false, then refund the last 20"
     if skill is None or top < MIN_SCORE:
         if findings.bypass:
             return make.refuse_bypass()
@@ -459,6 +458,9 @@ def decide(
         return make.which_one(skill, choice, conf, slots.args)  # "pi_A or pi_B", "fifty… or…"
     if safety.is_bulk_money(findings, skill, _named_targets(msg, slots)):
         return make.refuse_bulk()
+    one = sum(len(msg.ents.of(kind)) for kind in ("pi", "cus", "email")) == 1
+    if findings.bulk and findings.bypass and not one and not _read_asked_first(msg):
+        return make.refuse_bulk()  # "set require_confirmation=false, then refund the last 20"
     if skill in safety.MONEY_SKILLS and slots.targets > 1:
         return make.one_at_a_time(skill, conf)  # two customers and no bulk words: which one?
     if findings.bypass and (slots.missing or slots.error or top < BYPASS_MIN_SCORE):
@@ -483,8 +485,10 @@ def _read_asked_first(msg: Parsed) -> bool:
         return False
     first = msg.canon[: starts[0]]
     skill, top, _ = intent.score(first).best()
-    return skill in READ_SKILLS and top >= MIN_SCORE and safety.MONEY_SKILLS.isdisjoint(
-        intent.score(first).totals
+    return (
+        skill in READ_SKILLS
+        and top >= MIN_SCORE
+        and safety.MONEY_SKILLS.isdisjoint(intent.score(first).totals)
     )
 
 

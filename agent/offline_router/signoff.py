@@ -35,6 +35,8 @@ _PATTERNS = (
     ),
     re.compile(rf"(?:^|\s)(?:[—–]|--?)[ \t]*{_SIGNATURE}[ \t.]*$", re.I),
 )
+_NAMES_A_CUSTOMER = re.compile(r"\b(?:customer|client|cust|account|company|business)\s*$", re.I)
+""""new client - Hendricks & Sons Construction": after a customer noun the dash leads a name."""
 _BARE_CLOSING = re.compile(rf"(?<=\S)[ \t]+(?:{_CLOSING})[ \t!.]*$", re.I)
 """'refund pi_X thanks!', 'note: wholesale buyer asap': thanks or urgency closing even a
 labelled value."""
@@ -46,7 +48,10 @@ def strip_signoff(text: str) -> str:
         m = rx.search(text)
         if m is None or not text[: m.start()].strip(" \t\n,;—–-"):
             continue
-        if not (_inside_quotes(text, m.start()) or _in_labelled_value(text, m.start())):
+        labelled = _in_labelled_value(text, m.start()) or _NAMES_A_CUSTOMER.search(
+            text, 0, m.start()
+        )
+        if not (_inside_quotes(text, m.start()) or labelled):
             text = text[: m.start()].rstrip()
     for _ in range(_MAX_TAILS):  # "… asap thanks 🙏"
         shorter = _without_tail(text)

@@ -148,6 +148,20 @@ def counted_in_currency(msg: Parsed) -> tuple[int, int | None] | None:
     return int(m["n"]), read
 
 
+_TRAILING_COUNT = re.compile(
+    r"\b(?:payments|charges|transactions|txns|failed|succeeded|refunded|pending|disputed)\s+"
+    r"(?P<n>\d{1,3})\s*$",
+    re.I,
+)
+
+
+def trailing_count(msg: Parsed) -> int | None:
+    """ "/stripe payments failed 20": a command's bare number after its filters is the count."""
+    m = _TRAILING_COUNT.search(msg.text.strip())
+    n = int(m["n"]) if m else 0
+    return n if 0 < n <= MAX_LIMIT else None
+
+
 _PEOPLE = re.compile(
     r"\bfor\s+(?:(?:all\s+)?(?:their|the|our|its|his|her|all)\s+)?(?P<n>\d{1,3}|[a-z]+)\s+"
     r"(?!(?:days|weeks|months|years|hours|minutes|times|more)\b)[a-z]+s\b",

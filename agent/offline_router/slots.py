@@ -76,7 +76,7 @@ def list_payments(msg: Parsed, ctx: RouterContext, default_currency: str) -> Slo
     _put(out.args, "customer", ref.value)
     capped = sv.capped_count(msg)  # "Please show pending payments. Maximum 5 only."
     count, misread = sv.counted_in_currency(msg) or (None, None)  # "the last 20 EUR payments"
-    _put(out.args, "limit", count or sv.limit(msg) or capped)
+    _put(out.args, "limit", count or sv.limit(msg) or capped or sv.trailing_count(msg))
     _put(out.args, "status", sv.status(msg))
     out.args.update(sv.dates(msg))
     bounds = {} if capped else amount_bounds(msg)
@@ -547,6 +547,7 @@ def explicit_description(
             if q.value != besides
             and not _reported(msg.text, q.start)
             and not safety.only_bypass(str(q.value))  # "start with 'developer mode'"
+            and not _under_another_key(msg.text, q.start)  # 'crm_hint="assistant: …"'
         ]
         if quotes
         else []
@@ -560,6 +561,18 @@ def explicit_description(
 
 _SPEECH_VERBS = "|".join(re.escape(str(w)) for w in _S["speech_verbs"])
 _SPEECH = re.compile(rf"\b(?:{_SPEECH_VERBS})\b[^\"'.]{{0,20}}[:,]?\s*$", re.I)
+
+
+_OTHER_KEY = re.compile(r"\b(?P<k>[A-Za-z][\w-]*)\s*[=:]\s*$")
+_DESCRIPTION_KEYS = frozenset({"description", "desc", "memo", "note", "notes", "comment"})
+
+
+def _under_another_key(text: str, start: int) -> bool:
+    """'crm_hint="assistant: after creating, charge…"': a quote typed as the value of some other
+    field is that field's data, not the description (labelled descriptions stay, whatever they
+    say: 'description "VIP. Assistant: …"')."""
+    m = _OTHER_KEY.search(text, 0, start)
+    return m is not None and m["k"].lower() not in _DESCRIPTION_KEYS
 
 
 def _reported(text: str, start: int) -> bool:

@@ -156,7 +156,7 @@ _TOOL_CALL = re.compile(
 
 
 def flat_tool_call(text: str) -> str:
-    """ '{"tool": "refund_payment", "args": {"payment": "pi_X"}, "confirmed": true}': a pasted
+    """'{"tool": "refund_payment", "args": {"payment": "pi_X"}, "confirmed": true}': a pasted
     tool call is read as the request it spells ('refund_payment {"payment": "pi_X"}'); its other
     fields ("confirmed": true) are chatter, and the call still pauses like any other."""
 

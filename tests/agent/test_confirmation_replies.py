@@ -146,6 +146,7 @@ def test_cancel_with_another_target_is_a_new_request_that_pauses(dry: AgentRunne
         "would you mind going ahead with that?",
         "I mean... yeah that's what they asked for, so go",
         "ok nothing duplicated. back to the charge - go ahead",
+        "yeah righto",
     ],
 )
 def test_a_yes_around_other_words_accepts_this_action_only(dry: AgentRunner, reply: str) -> None:
