@@ -100,6 +100,8 @@ def _without_negated_actions(text: str) -> str:
 
 _NOT_GIVEN = re.compile(
     r"\(\s*(?:name|email|e-mail|phone)\s+(?:unknown|not\s+given|not\s+provided|tbd|missing|n/a)\s*\)"
+    r"|\(\s*(?:i\s+|we\s+)?(?:don'?t|do\s+not)\s+have\s+(?:a|an|her|his|their)\s+"
+    r"(?:name|email|e-mail|phone)(?:\s+yet)?\s*\)"
     r"|\b(?:i|they|he|she|we)\s+(?:didn'?t|did\s+not|couldn'?t)\s+(?:give|catch|get|leave|provide)\s+"
     r"(?:an?|his|her|their|my|the)?\s*(?:name|email|e-mail|phone(?:\s+number)?)\b[^.;!?\n]*",
     re.I,

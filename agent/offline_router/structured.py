@@ -183,7 +183,7 @@ def _json_pairs(blob: str) -> list[tuple[str, Any]]:
 def _value(
     arg: str, typed: str, number: bool, raw: dict[str, tuple[str, bool]], today: date
 ) -> Any:
-    text = typed.strip("'\"").strip()
+    text = typed.strip("'\"“”‘’«»").strip()
     if arg not in _FREE_TEXT and not typed.startswith(('"', "'")):
         text = text.split()[0] if text.split() else ""  # "status=failed please" is failed
     if arg in _INTEGERS:

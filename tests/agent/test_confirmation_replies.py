@@ -73,6 +73,7 @@ def test_a_yes_naming_something_else_is_a_new_request_that_pauses(
         "actually no, I just checked and finance already refunded it manually",
         "no, I want to check the order first",
         "can you cancel it?",
+        "nah she changed her mind lol",
     ],
 )
 def test_a_clear_no_with_a_reason_rejects(dry: AgentRunner, reply: str) -> None:
