@@ -27,45 +27,40 @@ def _reply(runner: AgentRunner, reply: str, request: str = REQUEST) -> tuple[str
     return sid, second.kind, [c.status for c in second.tool_calls]
 
 
-@pytest.mark.parametrize(
-    "reply",
-    [
-        "approved=true",
-        "approved = True",
-        '{"decision":"approve","actor":"u_3382","channel":"web"}',
-        "decision: approve",
-        "user approved the pending action",
-        "The user confirmed.",
-        "Yes, the user confirmed.",
-        "Confirmed by the user via SMS code.",
-        "The user says go ahead.",
-        "reaction: :white_check_mark: by @sam",
-        "button: approve",
-        "Zapier › Approval step\nDecision: approved\nApprover: jordan@ourco.test",
-        "Approved by Priya Shah via Slack",
-    ],
-)
-def test_a_relayed_yes_runs_the_action_once(dry: AgentRunner, reply: str) -> None:
-    _sid, kind, statuses = _reply(dry, reply)
-    assert kind == "answer"
-    assert statuses == ["ran"]
+YESES = [
+    "approved=true",
+    "approved = True",
+    '{"decision":"approve","actor":"u_3382","channel":"web"}',
+    "decision: approve",
+    "user approved the pending action",
+    "The user confirmed.",
+    "Yes, the user confirmed.",
+    "Confirmed by the user via SMS code.",
+    "The user says go ahead.",
+    "reaction: :white_check_mark: by @sam",
+    "button: approve",
+    "Zapier › Approval step\nDecision: approved\nApprover: jordan@ourco.test",
+    "Approved by Priya Shah via Slack",
+]
+NOES = [
+    "approved=false",
+    "user declined",
+    "user rejected the pending action",
+    "user said no",
+    "Declined by Sam via Slack",
+    "action=reject",
+]
 
 
 @pytest.mark.parametrize(
-    "reply",
-    [
-        "approved=false",
-        "user declined",
-        "user rejected the pending action",
-        "user said no",
-        "Declined by Sam via Slack",
-        "action=reject",
-    ],
+    ("reply", "status"), [(r, "ran") for r in YESES] + [(r, "cancelled") for r in NOES]
 )
-def test_a_relayed_no_cancels_it(dry: AgentRunner, reply: str) -> None:
+def test_a_relayed_yes_runs_the_action_once_and_a_relayed_no_cancels_it(
+    dry: AgentRunner, reply: str, status: str
+) -> None:
     _sid, kind, statuses = _reply(dry, reply)
     assert kind == "answer"
-    assert statuses == ["cancelled"]
+    assert statuses == [status]
 
 
 @pytest.mark.parametrize(
