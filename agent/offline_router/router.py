@@ -145,8 +145,9 @@ def route(
     context: RouterContext | None = None,
 ) -> RouterDecision:
     """Decide what to do with one user message; see the module docstring for the order."""
-    message = in_first_person(task_lines(email_body(message)))  # "The user would like to…"
-    if (asked := capability_question(message)) is not None and context_is_fresh(context):
+    message = _unframed(message)  # "The user would like to…", "Task: …", an email's headers
+    asked = capability_question(strip_signoff(strip_greeting(message)))  # "hi! can you even…?"
+    if asked is not None and context_is_fresh(context):
         answered = _capability_answer(asked, today, default_currency)
         if answered is not None:
             return answered  # "can you even create subscriptions?": how to, nothing done
@@ -173,6 +174,14 @@ def route(
 _DESCRIBES = re.compile(r"\b(?:description|desc|memo|note)\b", re.I)
 """'…for this month's lessons, and please put "June piano lessons" as the description': the
 second clause only describes the first request (read whole)."""
+
+
+def _unframed(message: str) -> str:
+    """The request without how software framed it (see orchestrator_framing, email_envelope);
+    the message as typed when nothing framed it, so its greeting and thanks still count."""
+    core = strip_signoff(strip_greeting(message))  # "hi! From: …", "User: '…'\n\nThanks, Priya"
+    unframed = in_first_person(task_lines(email_body(_CHAT_OPS.sub("", core, count=1))))
+    return unframed if unframed != core else message
 
 
 def context_is_fresh(context: RouterContext | None) -> bool:
@@ -256,6 +265,11 @@ def _route(
     if not follow and ctx.last_call is None and followups.leans_on_nothing(msg, scores):
         return make.nothing_to_repeat()  # "do the same for Bob" as the first message
     decision = follow or decide(msg, scores, findings, ctx, default_currency)
+    relayed = _labelled_relay(msg) if decision.kind != "refuse" else None
+    if relayed is not None:  # "User asks: 'show me refunded payments from yesterday'"
+        handed = route(relayed, today=today, default_currency=default_currency, context=context)
+        if handed.kind in ("tool", "refuse") or handed.pending_clarify is not None:
+            return handed
     small_talk = thanked and len(msg.tokens) <= MAX_SMALL_TALK_TOKENS
     if small_talk and decision.kind == "clarify" and decision.pending_clarify is None:
         return make.thanks()  # "great, thanks!": small talk, whatever its sign-off hid
@@ -272,11 +286,6 @@ def _route(
     quoted = _pointed_quote(msg) if misread else None
     if quoted is not None:  # 'From #billing: "refund ch_X in full" / can you handle that'
         return route(quoted, today=today, default_currency=default_currency, context=context)
-    relayed = _labelled_relay(msg) if decision.kind != "refuse" else None
-    if relayed is not None:  # "User asks: 'show me refunded payments from yesterday'"
-        handed = route(relayed, today=today, default_currency=default_currency, context=context)
-        if handed.kind in ("tool", "refuse") or handed.pending_clarify is not None:
-            return handed
     unquoted = _relayed_request(message, msg, decision, today)
     if unquoted is not None:  # "Email from the customer: 'pls put me on premium_annual' …"
         return route(unquoted, today=today, default_currency=default_currency, context=context)

@@ -175,6 +175,7 @@ def test_a_question_or_a_paste_is_read_for_what_it_is(
         ),
         ("what would happen if I refunded pi_3WhatIf9?", "wait for your yes"),
         ("do you support refunds?", "refund a payment"),
+        ("hi! can you even create subscriptions? thanks", "start a subscription"),
     ],
 )
 def test_a_capability_question_gets_an_answer_on_how_to_ask(message: str, says: str) -> None:

@@ -163,6 +163,35 @@ CASES = [
 ]
 
 
+GREETED = [
+    # a greeting and thanks around the framing change nothing
+    (
+        "hi! User: 'bill cus_Wq55Ab $7' thanks",
+        tool("create_payment", amount=700, customer="cus_Wq55Ab"),
+    ),
+    (
+        "User: 'bill cus_Wq55Ab $7'\n\nThanks,\nPriya",
+        tool("create_payment", amount=700, customer="cus_Wq55Ab"),
+    ),
+    (
+        "hi! @paybot is ken.w@hooli.test one of our customers? thanks",
+        tool("find_customers", email="ken.w@hooli.test"),
+    ),
+    (
+        "hi! The user would like to see their 5 most recent payments. thanks",
+        tool("list_payments", limit=5),
+    ),
+    ("great, thanks!", kind("answer")),
+]
+
+
+@pytest.mark.parametrize(("message", "expected"), GREETED)
+def test_a_greeting_around_a_framed_request_changes_nothing(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected)
+
+
 @pytest.mark.parametrize(("message", "expected"), CASES)
 def test_a_service_message_is_read_for_what_it_asks(message: str, expected: dict[str, Any]) -> None:
     check(message, expected)
