@@ -116,7 +116,6 @@ slash-command's slash opens the message; the words after it are the request."""
 
 
 def parse(message: str, today: date) -> Parsed:
-    message = _CHAT_OPS.sub("", message, count=1)
     message = _without_negated_actions(_LINK_TO_OBJECT.sub(r"\1", message))
     message = _NOT_GIVEN.sub(" ", message)
     message = spaced_field_names(message, partial(_is_data, message))  # "ACTION=delete_customer"
@@ -145,9 +144,10 @@ def route(
     context: RouterContext | None = None,
 ) -> RouterDecision:
     """Decide what to do with one user message; see the module docstring for the order."""
-    message = _unframed(message)  # "The user would like to…", "Task: …", an email's headers
-    asked = capability_question(strip_signoff(strip_greeting(message)))  # "hi! can you even…?"
-    if asked is not None and context_is_fresh(context):
+    core = strip_signoff(strip_greeting(message))  # "hi! From: …", "User: '…'\n\nThanks, Priya"
+    message = _unframed(message, core)  # "The user would like to…", "Task: …", email headers
+    asked = capability_question(core)  # "hi! can you even create subscriptions? thanks"
+    if asked is not None and _nothing_waits(context):
         answered = _capability_answer(asked, today, default_currency)
         if answered is not None:
             return answered  # "can you even create subscriptions?": how to, nothing done
@@ -176,15 +176,15 @@ _DESCRIBES = re.compile(r"\b(?:description|desc|memo|note)\b", re.I)
 second clause only describes the first request (read whole)."""
 
 
-def _unframed(message: str) -> str:
-    """The request without how software framed it (see orchestrator_framing, email_envelope);
-    the message as typed when nothing framed it, so its greeting and thanks still count."""
-    core = strip_signoff(strip_greeting(message))  # "hi! From: …", "User: '…'\n\nThanks, Priya"
+def _unframed(message: str, core: str) -> str:
+    """The request without how software framed it (see orchestrator_framing, email_envelope),
+    read from `core` (the message without greeting and sign-off); the message as typed when
+    nothing framed it, so its greeting and thanks still count."""
     unframed = in_first_person(task_lines(email_body(_CHAT_OPS.sub("", core, count=1))))
     return unframed if unframed != core else message
 
 
-def context_is_fresh(context: RouterContext | None) -> bool:
+def _nothing_waits(context: RouterContext | None) -> bool:
     return context is None or (context.pending_clarify is None and context.pending_action is None)
 
 
@@ -494,13 +494,10 @@ def _read_asked_first(msg: Parsed) -> bool:
     starts = msg.sentence_starts()
     if not starts:
         return False
-    first = msg.canon[: starts[0]]
-    skill, top, _ = intent.score(first).best()
-    return (
-        skill in READ_SKILLS
-        and top >= MIN_SCORE
-        and safety.MONEY_SKILLS.isdisjoint(intent.score(first).totals)
-    )
+    scores = intent.score(msg.canon[: starts[0]])
+    skill, top, _ = scores.best()
+    no_money = safety.MONEY_SKILLS.isdisjoint(scores.totals)  # nothing of a money verb in it
+    return skill in READ_SKILLS and top >= MIN_SCORE and no_money
 
 
 def _named_targets(msg: Parsed, slots: Slots) -> int:
