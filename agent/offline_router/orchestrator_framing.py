@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from agent.offline_router.lexicon import DATA, alternatives
-from agent.offline_router.structured import ARGUMENT_KEYS
+from agent.offline_router.structured import ARGUMENT_KEYS, COMMAND_LABELS
 
 _FRAMED = re.compile(
     rf"^\s*(?:the\s+)?(?:user|merchant)\s+(?:{alternatives(DATA.slots['framing_verbs'])})\b",
@@ -25,7 +25,7 @@ def in_first_person(message: str) -> str:
     return _THEIR.sub("my", message)
 
 
-_TASK = re.compile(rf"^\s*(?:{alternatives(DATA.slots['command_labels'])})\s*[:=]", re.I)
+_TASK = re.compile(rf"^\s*(?:{COMMAND_LABELS})\s*[:=]", re.I)
 _FIELD_LINE = re.compile(rf"^\s*(?:{alternatives(ARGUMENT_KEYS)})\s*[:=]", re.I)
 
 

@@ -116,17 +116,17 @@ def without_tucked_away(text: str) -> str:
     return _TUCKED_AWAY.sub(" ", text)
 
 
+_AGENTS = r"assistant|agent|bot|ai|llm|chatbot"
+_LABEL_END = r"(?:\s+(?:instructions?|note|command|override))?\s*:"
+"""'AI assistant:', 'ASSISTANT INSTRUCTION:', 'bot note:': a label addressing the agent."""
 _ADDRESSED_TO_US = re.compile(
     r"(?:(?<=[.!?])\s+|\s+(?:--|—|–|\|)\s*|\s*\(\s*)(?:note\s+(?:to|for)\s+(?:the\s+)?)?(?:ai\s+)?"
-    r"(?:assistant|agent|bot|ai|llm|chatbot)(?:\s+(?:instructions?|note|command|override))?\s*:.*",
+    rf"(?:{_AGENTS}){_LABEL_END}.*",
     re.I | re.S,
 )
 
 
-_TO_THE_AGENT = re.compile(
-    r"\b(?:assistant|agent|bot|ai|llm|chatbot|system)(?:\s+(?:instructions?|note|command))?\s*:",
-    re.I,
-)
+_TO_THE_AGENT = re.compile(rf"\b(?:{_AGENTS}|system){_LABEL_END}", re.I)
 
 
 def speaks_to_the_agent(text: str) -> bool:

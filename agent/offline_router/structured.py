@@ -123,9 +123,10 @@ def _line_of(text: str, piece: str) -> str:
     return text[text.rfind("\n", 0, at) + 1 : end if end >= 0 else len(text)]
 
 
-_COMMAND_LABELS = alternatives(DATA.slots["command_labels"])
+COMMAND_LABELS = alternatives(DATA.slots["command_labels"])
+"""'ACTION=', 'Task:': labels whose value names what a service asks for (a regex alternation)."""
 _FIELD_NAME = re.compile(
-    rf"(?P<label>\b(?:{_COMMAND_LABELS})\s*[=:]\s*)?"
+    rf"(?P<label>\b(?:{COMMAND_LABELS})\s*[=:]\s*)?"
     r"\b(?P<name>[A-Za-z]+(?:_[A-Za-z]+)+)\b(?P<field>(?=\s*=))?",
     re.I,
 )
