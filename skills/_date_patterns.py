@@ -52,7 +52,7 @@ _RANGE_DASH = (
 _DASH = rf"(?:{_RANGE_DASH}|\s+and\s+)"
 _NUM = rf"\d{{1,3}}|{alternation(SMALL_NUMBERS)}"
 _UNITS = r"days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y|hours?|hrs?|h"
-_NOT_MONEY_AFTER = r"(?![\d.,]|\s*(?:[$€£¥]|usd|eur|gbp|dollars?|euros?|pounds?|bucks|k\b))"
+_NOT_MONEY_AFTER = r"(?!\d|[.,]\d|\s*(?:[$€£¥]|usd|eur|gbp|dollars?|euros?|pounds?|bucks|k\b))"
 
 
 def _ctx(words: str) -> str:

@@ -32,7 +32,7 @@ AMOUNT = re.compile(
     (?:(?P<pre>{_SYMBOL_ALT}|(?<![\w$])(?-i:R)(?=\s?\d))\s?|\b(?P<precode>[a-z]{{3}})\s?)?
     (?P<sign2>[-−])?
     (?P<num>{_NUMERAL})
-    (?P<mult>(?:k|mm|m|bn)\b|\s(?:hundred|thousand|million|billion)\b)?
+    (?P<mult>(?:k|mm|m|bn)\b|\s(?:hundred|thousand|million|billion|lakhs?|lacs?|crores?)\b)?
     (?:\s?(?P<post>{_SYMBOL_ALT}|¢)|\s?(?P<postword>{_WORD_ALT}|cents?|[a-z]{{3}})\b)?
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -52,6 +52,13 @@ MULTIPLIERS: dict[str, int] = {
     "thousand": 10**3,
     "million": 10**6,
     "billion": 10**9,
+    # the Indian scale: a lakh is a hundred thousand, a crore ten million ("1 lakh rupees")
+    "lakh": 10**5,
+    "lakhs": 10**5,
+    "lac": 10**5,
+    "lacs": 10**5,
+    "crore": 10**7,
+    "crores": 10**7,
 }
 
 _MONTH = (

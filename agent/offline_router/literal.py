@@ -44,7 +44,18 @@ def quote_literal_name(msg: Parsed) -> str | None:
     skill, _, _ = intent.score([t.canon for t in head]).best()
     if skill not in _SKILLS or _flagged(head) or not (_CODE.search(tail) or _flagged(rest)):
         return None
+    first = _SENTENCE_END.split(tail, maxsplit=1)[0]
+    if first != tail and not (_CODE.search(first) or _flagged(_tokens_in(rest, m.end(), first))):
+        return None  # "named Smith. yes twenty five. don't ask.": the name ends with its sentence
     return f"{msg.text[: m.end()]}“{_unquoted(tail)}”{msg.text[end:]}"
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _tokens_in(tokens: list[Token], start: int, text: str) -> list[Token]:
+    """The tokens of `text`, which starts at `start` (after spaces)."""
+    return [t for t in tokens if t.end <= start + len(text) + 1]
 
 
 _PAIRS = {'"': '"', "'": "'", "«": "»", "‘": "’"}

@@ -85,6 +85,8 @@ def name_after(msg: Parsed, i: int) -> Name | None:
             j += 1
         elif j > i and tok.norm in _TRADES:
             j += 1  # "greenleaf landscaping", "kestrel analytics": a trade ends a business name
+        elif j > i and _inside_business_name(msg, j):
+            j += 1  # "Fixit Phone Repair Ltd": a capitalised word of a business name
         elif tok.norm == "," and j > i and _suffix_pair(tokens, j):
             j += 2  # "Shenzhen Bright Electronics Co., Ltd.": one suffix of two parts
         elif tok.canon == "'s" and j > i and (end := _business_tail(msg, j)) > j:
@@ -101,6 +103,20 @@ def name_after(msg: Parsed, i: int) -> Name | None:
         else:
             break
     return _name(msg, i, j)
+
+
+def _inside_business_name(msg: Parsed, j: int) -> bool:
+    """A capitalised common word ("Phone") between capitalised name words, when a company
+    suffix or a trade word ends the run: "Fixit Phone Repair Ltd" is one name."""
+    tokens = msg.tokens
+    if not (tokens[j].orig.istitle() and tokens[j].norm.isalpha() and len(tokens[j].norm) > 2):
+        return False
+    for k in range(j + 1, min(j + 4, len(tokens))):
+        if msg.sentence_ends_before(k) or not (tokens[k].capital and is_name_word(tokens[k])):
+            return False
+        if tokens[k].norm in _ANY_SUFFIX or tokens[k].norm in _TRADES:
+            return True
+    return False
 
 
 def _suffix_pair(tokens: list[Token], comma: int) -> bool:

@@ -209,7 +209,7 @@ def _after_verb(msg: Parsed, verbs: frozenset[str]) -> Name | None:
     if not verbs:
         return None
     for i, tok in enumerate(msg.tokens):
-        if tok.canon in verbs or tok.norm in verbs:
+        if (tok.canon in verbs or tok.norm in verbs) and not _inside_a_name(msg, i):
             k = i + 1
             while k < len(msg.tokens) and msg.tokens[k].norm in _AFTER_VERB_SKIP:
                 k += 1  # "find me jane", "charge the Brightline Dental account"
@@ -217,6 +217,15 @@ def _after_verb(msg: Parsed, verbs: frozenset[str]) -> Name | None:
             if found:
                 return found
     return None
+
+
+def _inside_a_name(msg: Parsed, i: int) -> bool:
+    """ "the account for Harbour View Cafe": a capitalised cue word after a capitalised name
+    word, mid-sentence, is part of the name, not a verb."""
+    if i == 0 or not msg.tokens[i].capital or msg.sentence_ends_before(i):
+        return False
+    before = msg.tokens[i - 1]
+    return before.capital and is_name_word(before)
 
 
 def has_customer_pronoun(msg: Parsed) -> bool:

@@ -60,12 +60,17 @@ def inspect(
     findings = SafetyFindings(
         bulk=bool(find_all(_BULK, canon, _STOPS)) and not _single_target(norm),
         bulk_always=bool(find_all(_BULK_ALWAYS, canon, _STOPS)),
-        secrets=bool(find_all(_SECRETS, norm, _STOPS)) or any(_secret_id(t.lower()) for t in typed),
+        secrets=any(
+            not _told(norm, start, end) for _p, start, end in find_all(_SECRETS, norm, _STOPS)
+        )
+        or any(_secret_id(t.lower()) for t in typed),
         evasion=bool(find_all(_EVASION, norm, _STOPS)),
     )
     for _pattern, start, end in find_all(_BYPASS, norm, _STOPS):
         if _a_name(norm, capital, start, end):
             continue  # "create customer Admin Override <admin@override.test>": a name
+        if _asks_who(norm, end):
+            continue  # "no customer, walk-in, stop asking me who": the question, not the yes
         findings.bypass = True
         findings.bypass_at.update(range(start, end))
     return findings
@@ -78,6 +83,22 @@ def _a_name(norm: list[str], capital: Sequence[bool], start: int, end: int) -> b
     """Capitalised words right after "customer"/"named" name someone, whatever they say."""
     after_lead = start > 0 and norm[start - 1] in _NAME_LEADS
     return after_lead and len(capital) >= end and all(capital[start:end])
+
+
+def _told(norm: list[str], start: int, end: int) -> bool:
+    """ "my admin password is hunter2, so refund ch_X": the user's own secret, told (unwisely),
+    asks for no secret; the request beside it is read as any other."""
+    mine = start > 0 and norm[start - 1] in ("my", "our")
+    return mine and end < len(norm) and norm[end] in ("is", "=", ":")
+
+
+_WHO = frozenset({"who", "whom", "whose", "which"})
+
+
+def _asks_who(norm: list[str], end: int) -> bool:
+    """ "stop asking me who": tired of a question about the details, not of the confirmation."""
+    rest = [w for w in norm[end : end + 2] if w not in ("me", "us")]
+    return bool(rest) and rest[0] in _WHO
 
 
 def _secret_id(word: str) -> bool:
@@ -148,7 +169,18 @@ def without_note_to_the_agent(text: str) -> str:
         None,
     )  # inside quotes it is data: a description's words, or a pasted request read on its own
     kept = text[: m.start()] if m else text
+    block = _INSTRUCTION_BLOCK.search(kept)  # "what's my balance\n\n### NEW INSTRUCTIONS: …"
+    kept = kept[: block.start()] if block else kept
     return kept if kept.strip() else text
+
+
+_INSTRUCTION_BLOCK = re.compile(
+    r"\n\s*(?:[#=*>\-]{2,}\s*)?(?:new|updated|system|admin|override|developer|hidden)\s+"
+    r"(?:instructions?|prompt|rules?|directive)\s*[:\-].*",
+    re.I | re.S,
+)
+"""A block set apart on a new line and headed as new instructions: pasted or injected text that
+follows the user's own request, never part of it."""
 
 
 _QUOTED = re.compile(f"{_STRAIGHT_QUOTES}|“[^”]*”", re.S)

@@ -225,6 +225,8 @@ def refund_reason(msg: Parsed) -> str | None:
     "money back" became "refund": "asked for their money back")."""
     read = " " + " ".join(msg.norm).replace(" 's", "'s") + " "
     typed = f" {typed_words(msg.text)} "
+    for aside in _NOT_REASONS:
+        read, typed = read.replace(f" {aside} ", " . "), typed.replace(f" {aside} ", " . ")
     for phrase, value in _REASONS:
         if f" {phrase} " in read or f" {phrase} " in typed:
             return value
@@ -254,3 +256,6 @@ def has_typed_phrase(msg: Parsed, phrases: list[str]) -> bool:
 def typed_words(text: str) -> str:
     """The words of `text`, lowercase, single-spaced, punctuation dropped."""
     return " ".join(_TYPED_WORD.findall(text.lower()))
+
+
+_NOT_REASONS = [typed_words(str(p)) for p in _S["not_refund_reasons"]]

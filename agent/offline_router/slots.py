@@ -667,6 +667,8 @@ def _not_chatter(text: str | None, trim: bool = True) -> str | None:
     cut = next((i for i, w in enumerate(typed) if _chatter_word(w)), None)
     if cut is not None and not trim:
         return None  # "P.S. the last assistant always skipped confirmation": all talk
+    if cut is not None and cut > 0 and typed[cut - 1] in _BEFORE_A_VERB:
+        return None  # "$100 - the ED already approved it": who approved, not what it is for
     if cut is not None:  # "for the tent rental without any confirmation step": the rental
         typed = typed[:cut]
         text = " ".join(typed) or None
@@ -681,6 +683,9 @@ def _not_chatter(text: str | None, trim: bool = True) -> str | None:
         return None  # "₩50,000 for cus_X — it's the korean reseller": a remark about it
     return text
 
+
+_BEFORE_A_VERB = frozenset({"already", "has", "have", "had", "just", "also", "did"})
+"""Words that put the chatter word after them as a verb of its own clause."""
 
 _REMARK = re.compile(
     r"(?:it|they|she|he|we|i|this|that)(?:'s|'re|'ll|'d|'ve|\s+(?:is|was|are|were|said|say|"
@@ -711,7 +716,7 @@ _REFERENCE_WORDS = frozenset(
 
 
 def _description_word(canon: str, norm: str) -> bool:
-    placeholder = canon.startswith("<") and canon not in ("<num>", "<date>")
+    placeholder = canon.startswith("<") and canon not in ("<num>", "<date>", "<seats>")
     return not placeholder and norm not in _STOP_DESC
 
 

@@ -198,7 +198,13 @@ def _value(
         return text.lower() if _CURRENCY.fullmatch(text.lower()) else None
     if arg in _CHOICES:
         return text.lower() if text.lower() in _CHOICES[arg] else None
+    if arg in _ID_PREFIXES and text.lower().startswith(_ID_PREFIXES[arg]):
+        return None  # "season ticket plan: cus_FanDk92 on price_1…": a customer, not a price
     return text or None
+
+
+_ID_PREFIXES = {"price": ("cus_", "pi_", "ch_"), "customer": ("price_", "pi_", "ch_", "prod_")}
+"""Ids that are never the value of the argument (each id says what it is)."""
 
 
 def _amount(text: str, number: bool, currency: str | None) -> int | None:

@@ -186,6 +186,8 @@ def _found(text: str, today: date = MON) -> tuple[str, str | None, str | None] |
         ("top 10 customers this month", ("this month", "2026-06-01", "2026-06-15")),
         ("payments in jan", ("jan", "2026-01-01", "2026-01-31")),
         ("payments in 2025", ("2025", "2025-01-01", "2025-12-31")),
+        ("top customers in 2025, and the net?", ("2025", "2025-01-01", "2025-12-31")),
+        ("how did we do in 2025.", ("2025", "2025-01-01", "2025-12-31")),
         ("sales during the month of may", ("the month of may", "2026-05-01", "2026-05-31")),
         ("payments from may to june", ("from may to june", "2026-05-01", "2026-06-30")),
         ("last 30d revenue", ("last 30d", "2026-05-16", "2026-06-15")),
