@@ -33,6 +33,7 @@ EVAL_FLOOR_DEVSET19 ?= 0.99
 EVAL_FLOOR_DEVSET20 ?= 0.995
 EVAL_FLOOR_DEVSET21 ?= 0.97
 EVAL_FLOOR_DEVSET22 ?= 0.99
+EVAL_FLOOR_DEVSET23 ?= 0.98
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -84,10 +85,11 @@ eval-gate: $(STAMP)
 	$(BIN)/python -m evals run evals/devset20 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET20)
 	$(BIN)/python -m evals run evals/devset21 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET21)
 	$(BIN)/python -m evals run evals/devset22 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET22)
+	$(BIN)/python -m evals run evals/devset23 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET23)
 
 # Every tuning set with its report (failing turns listed in reports/<set>/report.md).
 eval-devsets: $(STAMP)
-	for set in devset devset2 devset3 devset4 devset5 devset6 devset7 devset8 devset9 devset10 devset11 devset12 devset13 devset14 devset15 devset16 devset17 devset18 devset19 devset20 devset21 devset22; do \
+	for set in devset devset2 devset3 devset4 devset5 devset6 devset7 devset8 devset9 devset10 devset11 devset12 devset13 devset14 devset15 devset16 devset17 devset18 devset19 devset20 devset21 devset22 devset23; do \
 		$(BIN)/python -m evals run evals/$$set --backend dry --report reports/$$set --quiet; \
 	done
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from agent.offline_router import intent
-from agent.offline_router.tokens import Parsed
+from agent.offline_router.tokens import Parsed, Token
 
 OUT_OF_SCOPE = "out_of_scope"
 _BREAKS = frozenset({",", ";", "?", "!", ":", "(", ")", "-", "—", "–", "so", "but", "because"})
@@ -54,7 +54,18 @@ def _clauses(msg: Parsed, breaks: frozenset[str] = _BREAKS) -> list[tuple[int, i
     cuts = [0]
     for j, tok in enumerate(toks):
         after_amount = tok.norm == "for" and j > 0 and toks[j - 1].canon == "<money>"
-        if tok.norm in breaks or after_amount or msg.sentence_ends_before(j):
+        broken = tok.norm in breaks and not _brackets_an_id(toks, j)
+        if broken or after_amount or msg.sentence_ends_before(j):
             cuts.append(j)
     cuts.append(len(toks))
     return [(a, b) for a, b in pairwise(cuts) if b > a]
+
+
+def _brackets_an_id(toks: list[Token], j: int) -> bool:
+    """ "add Jun Park (jun.park@hanbit.kr) as a customer": brackets around one email or id
+    split no clause."""
+    if toks[j].norm == "(":
+        return j + 2 < len(toks) and toks[j + 1].is_placeholder and toks[j + 2].norm == ")"
+    if toks[j].norm == ")":
+        return j >= 2 and toks[j - 1].is_placeholder and toks[j - 2].norm == "("
+    return False

@@ -111,9 +111,11 @@ _GERUNDS = {
 _GERUND = re.compile(r"\b(?:" + "|".join(_GERUNDS) + r")\b", re.I)
 _PAUSE = r"(?:hold\s+on|hang\s+on|wait|hmm+|h+m+|actually|um+|uh+|oh|ah|sorry)"
 _NO_FIRST = re.compile(
-    rf"^\s*(?:{_PAUSE}[\s,.!…-]*)*(?:no|nope|nah)\s*(?:[,.!;:…]|-|—|–)\s*\w", re.I
+    rf"^\s*(?:{_PAUSE}[\s,.!…-]*)*(?:no|nope|nah)(?:\s+{_PAUSE})?\s*(?:[,.!;:…]|-|—|–)\s*\w",
+    re.I,
 )
-"""A no said first, then why or what instead ("No, leave it. We'll send a replacement")."""
+"""A no said first, then why or what instead ("No, leave it. We'll send a replacement", "no
+wait, she's paying cash")."""
 _TO_CONFIRM = re.compile(r"\bto\s+(?:confirm|check|verify)\b", re.I)
 """'…I need to confirm the trial length first': a plan, no yes."""
 _TAKEN_BACK = re.compile(

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date
 from typing import Any
 
@@ -108,11 +109,15 @@ def modify_pending(
     if _refund_made_whole(msg, pending.skill, pending.args, own.args):
         return make.tool(pending.skill, _without(pending.args, "amount"), 0.8)  # "the whole thing"
     complete = not own.missing and _names_target(pending.skill, own.args)
-    if skill == pending.skill and complete and top >= NEW_REQUEST_SCORE:
+    same_payment = own.args.get("payment", "") == pending.args.get("payment")
+    if skill == pending.skill and complete and top >= NEW_REQUEST_SCORE and not same_payment:
         return None  # a complete new request of the same kind replaces the pending one
-    if skill in FILLERS and skill != pending.skill and top >= NEW_REQUEST_SCORE:
-        return None  # "just list payments over $100": another skill's request, not a change
+    # ("actually only refund 20 of it": the same refund, its reason kept, at the new amount)
     only_changes = bool(own.args) and set(own.args) <= set(_MODIFIABLE[pending.skill])
+    if skill in FILLERS and skill != pending.skill and top >= NEW_REQUEST_SCORE:
+        made = has_phrase(msg, _MADE_INTO)  # ("make that €350 - two extra guests turned up")
+        if not (made and only_changes):
+            return None  # "just list payments over $100": another skill's request, not a change
     # another skill's words; out-of-scope ones ("mark it as fraudulent too") don't count when
     # the message holds nothing but changes to the pending action
     elsewhere = skill not in (None, pending.skill) and not (
@@ -129,6 +134,8 @@ def modify_pending(
         _put_new(changes, "customer", _corrected_name(msg))  # "sorry, it's Ruth O'Donnell"
     if "trial_days" in pending.args and has_phrase(msg, _NO_TRIAL):
         return make.tool(pending.skill, _without(pending.args, "trial_days"), 0.8)  # "no trial"
+    if "trial_days" in pending.args and "trial_days" not in changes:
+        _put_new(changes, "trial_days", _days_said(msg, pending.args))  # "make that 14 days"
     if "quantity" in _MODIFIABLE[pending.skill] and "quantity" not in changes:
         _put_new(changes, "quantity", _corrected_count(msg, pending.args))  # "only 10, not 12"
     price = pending.args.get("price")
@@ -137,9 +144,31 @@ def modify_pending(
     money = first_amount(msg)
     if "currency" in changes and money and money.currency is None and "$" not in money.text:
         changes.pop("currency")  # "make it 30" keeps the currency it had; "$30" is the default
+    described = not _DESCRIBED.isdisjoint(msg.norm) or msg.ents.of("quote") or msg.ents.of("desc")
+    if "description" in changes and not described:
+        changes.pop("description")  # "make that €350 - two extra guests turned up": why, not what
     if not changes:
         return None
     return make.tool(pending.skill, {**pending.args, **changes}, 0.8)
+
+
+_MADE_INTO = [str(p) for p in _S["made_into_cues"]]
+_DESCRIBED = frozenset({"for", "description", "desc", "memo", "note", "describe", "call", "label"})
+"""Words that give a pending charge a new description; without one, words after a correction
+say why it changed."""
+
+
+_DAYS = re.compile(r"\b(?P<n>\d{1,3})[\s-]*days?\b", re.I)
+
+
+def _days_said(msg: Parsed, pending: dict[str, Any]) -> int | None:
+    """ "make that 14 days" while a trial waits: the trial's new length."""
+    m = _DAYS.search(msg.ents.masked)
+    n = int(m["n"]) if m else 0
+    return n if 0 < n <= _MAX_TRIAL_DAYS and n != pending.get("trial_days") else None
+
+
+_MAX_TRIAL_DAYS = 730
 
 
 def refine_last(
@@ -201,11 +230,12 @@ def repeat_last(
     last = ctx.last_call
     if last is None or ctx.pending_action is not None or not has_phrase(msg, _REPEAT):
         return None
-    if last.skill == "create_customer":
-        return _another_customer(msg, ctx, default_currency)
+    skill, top, _ = scores.best()
+    if last.skill == "create_customer":  # ("search for her email to make sure it's there")
+        elsewhere = skill in FILLERS and skill != last.skill and top >= NEW_REQUEST_SCORE
+        return None if elsewhere else _another_customer(msg, ctx, default_currency)
     if last.skill not in _MONEY:
         return None
-    skill, top, _ = scores.best()
     own = FILLERS[last.skill](msg, ctx, default_currency)
     instead = skill == last.skill and "instead" in msg.norm  # "charge him 35 instead": for the same
     if top >= NEW_REQUEST_SCORE and (skill != last.skill or not own.missing) and not instead:

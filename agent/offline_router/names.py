@@ -25,6 +25,8 @@ _PLAN_NOUNS = frozenset({"plan", "plans", "tier", "package", "subscription", "pr
 _PARTICLE_LEN = 3
 _NAME_CHARS = frozenset("-'.&")
 _HONORIFICS = frozenset(str(w) for w in _S["honorifics"])
+_SURNAMES = frozenset(str(w) for w in _S["surname_words"])
+_DOCUMENTS = frozenset(str(w) for w in _S["document_nouns"])
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,10 @@ def name_after(msg: Parsed, i: int) -> Name | None:
         after_particle = j > i and tokens[j - 1].norm in _CONNECT and _particle_name(tok)
         if is_name_word(tok, first=j == 0) or after_particle:
             j += 1
+        elif j == i and _word_as_first_name(msg, j):
+            j += 1  # "for Bill Okafor", "Mark Lee": a first name that is also a word
+        elif j > i and tok.orig.istitle() and tok.norm in _SURNAMES and tokens[j - 1].capital:
+            j += 1  # "Noah Field", "Ann Price": a surname that is also a word
         elif j > i and tok.norm in _TRADES:
             j += 1  # "greenleaf landscaping", "kestrel analytics": a trade ends a business name
         elif j > i and _inside_business_name(msg, j):
@@ -103,6 +109,17 @@ def name_after(msg: Parsed, i: int) -> Name | None:
         else:
             break
     return _name(msg, i, j)
+
+
+def _word_as_first_name(msg: Parsed, j: int) -> bool:
+    """A capitalised cue word ("Bill", "Mark", "Chase") mid-sentence, right before a
+    capitalised surname, opens a person's name."""
+    tokens = msg.tokens
+    tok = tokens[j]
+    if j == 0 or msg.sentence_ends_before(j) or not tok.orig.istitle() or tok.norm in _STOP:
+        return False
+    after = j + 1
+    return after < len(tokens) and tokens[after].capital and is_name_word(tokens[after])
 
 
 def _inside_business_name(msg: Parsed, j: int) -> bool:
@@ -143,6 +160,8 @@ def name_before(msg: Parsed, j: int) -> Name | None:
     # A sentence-initial cue word is the verb, not part of the name ("Refund Jane's ...").
     while i < j and tokens[i].canon in LEXICON.canonical_words and tokens[i].norm not in _SUFFIX:
         i += 1
+    if 0 < i < j and _word_as_first_name(msg, i - 1):
+        i -= 1  # "refund Bill Okafor's last payment"
     return _name(msg, i, j)
 
 
@@ -154,6 +173,8 @@ def _name(msg: Parsed, i: int, j: int) -> Name | None:
         i += 1  # "Mr. Tanaka" is found as "Tanaka": stored names rarely carry the title
     if j < len(msg.tokens) and msg.tokens[j].norm in _PLAN_NOUNS:
         return None  # "everyone on the pro plan": a plan, not a customer
+    if j < len(msg.tokens) and msg.tokens[j].norm in _DOCUMENTS and msg.tokens[i].orig.islower():
+        return None  # "need it for the cancellations report": what it is for, not who
     if _capital_the(msg, i - 1) and j - i > 1:
         i -= 1  # "Add The Old Mill Tea Rooms": a capital "The" mid-sentence is the name's
     text = msg.span_text(i, j).strip(" ,.-':")

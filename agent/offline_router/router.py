@@ -39,7 +39,11 @@ from agent.offline_router.literal import quote_literal_name
 from agent.offline_router.models import LOOKUP, RouterContext, RouterDecision
 from agent.offline_router.orchestrator_framing import in_first_person, task_lines
 from agent.offline_router.pending_replies import READ_SKILLS, change_after_no
-from agent.offline_router.self_corrections import without_corrected_values, without_taken_back
+from agent.offline_router.self_corrections import (
+    without_corrected_values,
+    without_restarted_request,
+    without_taken_back,
+)
 from agent.offline_router.signoff import LABELLED, strip_signoff
 from agent.offline_router.slots import FILLERS, Slots, recurring_charge
 from agent.offline_router.structured import flat_tool_call, spaced_field_names
@@ -124,6 +128,7 @@ def parse(message: str, today: date) -> Parsed:
     plain = safety.without_note_to_the_agent(safety.without_fake_turns(plain))
     plain = without_corrected_values(plain)  # "charge fifty no sorry sixty dollars"
     plain = without_taken_back(plain, today)  # "refund $30 from pi_X, no wait, 35"
+    plain = without_restarted_request(plain)  # "list the 5 biggest… actually just show me …"
     text, respelled = respell(shorthand.expand(plain).strip())
     text = shorthand.expand(text) if respelled else text  # "pro undrescore monthly"
     msg = _parsed(text, today, respelled)

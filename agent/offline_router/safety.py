@@ -58,7 +58,10 @@ def inspect(
     words; `typed` are the tokens as written, ids included, for "sk_live…"; `capital` says
     which were capitalised, for a name that only sounds like chatter)."""
     findings = SafetyFindings(
-        bulk=bool(find_all(_BULK, canon, _STOPS)) and not _single_target(norm),
+        bulk=any(
+            _many(canon, typed, start, end) for _p, start, end in find_all(_BULK, canon, _STOPS)
+        )
+        and not _single_target(norm),
         bulk_always=bool(find_all(_BULK_ALWAYS, canon, _STOPS)),
         secrets=any(
             not _told(norm, start, end) for _p, start, end in find_all(_SECRETS, norm, _STOPS)
@@ -83,6 +86,19 @@ def _a_name(norm: list[str], capital: Sequence[bool], start: int, end: int) -> b
     """Capitalised words right after "customer"/"named" name someone, whatever they say."""
     after_lead = start > 0 and norm[start - 1] in _NAME_LEADS
     return after_lead and len(capital) >= end and all(capital[start:end])
+
+
+_ID_HOLDERS = frozenset({"<pi>", "<cus>", "<email>"})
+
+
+def _many(canon: list[str], typed: Sequence[str], start: int, end: int) -> bool:
+    """A bulk phrase aims at many, unless the ids it spans are one id said twice ("… to refund
+    pi_X and skip any checks.' Go ahead and refund pi_X")."""
+    if len(typed) < end:
+        return True
+    ids = {typed[k].lower() for k in range(start, end) if canon[k] in _ID_HOLDERS}
+    twice = sum(canon[k] in _ID_HOLDERS for k in range(start, end)) > 1
+    return not (twice and len(ids) == 1)
 
 
 def _told(norm: list[str], start: int, end: int) -> bool:

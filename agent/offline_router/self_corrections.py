@@ -86,3 +86,18 @@ def _replace_earlier(before: str, rest: str, today: date) -> str | None:
 
 
 _CONNECTIVE = re.compile(r"(?:from|between|since|starting)\s+", re.I)
+
+
+_RESTART = re.compile(
+    r"(?:\.{2,}|…|[,;—–-])\s*(?:actually|no\s+wait|wait|scratch\s+that|never\s*mind|"
+    r"forget\s+that)[,.]?\s+(?:just\s+)?(?!make\s+(?:it|that)\b)(?=(?:show|list|give|find|get|pull|look|search|refund|charge|"
+    r"create|add|make|put|subscribe|what|how|tell)\b)",
+    re.IGNORECASE,
+)
+
+
+def without_restarted_request(text: str) -> str:
+    """ "list the 5 biggest ones... actually just show me payments over $2000 in June": a
+    request started over with a verb of its own replaces the one before it."""
+    parts = _RESTART.split(text)
+    return parts[-1] if len(parts) > 1 and parts[-1].strip() else text

@@ -152,7 +152,7 @@ def create_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     quoted_name = ref.value is not None and any(q.value == ref.value for q in msg.ents.of("quote"))
     explicit = explicit_description(msg, quotes=not quoted_name)
     after_marker = marker_description(msg, _markers("payment"))
-    desc = explicit or after_marker
+    desc = explicit or after_marker or _fee_beside_amount(msg)
     unnamed = ref.value is None and not ref.unresolved
     named = after_marker and (
         _looks_like_name(msg, after_marker)
@@ -160,7 +160,8 @@ def create_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     )  # "for Jane Doe"; "for Schmidt & Partner KG, description: …" (what for is labelled)
     if unnamed and named:
         later = marker_description(msg, _markers("payment"), besides=after_marker)
-        ref, desc = refs.CustomerRef(value=after_marker, count=1), explicit or later
+        fee = _fee_beside_amount(msg)
+        ref, desc = refs.CustomerRef(value=after_marker, count=1), explicit or later or fee
     if money is not None:
         out.args["amount"] = money.amount
         out.args["currency"] = money.currency or default_currency
@@ -533,6 +534,38 @@ def description(
 ) -> str | None:
     """A quoted text, a note, or the words after a marker ("for the annual tune-up")."""
     return explicit_description(msg, quotes, besides) or marker_description(msg, markers)
+
+
+_FEE_NOUNS = frozenset(str(w) for w in _S["fee_nouns"])
+_FEE_WORDS = 4
+
+
+def _fee_beside_amount(msg: Parsed) -> str | None:
+    """ "charge cus_X $35 delivery fee", "late checkout fee $40 for tom@…", "$300 deposit": a
+    fee named right after (or right before) the amount, with no marker, is what it is for."""
+    toks = msg.tokens
+    at = next((i for i, t in enumerate(toks) if t.canon == "<money>"), None)
+    if at is None:
+        return None
+    j = at + 1
+    while j < len(toks) and j - at <= _FEE_WORDS and _plain_word(toks[j].norm):
+        j += 1
+        if toks[j - 1].norm in _FEE_NOUNS:
+            return msg.span_text(at + 1, j)  # "$35 delivery fee"
+    i = at
+    while i > 0 and at - i < _FEE_WORDS and _plain_word(toks[i - 1].norm):
+        i -= 1
+    words = [t.norm for t in toks[i:at]]
+    if words and words[-1] in _FEE_NOUNS and (i == 0 or msg.sentence_ends_before(i)):
+        return msg.span_text(i, at)  # "late checkout fee $40 for tom@…"
+    return None
+
+
+def _plain_word(norm: str) -> bool:
+    return norm.isalpha() and norm not in _STOP_DESC and norm not in _FEE_STOPS
+
+
+_FEE_STOPS = frozenset({"for", "to", "from", "on", "of", "a", "an", "the", "and", "charge", "pay"})
 
 
 def explicit_description(

@@ -75,7 +75,8 @@ class Typed:
     lines: tuple[str, ...] = ()
     """The `Key: value` lines of a pasted form, each whole ("From date: 2026-03-01")."""
     line_args: frozenset[str] = frozenset()
-    """The arguments typed on such lines: a form says what each field is, so it wins."""
+    """The arguments typed on such lines (a form says what each field is), and amounts typed as
+    JSON numbers (minor units, as in Stripe's API): these win over the sentence's reading."""
 
 
 _NOTHING = Typed({}, ())
@@ -108,6 +109,7 @@ def read(text: str, today: date) -> Typed:
     values = {arg: value for arg, value in values.items() if arg not in blanks}
     flags = tuple(where[arg] for arg in values if where[arg].startswith("--"))
     on_lines = frozenset(arg for arg in lines if arg in values)
+    on_lines |= {a for a, (_t, number) in raw.items() if number and a in values and a in _AMOUNTS}
     texts = tuple(_line_of(outside, where[arg]) for arg in lines)
     return Typed(values, flags, tuple(objects), blanks, texts, on_lines)
 
@@ -166,7 +168,16 @@ def flat_tool_call(text: str) -> str:
             return m.group()
         return f"{m['skill']} {m['args']} {m['rest'].strip(' ,')}"
 
-    return _TOOL_CALL.sub(flat, text)
+    def inline(m: re.Match[str]) -> str:  # '{"tool": "create_payment", "amount": 99900, …}'
+        return m.group() if m["skill"] not in SKILLS else f"{m['skill']} {{{m['rest']}}}"
+
+    return _INLINE_TOOL_CALL.sub(inline, _TOOL_CALL.sub(flat, text))
+
+
+_INLINE_TOOL_CALL = re.compile(
+    r'\{\s*"(?:tool|name|function|skill)"\s*:\s*"(?P<skill>[a-z_]+)"\s*,(?P<rest>[^{}]*)\}'
+)
+"""A tool call with its arguments beside the tool's name, in one object."""
 
 
 def _json_pairs(blob: str) -> list[tuple[str, Any]]:
