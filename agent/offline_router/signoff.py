@@ -42,14 +42,27 @@ _BARE_CLOSING = re.compile(rf"(?<=\S)[ \t]+(?:{_CLOSING})[ \t!.]*$", re.I)
 labelled value."""
 
 
+_EMAIL_LOCAL = re.compile(r"([\w.+-]+)@[\w-]+(?:\.[\w-]+)+")
+
+
+def _spelled_by_an_email(before: str, tail: str) -> bool:
+    """ "Add customer - JOSH.MBEKI@GMAIL.COM - Josh Mbeki": a closing name that an email
+    before it spells is the customer's name, not a signature."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", tail)]
+    locals_ = [m.group(1).lower() for m in _EMAIL_LOCAL.finditer(before)]
+    return len(words) > 1 and any(all(w in local for w in words) for local in locals_)
+
+
 def strip_signoff(text: str) -> str:
     """`text` without its closing sign-off/signature; unchanged when nothing would remain."""
     for rx in _PATTERNS:
         m = rx.search(text)
         if m is None or not text[: m.start()].strip(" \t\n,;—–-"):
             continue
-        labelled = _in_labelled_value(text, m.start()) or _NAMES_A_CUSTOMER.search(
-            text, 0, m.start()
+        labelled = (
+            _in_labelled_value(text, m.start())
+            or _NAMES_A_CUSTOMER.search(text, 0, m.start())
+            or _spelled_by_an_email(text[: m.start()], text[m.start() :])
         )
         if not (_inside_quotes(text, m.start()) or labelled):
             text = text[: m.start()].rstrip()

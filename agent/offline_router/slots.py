@@ -336,7 +336,7 @@ def _named(msg: Parsed) -> str | None:
     """A name the user labels as one ("named X", "called X", then "name X": "the same name
     apparently. Show me customers named Wei Chen" is Wei Chen)."""
     if (keyed := _KEYED_NAME.search(msg.text)) is not None:
-        return keyed["v"].strip()  # "name=QA Test Account": the value as typed, every word
+        return keyed["v"].strip().strip("“”\"'")  # "name=QA Test Account": as typed, every word
     found = name_after_any(msg, _NAME_LABELS - {"name"}) or name_after_any(msg, _NAME_LABELS)
     return found.text if found else None
 
@@ -562,7 +562,8 @@ def _fee_beside_amount(msg: Parsed) -> str | None:
 
 
 def _plain_word(norm: str) -> bool:
-    return norm.isalpha() and norm not in _STOP_DESC and norm not in _FEE_STOPS
+    """A word of a fee's name ("call-out", "late", "delivery")."""
+    return norm.replace("-", "").isalpha() and norm not in _STOP_DESC and norm not in _FEE_STOPS
 
 
 _FEE_STOPS = frozenset({"for", "to", "from", "on", "of", "a", "an", "the", "and", "charge", "pay"})
@@ -710,8 +711,8 @@ def _not_chatter(text: str | None, trim: bool = True) -> str | None:
     words = set(typed)
     if not words or words <= _EMPTY_DESCRIPTION:
         return None
-    if str(text).lower().startswith(("not ", "no ")):
-        return None  # "make it $40 — not euros": a correction, not a description
+    if str(text).lower().startswith(("not ", "no ", "if ", "unless ", "when ")):
+        return None  # "make it $40 — not euros", "- if I don't reply just run it": no description
     if _REMARK.match(str(text)):
         return None  # "₩50,000 for cus_X — it's the korean reseller": a remark about it
     return text
@@ -794,6 +795,8 @@ def _looks_like_name(msg: Parsed, text: str) -> bool:
     """ "for Jane Doe" names a customer; typed all in lowercase, one rare word after "for" is
     more likely what the charge is for ("for consultation") than who pays it."""
     words = text.split()
+    if re.search(rf"\b(?:a|an)\s+{re.escape(text)}", msg.text, re.I):
+        return False  # "charge 60 euro for a puncture repair": a thing, not a person
     toks = [t for t in msg.tokens if t.orig in words]
     fewest = _LOWERCASE_NAME_WORDS if msg.lowercase else 1
     enough = fewest <= len(words) <= _MAX_NAME_WORDS

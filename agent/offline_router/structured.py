@@ -175,7 +175,7 @@ def flat_tool_call(text: str) -> str:
 
 
 _INLINE_TOOL_CALL = re.compile(
-    r'\{\s*"(?:tool|name|function|skill)"\s*:\s*"(?P<skill>[a-z_]+)"\s*,(?P<rest>[^{}]*)\}'
+    r'\{\s*"(?:tool|name|function|skill|action)"\s*:\s*"(?P<skill>[a-z_]+)"\s*,(?P<rest>[^{}]*)\}'
 )
 """A tool call with its arguments beside the tool's name, in one object."""
 
