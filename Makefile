@@ -16,24 +16,25 @@ EVAL_FLOOR_DEVSET2 ?= 0.975
 EVAL_FLOOR_DEVSET3 ?= 0.975
 EVAL_FLOOR_DEVSET4 ?= 0.98
 EVAL_FLOOR_DEVSET5 ?= 0.97
-EVAL_FLOOR_DEVSET6 ?= 0.965
+EVAL_FLOOR_DEVSET6 ?= 0.975
 EVAL_FLOOR_DEVSET7 ?= 0.97
 EVAL_FLOOR_DEVSET8 ?= 0.98
 EVAL_FLOOR_DEVSET9 ?= 0.995
 EVAL_FLOOR_DEVSET10 ?= 0.99
-EVAL_FLOOR_DEVSET11 ?= 0.99
+EVAL_FLOOR_DEVSET11 ?= 0.995
 EVAL_FLOOR_DEVSET12 ?= 0.99
 EVAL_FLOOR_DEVSET13 ?= 0.98
-EVAL_FLOOR_DEVSET14 ?= 0.925
+EVAL_FLOOR_DEVSET14 ?= 0.93
 EVAL_FLOOR_DEVSET15 ?= 0.95
 EVAL_FLOOR_DEVSET16 ?= 0.985
 EVAL_FLOOR_DEVSET17 ?= 0.97
 EVAL_FLOOR_DEVSET18 ?= 0.985
 EVAL_FLOOR_DEVSET19 ?= 0.99
 EVAL_FLOOR_DEVSET20 ?= 0.995
-EVAL_FLOOR_DEVSET21 ?= 0.97
+EVAL_FLOOR_DEVSET21 ?= 0.975
 EVAL_FLOOR_DEVSET22 ?= 0.99
 EVAL_FLOOR_DEVSET23 ?= 0.98
+EVAL_FLOOR_DEVSET24 ?= 0.99
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -86,10 +87,11 @@ eval-gate: $(STAMP)
 	$(BIN)/python -m evals run evals/devset21 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET21)
 	$(BIN)/python -m evals run evals/devset22 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET22)
 	$(BIN)/python -m evals run evals/devset23 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET23)
+	$(BIN)/python -m evals run evals/devset24 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET24)
 
 # Every tuning set with its report (failing turns listed in reports/<set>/report.md).
 eval-devsets: $(STAMP)
-	for set in devset devset2 devset3 devset4 devset5 devset6 devset7 devset8 devset9 devset10 devset11 devset12 devset13 devset14 devset15 devset16 devset17 devset18 devset19 devset20 devset21 devset22 devset23; do \
+	for set in devset devset2 devset3 devset4 devset5 devset6 devset7 devset8 devset9 devset10 devset11 devset12 devset13 devset14 devset15 devset16 devset17 devset18 devset19 devset20 devset21 devset22 devset23 devset24; do \
 		$(BIN)/python -m evals run evals/$$set --backend dry --report reports/$$set --quiet; \
 	done
 
