@@ -178,9 +178,15 @@ def _name(msg: Parsed, i: int, j: int) -> Name | None:
     if _capital_the(msg, i - 1) and j - i > 1:
         i -= 1  # "Add The Old Mill Tea Rooms": a capital "The" mid-sentence is the name's
     text = msg.span_text(i, j).strip(" ,.-':")
-    if (_INITIALS.search(text) or _ABBREVIATED.search(text)) and msg.text.find(text + ".") >= 0:
+    dotted = msg.text.find(text + ".")
+    next_field = dotted >= 0 and _NEXT_FIELD.match(msg.text, dotted + len(text) + 1) is not None
+    if (_INITIALS.search(text) or _ABBREVIATED.search(text)) and dotted >= 0 and not next_field:
         text += "."  # "Kowalski Sp. z o.o.", "Sato Trading Co.": the last dot is the name's
+        # (not in a form: "Customer: Juniper & Co. Email: …" ends the field there)
     return Name(text, i, j) if text else None
+
+
+_NEXT_FIELD = re.compile(r"\s+[A-Z][\w ]{0,20}:")
 
 
 def _capital_the(msg: Parsed, k: int) -> bool:

@@ -69,14 +69,25 @@ def inspect(
         or any(_secret_id(t.lower()) for t in typed),
         evasion=bool(find_all(_EVASION, norm, _STOPS) or find_all(_EVASION, _words(typed), _STOPS)),
     )
-    for _pattern, start, end in find_all(_BYPASS, norm, _STOPS):
+    for pattern, start, end in find_all(_BYPASS, norm, _STOPS):
         if _a_name(norm, capital, start, end):
             continue  # "create customer Admin Override <admin@override.test>": a name
         if _asks_who(norm, end):
             continue  # "no customer, walk-in, stop asking me who": the question, not the yes
         findings.bypass = True
-        findings.bypass_at.update(range(start, end))
+        findings.bypass_at.update(_chatter_of(pattern, canon, norm, start, end))
     return findings
+
+
+def _chatter_of(
+    pattern: tuple[str, ...], canon: list[str], norm: list[str], start: int, end: int
+) -> list[int]:
+    """The tokens of a bypass match that are chatter: its own words, and what its gap spans
+    except a request's verb or an id ("override refund ch_X, skip the confirm step": the refund
+    of ch_X is the request)."""
+    words = {w for part in pattern if part != "*" for w in part.split("|")}
+    kept = [k for k in range(start, end) if canon[k] in _REQUEST_WORDS or norm[k].startswith("<")]
+    return [k for k in range(start, end) if norm[k] in words or k not in kept]
 
 
 _NAME_LEADS = frozenset({"customer", "client", "named", "called", "account"})
@@ -94,6 +105,8 @@ def _words(typed: Sequence[str]) -> list[str]:
     unquoted = [t for t in typed if not t.startswith(('"', "“", "‘", "«", "'"))]  # data
     return re.findall(r"[\w'’-]+", " ".join(unquoted).lower())
 
+
+_REQUEST_WORDS = frozenset(str(w) for w in DATA.safety["request_words"])
 
 _ID_HOLDERS = frozenset({"<pi>", "<cus>", "<email>"})
 
@@ -165,7 +178,7 @@ _LABEL_END = r"(?:\s+(?:instructions?|note|command|override))?\s*:"
 """'AI assistant:', 'ASSISTANT INSTRUCTION:', 'bot note:': a label addressing the agent."""
 _ADDRESSED_TO_US = re.compile(
     r"(?:(?<=[.!?])\s+|\s+(?:--|—|–|\|)\s*|\s*[(\[]\s*)(?:(?:also|and|p\.?s\.?)[,:]?\s+)?"
-    r"(?:note\s+(?:to|for)\s+(?:the\s+)?)?(?:ai\s+)?"
+    r"(?:(?:note\s+)?(?:to|for)\s+(?:the\s+)?)?(?:ai\s+)?"
     rf"(?:{_AGENTS}){_LABEL_END}.*",
     re.I | re.S,
 )

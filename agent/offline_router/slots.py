@@ -152,7 +152,7 @@ def create_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     quoted_name = ref.value is not None and any(q.value == ref.value for q in msg.ents.of("quote"))
     explicit = explicit_description(msg, quotes=not quoted_name)
     after_marker = marker_description(msg, _markers("payment"))
-    desc = explicit or after_marker or _fee_beside_amount(msg)
+    desc = explicit or after_marker or _fee_beside_amount(msg) or _trailing_fragment(msg)
     unnamed = ref.value is None and not ref.unresolved
     named = after_marker and (
         _looks_like_name(msg, after_marker)
@@ -561,6 +561,32 @@ def _fee_beside_amount(msg: Parsed) -> str | None:
     return None
 
 
+_CLAUSE_SPLIT = re.compile(r"\s*,\s*")
+_FRAGMENT_WORDS = 4
+_NOT_A_FRAGMENT = frozenset(str(w) for w in _S["fragment_openers_not_descriptions"])
+
+
+def _trailing_fragment(msg: Parsed) -> str | None:
+    """ "Charge 54 dollars to cus_X, window cleaning.", "charge them 15 bucks, late fee": a bare
+    noun phrase closing the request, after the amount, is what the charge is for."""
+    clauses = [c for c in _CLAUSE_SPLIT.split(msg.text.strip()) if c.strip()]
+    if len(clauses) < 2 or not any(t.canon == "<money>" for t in msg.tokens):
+        return None
+    last = clauses[-1].strip().rstrip(".!")
+    words = last.split()
+    if not 0 < len(words) <= _FRAGMENT_WORDS or words[0].lower() in _NOT_A_FRAGMENT:
+        return None
+    if not _NOT_A_FRAGMENT.isdisjoint(w.lower() for w in words[1:]) or not _not_chatter(last):
+        return None  # ", deal with it", ", stop asking me who", ", do not ask again"
+    plain = all(w.replace("-", "").isalpha() for w in words[:-1]) and words[-1].isalnum()
+    if not plain or (words[-1].isdigit() and len(words) == 1):
+        return None
+    at = msg.text.rfind(last)
+    after_money = any(t.canon == "<money>" and t.end <= at for t in msg.tokens)
+    named = len(words) > 1 and all(w[:1].isupper() for w in words)  # "…, Jane Doe": who
+    return last if after_money and not named else None
+
+
 def _plain_word(norm: str) -> bool:
     """A word of a fee's name ("call-out", "late", "delivery")."""
     return norm.replace("-", "").isalpha() and norm not in _STOP_DESC and norm not in _FEE_STOPS
@@ -582,6 +608,7 @@ def explicit_description(
             and not _reported(msg.text, q.start)
             and not safety.only_bypass(str(q.value))  # "start with 'developer mode'"
             and not _under_another_key(msg.text, q.start)  # 'crm_hint="assistant: …"'
+            and not _names_an_action(str(q.value))  # "I think I need to 'create a payment'?"
         ]
         if quotes
         else []
@@ -599,6 +626,19 @@ _SPEECH = re.compile(rf"\b(?:{_SPEECH_VERBS})\b[^\"'.]{{0,20}}[:,]?\s*$", re.I)
 
 _OTHER_KEY = re.compile(r"\b(?P<k>[A-Za-z][\w-]*)\s*[=:]\s*$")
 _DESCRIPTION_KEYS = frozenset({"description", "desc", "memo", "note", "notes", "comment"})
+
+
+_ACTION_WORDS = 4
+
+
+def _names_an_action(quote: str) -> bool:
+    """ "I think I need to 'create a payment'?": a quote that names what to do, in a few words,
+    is no description of the charge."""
+    words = quote.lower().split()
+    return len(words) <= _ACTION_WORDS and " ".join(words) in _ACTION_NAMES
+
+
+_ACTION_NAMES = frozenset(str(p) for p in _S["action_names"])
 
 
 def _under_another_key(text: str, start: int) -> bool:
@@ -654,6 +694,8 @@ def marker_description(
         found = _not_chatter(msg.span_text(k, j).strip(" ,.:")) if j > k else None
         if found and _SPEECH.search(found):
             continue  # "the notes field on the form says '…'": whose words follow, not a note
+        if found and tok.norm in _DASHES and found.split()[0].lower() in _NOT_A_FRAGMENT:
+            continue  # "Ortega Legal owes me 1.250,00 € — charge them": a request, not what for
         if found == besides:
             continue  # "fee for Tamarind Health: … for data migration": that one was the name
         if found and any(c.isalpha() for c in found):
@@ -750,7 +792,7 @@ _REFERENCE_WORDS = frozenset(
 
 
 def _description_word(canon: str, norm: str) -> bool:
-    placeholder = canon.startswith("<") and canon not in ("<num>", "<date>", "<seats>")
+    placeholder = canon.startswith("<") and canon not in ("<num>", "<date>", "<seats>", "<share>")
     return not placeholder and norm not in _STOP_DESC
 
 

@@ -98,7 +98,7 @@ def read(text: str, today: date) -> Typed:
     lines: list[str] = []
     for m in [*_FLAG.finditer(outside), *_PAIR.finditer(outside)]:
         if (arg := _ALIASES[m["k"].lower()]) not in raw:
-            raw[arg], where[arg] = (m["v"], False), m.group()
+            raw[arg], where[arg] = (_sentence_end_cut(m["v"], outside[m.end() :]), False), m.group()
             if _at_line_start(outside, m.start()):
                 lines.append(arg)
     values = {}
@@ -112,6 +112,13 @@ def read(text: str, today: date) -> Typed:
     on_lines |= {a for a, (_t, number) in raw.items() if number and a in values and a in _AMOUNTS}
     texts = tuple(_line_of(outside, where[arg]) for arg in lines)
     return Typed(values, flags, tuple(objects), blanks, texts, on_lines)
+
+
+def _sentence_end_cut(value: str, after: str) -> str:
+    """ "Customer: Juniper & Co. Email: …": a field's value ends before the full stop that ends
+    its sentence (the next one starts with a capital)."""
+    next_sentence = after[:1].isspace() and after.lstrip()[:1].isupper()
+    return value[:-1] if value.endswith(".") and next_sentence else value
 
 
 def _at_line_start(text: str, at: int) -> bool:
