@@ -15,7 +15,7 @@ EVAL_FLOOR_DEVSET ?= 0.997
 EVAL_FLOOR_DEVSET2 ?= 0.975
 EVAL_FLOOR_DEVSET3 ?= 0.975
 EVAL_FLOOR_DEVSET4 ?= 0.98
-EVAL_FLOOR_DEVSET5 ?= 0.97
+EVAL_FLOOR_DEVSET5 ?= 0.975
 EVAL_FLOOR_DEVSET6 ?= 0.975
 EVAL_FLOOR_DEVSET7 ?= 0.97
 EVAL_FLOOR_DEVSET8 ?= 0.98
@@ -35,6 +35,7 @@ EVAL_FLOOR_DEVSET21 ?= 0.975
 EVAL_FLOOR_DEVSET22 ?= 0.99
 EVAL_FLOOR_DEVSET23 ?= 0.98
 EVAL_FLOOR_DEVSET24 ?= 0.99
+EVAL_FLOOR_DEVSET25 ?= 0.96
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -88,10 +89,11 @@ eval-gate: $(STAMP)
 	$(BIN)/python -m evals run evals/devset22 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET22)
 	$(BIN)/python -m evals run evals/devset23 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET23)
 	$(BIN)/python -m evals run evals/devset24 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET24)
+	$(BIN)/python -m evals run evals/devset25 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET25)
 
 # Every tuning set with its report (failing turns listed in reports/<set>/report.md).
 eval-devsets: $(STAMP)
-	for set in devset devset2 devset3 devset4 devset5 devset6 devset7 devset8 devset9 devset10 devset11 devset12 devset13 devset14 devset15 devset16 devset17 devset18 devset19 devset20 devset21 devset22 devset23 devset24; do \
+	for set in devset devset2 devset3 devset4 devset5 devset6 devset7 devset8 devset9 devset10 devset11 devset12 devset13 devset14 devset15 devset16 devset17 devset18 devset19 devset20 devset21 devset22 devset23 devset24 devset25; do \
 		$(BIN)/python -m evals run evals/$$set --backend dry --report reports/$$set --quiet; \
 	done
 
