@@ -153,7 +153,7 @@ def modify_pending(
 
 
 _MADE_INTO = [str(p) for p in _S["made_into_cues"]]
-_DESCRIBED = frozenset({"for", "description", "desc", "memo", "note", "describe", "call", "label"})
+_DESCRIBED = frozenset(str(w) for w in _S["describing_words"])
 """Words that give a pending charge a new description; without one, words after a correction
 say why it changed."""
 

@@ -128,7 +128,7 @@ def _told(norm: list[str], start: int, end: int) -> bool:
     return mine and end < len(norm) and norm[end] in ("is", "=", ":")
 
 
-_WHO = frozenset({"who", "whom", "whose", "which"})
+_WHO = frozenset(str(w) for w in DATA.safety["asked_who"])
 
 
 def _asks_who(norm: list[str], end: int) -> bool:

@@ -592,7 +592,7 @@ def _plain_word(norm: str) -> bool:
     return norm.replace("-", "").isalpha() and norm not in _STOP_DESC and norm not in _FEE_STOPS
 
 
-_FEE_STOPS = frozenset({"for", "to", "from", "on", "of", "a", "an", "the", "and", "charge", "pay"})
+_FEE_STOPS = frozenset(str(w) for w in _S["fee_name_stops"])
 
 
 def explicit_description(
@@ -760,7 +760,7 @@ def _not_chatter(text: str | None, trim: bool = True) -> str | None:
     return text
 
 
-_BEFORE_A_VERB = frozenset({"already", "has", "have", "had", "just", "also", "did"})
+_BEFORE_A_VERB = frozenset(str(w) for w in _S["words_before_a_verb"])
 """Words that put the chatter word after them as a verb of its own clause."""
 
 _REMARK = re.compile(
