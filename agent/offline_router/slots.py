@@ -152,7 +152,8 @@ def create_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     quoted_name = ref.value is not None and any(q.value == ref.value for q in msg.ents.of("quote"))
     explicit = explicit_description(msg, quotes=not quoted_name)
     after_marker = marker_description(msg, _markers("payment"))
-    desc = explicit or after_marker or _fee_beside_amount(msg) or _trailing_fragment(msg)
+    fee = _fee_beside_amount(msg)
+    desc = explicit or after_marker or fee or _trailing_fragment(msg)
     unnamed = ref.value is None and not ref.unresolved
     named = after_marker and (
         _looks_like_name(msg, after_marker)
@@ -160,7 +161,6 @@ def create_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     )  # "for Jane Doe"; "for Schmidt & Partner KG, description: …" (what for is labelled)
     if unnamed and named:
         later = marker_description(msg, _markers("payment"), besides=after_marker)
-        fee = _fee_beside_amount(msg)
         ref, desc = refs.CustomerRef(value=after_marker, count=1), explicit or later or fee
     if money is not None:
         out.args["amount"] = money.amount
@@ -574,10 +574,10 @@ def _trailing_fragment(msg: Parsed) -> str | None:
         return None
     last = clauses[-1].strip().rstrip(".!")
     words = last.split()
-    if not 0 < len(words) <= _FRAGMENT_WORDS or words[0].lower() in _NOT_A_FRAGMENT:
+    if not 0 < len(words) <= _FRAGMENT_WORDS:
         return None
-    if not _NOT_A_FRAGMENT.isdisjoint(w.lower() for w in words[1:]) or not _not_chatter(last):
-        return None  # ", deal with it", ", stop asking me who", ", do not ask again"
+    if not _NOT_A_FRAGMENT.isdisjoint(w.lower() for w in words) or not _not_chatter(last):
+        return None  # ", thanks", ", deal with it", ", stop asking me who", ", do not ask again"
     plain = all(w.replace("-", "").isalpha() for w in words[:-1]) and words[-1].isalnum()
     if not plain or (words[-1].isdigit() and len(words) == 1):
         return None
@@ -628,14 +628,10 @@ _OTHER_KEY = re.compile(r"\b(?P<k>[A-Za-z][\w-]*)\s*[=:]\s*$")
 _DESCRIPTION_KEYS = frozenset({"description", "desc", "memo", "note", "notes", "comment"})
 
 
-_ACTION_WORDS = 4
-
-
 def _names_an_action(quote: str) -> bool:
-    """ "I think I need to 'create a payment'?": a quote that names what to do, in a few words,
-    is no description of the charge."""
-    words = quote.lower().split()
-    return len(words) <= _ACTION_WORDS and " ".join(words) in _ACTION_NAMES
+    """ "I think I need to 'create a payment'?": a quote that names what to do is no
+    description of the charge."""
+    return " ".join(quote.lower().split()) in _ACTION_NAMES
 
 
 _ACTION_NAMES = frozenset(str(p) for p in _S["action_names"])
