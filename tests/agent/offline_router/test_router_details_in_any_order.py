@@ -155,6 +155,11 @@ CASES = [
     ),
     ("show me a payments overview", tool("get_analytics")),
     (
+        "Can you pull up Priya Raman's payments? She's asking for a summary of her wedding payments.",
+        tool("list_payments", customer="Priya Raman"),
+    ),
+    ("whats depops seller fee these days?", kind("out_of_scope")),
+    (
         "how much have we made since the start of the year",
         tool("get_analytics", created_gte="2026-01-01"),
     ),
