@@ -18,12 +18,15 @@ from skills.resolve import resolve_customer
 from skills.stripe_models import Price, Subscription
 from skills.stripe_service import WriteOp
 
+MAX_TRIAL_DAYS = 730
+"""The longest trial Stripe accepts (two years)."""
+
 
 class CreateSubscriptionArgs(SkillArgs):
     customer: CustomerRef
     price: PriceRef
     quantity: int = Field(default=1, ge=1, le=10_000)
-    trial_days: int | None = Field(default=None, ge=1, le=730)
+    trial_days: int | None = Field(default=None, ge=1, le=MAX_TRIAL_DAYS)
 
 
 class CreateSubscriptionResult(BaseModel):

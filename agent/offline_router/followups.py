@@ -19,6 +19,7 @@ from agent.offline_router.references import changed_price
 from agent.offline_router.slot_values import MAX_LIMIT, currency_filter, has_phrase
 from agent.offline_router.slots import FILLERS
 from agent.offline_router.tokens import Parsed
+from skills.create_subscription import MAX_TRIAL_DAYS
 
 _S = DATA.slots
 _MODIFY = [str(p) for p in _S["modify_cues"]]
@@ -165,10 +166,7 @@ def _days_said(msg: Parsed, pending: dict[str, Any]) -> int | None:
     """ "make that 14 days" while a trial waits: the trial's new length."""
     m = _DAYS.search(msg.ents.masked)
     n = int(m["n"]) if m else 0
-    return n if 0 < n <= _MAX_TRIAL_DAYS and n != pending.get("trial_days") else None
-
-
-_MAX_TRIAL_DAYS = 730
+    return n if 0 < n <= MAX_TRIAL_DAYS and n != pending.get("trial_days") else None
 
 
 def refine_last(

@@ -561,7 +561,6 @@ def _fee_beside_amount(msg: Parsed) -> str | None:
     return None
 
 
-_CLAUSE_SPLIT = re.compile(r"\s*,\s*")
 _FRAGMENT_WORDS = 4
 _NOT_A_FRAGMENT = frozenset(str(w) for w in _S["fragment_openers_not_descriptions"])
 
@@ -569,7 +568,7 @@ _NOT_A_FRAGMENT = frozenset(str(w) for w in _S["fragment_openers_not_description
 def _trailing_fragment(msg: Parsed) -> str | None:
     """ "Charge 54 dollars to cus_X, window cleaning.", "charge them 15 bucks, late fee": a bare
     noun phrase closing the request, after the amount, is what the charge is for."""
-    clauses = [c for c in _CLAUSE_SPLIT.split(msg.text.strip()) if c.strip()]
+    clauses = [c for c in msg.text.split(",") if c.strip()]
     if len(clauses) < 2 or not any(t.canon == "<money>" for t in msg.tokens):
         return None
     last = clauses[-1].strip().rstrip(".!")
