@@ -175,7 +175,7 @@ def _name(msg: Parsed, i: int, j: int) -> Name | None:
         return None  # "everyone on the pro plan": a plan, not a customer
     if j < len(msg.tokens) and msg.tokens[j].norm in _DOCUMENTS and msg.tokens[i].orig.islower():
         return None  # "need it for the cancellations report": what it is for, not who
-    if _capital_the(msg, i - 1) and j - i > 1:
+    if _capital_the(msg, i - 1, j) and j - i > 1:
         i -= 1  # "Add The Old Mill Tea Rooms": a capital "The" mid-sentence is the name's
     text = msg.span_text(i, j).strip(" ,.-':")
     dotted = msg.text.find(text + ".")
@@ -189,14 +189,30 @@ def _name(msg: Parsed, i: int, j: int) -> Name | None:
 _NEXT_FIELD = re.compile(r"\s+[A-Z][\w ]{0,20}:")
 
 
-def _capital_the(msg: Parsed, k: int) -> bool:
+def _capital_the(msg: Parsed, k: int, j: int) -> bool:
+    """A capital "The" before a name is the name's mid-sentence; opening a sentence, only before
+    two capitalised words ("The Crown & Anchor want to pay now", not "The Nguyens owe us")."""
     tokens = msg.tokens
-    if k <= 0 or tokens[k].orig != "The" or msg.sentence_ends_before(k):
+    if k < 0 or tokens[k].orig != "The":
         return False
+    if k == 0 or msg.sentence_ends_before(k) or tokens[k - 1].norm in _SENTENCE_MARKS:
+        return sum(t.capital for t in tokens[k + 1 : j]) >= _RUN_WORDS
     return tokens[k - 1].norm not in _OPENING_MARKS
 
 
+def with_capital_the(msg: Parsed, name: str) -> str:
+    """ "a customer for The Fox and Hounds": a name put together from its parts ("Fox" and
+    " and Hounds") keeps the capital "The" before it, as `_name` keeps it for one span."""
+    at = msg.text.find(name)
+    i = next((k for k, t in enumerate(msg.tokens) if t.start == at), None)
+    if at < 0 or i is None:
+        return name
+    j = next((k for k, t in enumerate(msg.tokens) if t.start >= at + len(name)), len(msg.tokens))
+    return msg.span_text(i - 1, j) if j - i > 1 and _capital_the(msg, i - 1, j) else name
+
+
 _OPENING_MARKS = frozenset({".", "!", "?", "\n", '"', "'", "“", "(", "-", "—", "–"})
+_SENTENCE_MARKS = frozenset({".", "!", "?", "\n"})
 
 
 _INITIALS = re.compile(r"(?<![\w.])(?:\w\.){1,3}\w$")
@@ -247,6 +263,10 @@ def name_after_any(msg: Parsed, words: frozenset[str], start: int = 0) -> Name |
             if tokens[i].norm == "to" and i > 0 and tokens[i - 1].norm in _INFINITIVE_LEADS:
                 continue  # "trying to track down the co-pays": a verb follows, no name
             k = i + 1
+            if tokens[i].norm in _ARTICLE_ONLY and (
+                k == len(tokens) or tokens[k].norm not in _ARTICLES
+            ):
+                continue  # "is there a Tomasz Wójcik…", not "spelled differently in there -- Rita"
             while k < len(tokens) and tokens[k].norm in _BEFORE_NAME:
                 k += 1
             found = name_after(msg, k) if k < len(tokens) else None
@@ -259,6 +279,7 @@ def name_after_any(msg: Parsed, words: frozenset[str], start: int = 0) -> Name |
 
 _ARTICLES = frozenset({"the", "a", "an"})
 _CAPITALS_ONLY = frozenset(str(w) for w in _S["introducers_before_capitals"])
+_ARTICLE_ONLY = frozenset(str(w) for w in _S["introducers_before_articles"])
 _INFINITIVE_LEADS = frozenset(str(w) for w in _S["infinitive_leads"])
 _DETERMINERS = _ARTICLES | frozenset({"my", "our", "your", "his", "her", "their", "new"})
 

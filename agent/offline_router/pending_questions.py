@@ -35,7 +35,20 @@ def asks_about_pending(message: str, decision: RouterDecision, ctx: RouterContex
         return False
     if decision.kind in ("out_of_scope", "clarify", "answer"):
         return True
+    if decision.kind == "tool" and _asks_which_one(words):
+        return _PERIOD_ARGS.issuperset(decision.args)  # "is that the one from last week?"
     return decision.kind == "tool" and _only_pending_values(decision.args, ctx)
+
+
+_WHICH_ONE = [tuple(str(p).split()) for p in _S["which_one_questions"]]
+_PERIOD_ARGS = frozenset({"created_gte", "created_lte"})
+
+
+def _asks_which_one(words: list[str]) -> bool:
+    """ "is that the one from last week?": whether the pending action is one the user means
+    (its period is no read of its own)."""
+    rest = [w for w in words if w not in _LEADS]
+    return any(tuple(rest[: len(p)]) == p for p in _WHICH_ONE)
 
 
 def questions_the_action(message: str) -> bool:

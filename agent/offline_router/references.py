@@ -104,16 +104,21 @@ def _subject(msg: Parsed) -> Name | None:
     after_colon = [i + 1 for i, t in enumerate(msg.tokens[:-1]) if t.norm in (":", "-", "–", "—")]
     for start in [0, *msg.sentence_starts(), *after_colon] if msg.tokens else []:
         found = name_after(msg, start) if msg.tokens[start].capital else None
+        if found is None and msg.tokens[start].orig == "The" and start + 1 < len(msg.tokens):
+            found = name_after(msg, start + 1)  # "The Crown & Anchor wants…" (names.py keeps
+            # the "The" of a name of two capitalised words)
         follows = found is not None and found.end < len(msg.tokens)
         if found is not None and follows and msg.tokens[found.end].norm in _SUBJECT_VERBS:
             return found
-        if found is not None and follows and msg.tokens[found.end].norm == ":" and _titled(found):
-            return found  # "Harbour & Pine: team_monthly x 6 seats"
+        labelled = follows and found is not None and msg.tokens[found.end].norm in _LABEL_MARKS
+        if found is not None and labelled and _titled(found):
+            return found  # "Harbour & Pine: team_monthly x 6 seats", "Olive & Ash - charge…"
         if found is not None and _titled(found) and _onto_price(msg, found.end):
             return found  # "Orchard Lane Dental -> payroll_monthly" (the arrow reads "to")
     return None
 
 
+_LABEL_MARKS = frozenset({":", "-", "–", "—"})
 _ONTO = frozenset({"to", "on", "onto"})
 _PRICES = frozenset({"<key>", "<price>"})
 

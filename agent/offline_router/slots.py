@@ -22,6 +22,7 @@ from agent.offline_router.names import (
     is_name_word,
     name_after_any,
     name_spelled_by_email,
+    with_capital_the,
 )
 from agent.offline_router.tokens import Parsed
 from skills.money import MoneyMatch
@@ -199,6 +200,12 @@ def refund_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
         share = None  # "refund 200 of ch_X (they only got half the order)": an aside
     if share is not None and money is not None and _refunded_as_said(msg.text, money.start):
         share = None  # "refund 15.50 from pi_X, they only got half the order": the amount said
+    if (
+        share is not None
+        and money is not None
+        and _SHARE_WORKED_OUT.fullmatch(msg.text, share.end, money.start)
+    ):
+        share = None  # "no wait, only half of that, 15": the share worked out, as said
     if share is not None and share.value == 1 and money is None:
         share = None  # "refund 100% of pi_X": the whole payment, no amount
     if money is not None and share is not None:  # "ch_X was $80, refund half of it"
@@ -240,6 +247,14 @@ def _told_before_the_refund(msg: Parsed, money: MoneyMatch) -> bool:
     if _OWED_BACK.match(msg.text, span.end) or _THAT_AMOUNT.search(msg.text, span.end):
         return False  # "we owe a customer ¥2,000 back… Could you refund that amount?"
     return any(at < start <= verb for start in msg.sentence_starts())
+
+
+_SHARE_WORKED_OUT = re.compile(
+    r"(?:\s*of\s+(?:that|it|this))?\s*(?:,|-|–|—|=|:|\bso\b|\bthat'?s\b|\bthat is\b|\bi\.?e\.?)\s*"
+    r"(?:so\s+|just\s+|about\s+)?",
+    re.I,
+)
+"""Between a share and the amount after it: "half of that, 15", "half - $40", "half, so 15"."""
 
 
 _OWED_BACK = re.compile(r"\s*(?:back|in\s+refunds?)\b", re.I)
@@ -450,7 +465,7 @@ _KEPT_TITLE = re.compile(r"\b(?:Dr|Prof)\.?\s+$")
 
 def _as_typed(msg: Parsed, name: str) -> str:
     """A new customer's whole name: with a partner ("Peter and Ann Walsh") and a title."""
-    return _with_title(msg, _with_partner(msg, name))
+    return _with_title(msg, with_capital_the(msg, _with_partner(msg, name)))
 
 
 def _with_title(msg: Parsed, name: str) -> str:

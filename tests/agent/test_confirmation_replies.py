@@ -235,7 +235,14 @@ def test_setting_aside_the_action_itself_cancels_it(dry: AgentRunner, reply: str
 
 @pytest.mark.parametrize(
     "reply",
-    ["hold on", "hmm", "wait what's the fee on that?", "wait 1 sec", "hmm, maybe, ok"],
+    [
+        "hold on",
+        "hmm",
+        "wait what's the fee on that?",
+        "wait 1 sec",
+        "hmm, maybe, ok",
+        "is that the one from last week?",
+    ],
 )
 def test_a_pause_or_a_question_about_the_action_asks_again(dry: AgentRunner, reply: str) -> None:
     kind, calls = _ask(dry, "refund 9.99 on pi_3RbT5yUi7OpA", reply)

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from agent.offline_router import RouterContext, RouterDecision, route
+from agent.offline_router.models import ToolCall
 
 TODAY = date(2026, 6, 15)  # a Monday: last week = 2026-06-08..14, last month = May
 _TEXT_ARGS = {"name", "description", "customer", "query"}
@@ -78,3 +79,9 @@ def expand(cases: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str,
                 seen.add(variant)
                 out.append((variant, expected))
     return out
+
+
+def waiting(skill: str, **args: Any) -> RouterContext:
+    """The context of a money action awaiting its yes (it is also the last call made)."""
+    call = ToolCall(skill=skill, args=args)
+    return RouterContext(pending_action=call, last_call=call)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from router_expect import TODAY, check, kind, tool
+from router_expect import TODAY, check, kind, tool, waiting
 
 from agent.offline_router import RouterContext, ToolCall, route
 
@@ -41,21 +41,16 @@ def test_an_or_that_offers_no_choice_of_values_changes_nothing(
     check(message, expected)
 
 
-def _pending(skill: str, **args: Any) -> RouterContext:
-    call = ToolCall(skill=skill, args=args)
-    return RouterContext(pending_action=call, last_call=call)
-
-
 @pytest.mark.parametrize(
     ("message", "ctx", "expected"),
     [
-        ("wait sorry wrong one, it's pi_3RbK2dLm9P", _pending("refund_payment", payment="pi_3Old"),
+        ("wait sorry wrong one, it's pi_3RbK2dLm9P", waiting("refund_payment", payment="pi_3Old"),
          tool("refund_payment", payment="pi_3RbK2dLm9P")),
         ("sorry, it's Ruth O'Donnell, not O'Connell",
-         _pending("create_payment", customer="Ruth O'Connell", amount=7500, currency="eur"),
+         waiting("create_payment", customer="Ruth O'Connell", amount=7500, currency="eur"),
          tool("create_payment", customer="Ruth O'Donnell", amount=7500, currency="eur")),
         ("oops I meant cus_New22 instead",
-         _pending("create_subscription", customer="cus_Old11", price="pro_monthly"),
+         waiting("create_subscription", customer="cus_Old11", price="pro_monthly"),
          tool("create_subscription", customer="cus_New22", price="pro_monthly")),
     ],
 )  # fmt: skip
@@ -66,7 +61,7 @@ def test_a_correction_changes_the_pending_action(
 
 
 def test_unsure_words_are_no_correction() -> None:
-    ctx = _pending("create_subscription", customer="ana@x.io", price="growth_yearly")
+    ctx = waiting("create_subscription", customer="ana@x.io", price="growth_yearly")
     decision = route("not sure tbh", today=TODAY, context=ctx)
     assert decision.kind != "tool"
 

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from router_expect import check, kind, tool
+from router_expect import check, kind, tool, waiting
 
 from agent.offline_router import RouterContext, ToolCall
 
@@ -100,26 +100,21 @@ def test_the_month_before_a_month_so_far_is_a_whole_month() -> None:
     check("and the month before?", expected, context=ctx, today=date(2026, 3, 18))
 
 
-def _pending(skill: str, **args: Any) -> RouterContext:
-    call = ToolCall(skill=skill, args=args)
-    return RouterContext(pending_action=call, last_call=call)
-
-
 @pytest.mark.parametrize(
     ("message", "ctx", "expected"),
     [
         ("oh wait they only need 10, not 12",
-         _pending("create_subscription", customer="cus_A", price="team_monthly", quantity=12),
+         waiting("create_subscription", customer="cus_A", price="team_monthly", quantity=12),
          tool("create_subscription", customer="cus_A", price="team_monthly", quantity=10)),
         ("oh and make it the whole thing actually",
-         _pending("refund_payment", payment="pi_3Wq8", amount=3550),
+         waiting("refund_payment", payment="pi_3Wq8", amount=3550),
          tool("refund_payment", payment="pi_3Wq8")),
-        ("hm no, 65", _pending("refund_payment", payment="ch_3Ef", amount=6000),
+        ("hm no, 65", waiting("refund_payment", payment="ch_3Ef", amount=6000),
          tool("refund_payment", payment="ch_3Ef", amount=6500)),
-        ("make it 3", _pending("create_subscription", customer="Initech", price="team_monthly"),
+        ("make it 3", waiting("create_subscription", customer="Initech", price="team_monthly"),
          tool("create_subscription", customer="Initech", price="team_monthly", quantity=3)),
         ("actually refund the whole thing",
-         _pending("refund_payment", payment="pi_3GbP0und", amount=1240,
+         waiting("refund_payment", payment="pi_3GbP0und", amount=1240,
                   reason="requested_by_customer").model_copy(
                       update={"last_payment": "pi_3GbP0und"}),
          tool("refund_payment", payment="pi_3GbP0und", reason="requested_by_customer")),
