@@ -152,6 +152,12 @@ DAY_RANGES: dict[str, str] = {
         rf"(?:(?:from|between)\s+)?(?:the\s+)?(?P<day>{_DAY}){_DASH}(?:the\s+)?(?P<day2>{_DAY})"
         rf"\s+(?:(?:of|de)\s+)?(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?"
     ),
+    # "from the 1st of October to the 15th": the month named after the first day only
+    "day_month_day": (
+        rf"(?:(?:from|between)\s+)?(?:the\s+)?(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON})"
+        rf"(?:,?\s+(?P<year>{_YEAR}))?{_DASH}(?:the\s+)?(?P<day2>{_DAY_ORD})"
+        rf"(?!\s+(?:of\b|{_MON}))"
+    ),
     "days_only": (
         rf"(?:(?:from|between)\s+(?:the\s+)?|the\s+)(?P<day>{_DAY_ORD}){_DASH}"
         rf"(?:the\s+)?(?P<day2>{_DAY_ORD})(?!\s+(?:of\b|{_MON}))"

@@ -139,7 +139,10 @@ COUNT_AFTER = re.compile(
     r"\s*(?:(?!(?:for|of|to|on|per|towards?)\b)[a-z]+\s+)?(?:payments?|charges?|customers?|clients?|results?|items?|rows?|"
     r"transactions?|refunds?|subscriptions?|subscribers?|invoices?|records?|entries|entry|"
     r"times|orders?|users?|people|accounts?|disputes?|payouts?|prices?|products?|seats?|"
-    r"licen[cs]es?|days?|weeks?|months?|years?|hours?|minutes?|mins?|secs?|seconds?)\b",
+    r"licen[cs]es?|days?|weeks?|months?|years?|hours?|minutes?|mins?|secs?|seconds?|"
+    # "as owner of all 6 shops …: refund ch_X for the full amount": places, people and units
+    r"shops|stores|branches|locations|sites|outlets|staff|members|employees|guests|nights|"
+    r"rooms|tickets|lessons|classes|sessions|kegs|casks|bags|boxes|crates|bottles|units|pieces)\b",
     re.IGNORECASE,
 )
 

@@ -20,8 +20,9 @@ _OR = frozenset({"or", "oder", "ou", "ya", "o"})
 ever between two values of one kind, so "ya" the yeah and "o" the particle are never read so."""
 
 
-def either_or(msg: Parsed) -> tuple[str, str] | None:
-    """The two alternatives around an "or", when both are values of one kind."""
+def either_or(msg: Parsed) -> tuple[str, str, str] | None:
+    """The two alternatives around an "or", when both are values of one kind, and that kind
+    ("<currency>", "<amount>", "<pi>"...)."""
     toks = msg.tokens
     for i, tok in enumerate(toks):
         if tok.norm not in _OR:
@@ -29,9 +30,17 @@ def either_or(msg: Parsed) -> tuple[str, str] | None:
         left, right = _neighbour(toks, i, -1), _neighbour(toks, i, +1)
         if left is None or right is None:
             continue
-        if _kind(left) is not None and _kind(left) == _kind(right):
-            return left.orig, right.orig
+        kind = _kind(left)
+        if kind is not None and kind == _kind(right):
+            return left.orig, right.orig, kind
+        if left.canon == "<money>" and _kind(right) == "<currency>" and _priced_in_words(left):
+            return left.orig, right.orig, "<currency>"  # "25 euro or sterling"
     return None
+
+
+def _priced_in_words(tok: Token) -> bool:
+    words = tok.orig.lower().split()
+    return len(words) > 1 and words[-1] in _CURRENCY_WORDS
 
 
 def _neighbour(toks: list[Token], i: int, step: int) -> Token | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from agent.offline_router import decisions as make
+from agent.offline_router import slot_values as sv
 from agent.offline_router.confirmation import classify_confirmation_reply
 from agent.offline_router.intent import Scores
 from agent.offline_router.lexicon import DATA
@@ -13,6 +14,7 @@ from agent.offline_router.names import is_name_word
 from agent.offline_router.references import complete_price
 from agent.offline_router.slots import FILLERS
 from agent.offline_router.tokens import Parsed
+from skills.money import minor_exponent
 
 NEW_REQUEST_SCORE = 3.0
 """A message scoring this much for another skill is a new request, not an answer."""
@@ -44,8 +46,12 @@ def resume(
     found = FILLERS[pending.skill](msg, ctx, default_currency)
     args: dict[str, Any] = dict(pending.args)
     for key, value in found.args.items():
-        if key not in args or key == pending.missing:
+        if key not in args or key == pending.missing or _id_for_a_name(key, value, args[key]):
             args[key] = value
+    if pending.missing == "currency" and (code := _currency_chosen(msg)) is not None:
+        args = {**args, **_in_currency(pending.args, code)}  # "euro? or sterling" — "sterling"
+    if pending.missing == "currency" and "currency" not in args:
+        return make.clarify(pending.skill, pending.args, "currency", 0.8)  # no choice made yet
     if pending.missing == "price" and "price" not in args and pending.hint:
         _put(args, "price", complete_price(msg, pending.hint))  # "pro" + "monthly"
     if pending.missing not in args:
@@ -63,6 +69,30 @@ def resume(
     if missing:
         return make.clarify(pending.skill, args, missing, 0.8, pending.hint)
     return make.tool(pending.skill, args, 0.9)
+
+
+_NATIONAL = {str(k): str(v) for k, v in DATA.slots["either_or_currencies"].items()}
+
+
+def _currency_chosen(msg: Parsed) -> str | None:
+    named = sv.currency_filter(msg, "")
+    return named or next((_NATIONAL[w] for w in msg.norm if w in _NATIONAL), None)
+
+
+def _in_currency(asked: dict[str, Any], code: str) -> dict[str, Any]:
+    """The chosen currency, and the amount the question kept in hundredths read again in its
+    minor units (2500 hundredths are 2500 cents but 25 yen)."""
+    amount = asked.get("amount")
+    if not isinstance(amount, int):
+        return {"currency": code}
+    return {"currency": code, "amount": amount * 10 ** minor_exponent(code) // 100}
+
+
+def _id_for_a_name(key: str, given: Any, had: Any) -> bool:
+    """ "charge the Harrogate client for her deposit" — "cus_X, £75, deposit": the id answered
+    names exactly whom the words before only described."""
+    exact = isinstance(given, str) and (given.startswith("cus_") or "@" in given)
+    return key == "customer" and exact and not (str(had).startswith("cus_") or "@" in str(had))
 
 
 def _put(args: dict[str, Any], key: str, value: Any) -> None:

@@ -28,6 +28,8 @@ def request_clause_skill(msg: Parsed) -> str | None:
         if skill not in (None, OUT_OF_SCOPE, intent.ANSWER) and top >= _REQUEST_SCORE:
             if oos > 0:
                 return None  # "cancel her subscription and refund pi_X": one clause, both
+            if msg.canon[end - 1] == "one":
+                continue  # "I'd love a coupon for 20% off, can you make one": the coupon
             found.add(str(skill))
     return found.pop() if len(found) == 1 else None
 

@@ -7,6 +7,7 @@ from typing import Any
 from agent.offline_router.lexicon import DATA
 from agent.offline_router.models import PendingClarify, RouterDecision
 from agent.offline_router.tokens import Parsed
+from skills.money import minor_exponent
 
 _R = DATA.replies
 _FULL_STRENGTH = 4.0
@@ -57,16 +58,36 @@ def one_at_a_time(skill: str, conf: float) -> RouterDecision:
 
 
 def which_one(
-    skill: str, choice: tuple[str, str], conf: float, args: dict[str, Any] | None = None
+    skill: str,
+    choice: tuple[str, str],
+    conf: float,
+    args: dict[str, Any] | None = None,
+    about: str = "",
 ) -> RouterDecision:
-    """ "pi_A or pi_B?": the answer ("just pi_B") completes the call, like any question's."""
+    """ "pi_A or pi_B?": the answer ("just pi_B") completes the call, like any question's; a
+    choice of currencies ("euro? or sterling") asks the currency and keeps whom and how much."""
     text = str(_R["clarify"]["which_one"]).format(first=choice[0], second=choice[1])
     target = {"refund_payment": "payment"}.get(skill, "customer")
     known = {k: v for k, v in (args or {}).items() if k != target}
+    if about == "<currency>":
+        target, known = "currency", _before_the_currency(args or {}, choice)
     pending = PendingClarify(skill=skill, args=known, missing=target)
     return RouterDecision(
         kind="clarify", text=text, confidence=max(conf, 0.8), pending_clarify=pending
     )
+
+
+def _before_the_currency(args: dict[str, Any], choice: tuple[str, str]) -> dict[str, Any]:
+    """Whom and how much, waiting for the currency: the amount kept in hundredths (read
+    again in the chosen currency's minor units), the choice itself no description."""
+    known = {k: v for k, v in args.items() if k != "currency"}
+    amount, code = args.get("amount"), str(args.get("currency") or "usd")
+    if isinstance(amount, int):
+        known["amount"] = amount * 100 // 10 ** minor_exponent(code)
+    said = str(known.get("description", "")).lower()
+    if any(c.lower() in said for c in choice):
+        known.pop("description")  # "— Canadian or Australian, whatever she's billed in"
+    return known
 
 
 def money_error(skill: str, args: dict[str, Any], error: str) -> RouterDecision:

@@ -121,6 +121,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # "put a note on her that says: Sunday altar flowers"
             r"|\b(?:note|memo)\s+(?:on|to|for)\s+\w+\s+(?:that|which)\s+(?:says|reads)\s*:?\s*"
             r"(?P<v3>[^\s;\"“”][^\n;\"“”]{1,99}?)(?=\s*(?:[.;\n]|$))"
+            # "Add a customer — referred by Helga, in the description."
+            r"|(?:^|[.!?:—–]\s*|\s-\s)(?P<v4>[^\s,.;:\"“”—–][^\n,.;:\"“”—–]{1,60}?)\s*,\s*"
+            r"(?:in|as|for|into)\s+(?:the|its|their)\s+(?:description|desc|memo)\b"
         ),
     ),
     (
@@ -252,6 +255,7 @@ def extract(text: str, today: date) -> Entities:
             start, end = m.span("v") if "v" in rx.groupindex and kind == "phone" else m.span()
             ents.add(start, end, kind, _value(kind, m, text))
     found = _asked_period(ents.masked, today) or find_date_range(ents.masked, today)
+    found = _past_period_after(ents.masked, found, today) or found
     if found is not None:
         ents.add(found.start, found.end, "date", (found.range.start, found.range.end))
         ents.date_range = (found.range.start, found.range.end)
@@ -327,6 +331,17 @@ def _asked_period(text: str, today: date) -> DateMatch | None:
     return DateMatch(found.start + start, found.end + start, found.range, found.text)
 
 
+def _past_period_after(text: str, found: DateMatch | None, today: date) -> DateMatch | None:
+    """ "area meeting tomorrow, need net volume and average payment for last week": a period
+    already begun, said after one still to come, is the one asked about."""
+    if found is None or found.range.start is None or found.range.start <= today:
+        return None
+    later = find_date_range(text[found.end :], today)
+    if later is None or later.range.start is None or later.range.start > today:
+        return None
+    return DateMatch(later.start + found.end, later.end + found.end, later.range, later.text)
+
+
 def bare_amounts(ents: Entities) -> list[MoneyMatch]:
     """Plain numbers read as amounts ("charge jane 50"): only once the skill wants money."""
     return [_api_amount(ents.text, hit) for hit in _money(ents, bare=True)]
@@ -379,7 +394,7 @@ def _value(kind: str, m: re.Match[str], text: str) -> Any:
     if kind == "note":
         return text[m.start(1) : m.end(1)].strip()
     if kind == "desc" and "v2" in m.re.groupindex:  # put X as the description
-        put = next(g for g in ("v", "v2", "v3") if m[g] is not None)
+        put = next(g for g in ("v", "v2", "v3", "v4") if m[g] is not None)
         return _TRAILER.sub("", text[m.start(put) : m.end(put)]).strip()
     if kind == "desc":  # from the original text: markup inside a description is data too
         label = _DESC_LABEL.match(text, m.start())

@@ -38,6 +38,8 @@ _WHOLE_MONTH = [str(p) for p in _S["whole_month_cues"]]
 _FULL = [str(p) for p in _S["full_refund_cues"]]
 _CANCELS = [str(w) for w in DATA.confirmation["cancel_words"]]
 _RERUN = [str(p) for p in _S["rerun_cues"]]
+_RERUN_IT = [p for p in _RERUN if " it " in f" {p} " or " that " in f" {p} "]
+"""A rerun said of "it" names the last read, whatever else the message mentions."""
 _READS = _REFINABLE | {"get_balance"}
 _PERIOD_READS = frozenset({"list_payments", "get_analytics"})
 _THAT_PERIOD = [
@@ -177,7 +179,8 @@ def refine_last(
     best, strength, _ = scores.best()
     own_request = best not in (None, "out_of_scope", "answer") and strength >= NEW_REQUEST_SCORE
     rerun = last is not None and last.skill in _READS and has_phrase(msg, _RERUN)
-    if rerun and last is not None and (not own_request or best == last.skill):
+    pointed = rerun and has_phrase(msg, _RERUN_IT)  # "check it once more, a payment just landed"
+    if rerun and last is not None and (not own_request or best == last.skill or pointed):
         return make.tool(last.skill, dict(last.args), 0.75)  # "refresh it", not "…brand refresh"
     if last is not None and last.skill == "get_balance" and _only_a_currency(msg):
         return make.tool("get_balance", {}, 0.7)  # "and in euros?": it shows every currency
@@ -250,7 +253,8 @@ def repeat_last(
         changes.pop("currency")
     same_target = changes.get("payment", last.args.get("payment")) == last.args.get("payment")
     kept = _dropped(msg, last.args) or last.args  # "charge her €1.050 instead, no description"
-    carried = {k: v for k, v in kept.items() if not (k == "reason" and same_target)}
+    remade = instead or has_phrase(msg, _MADE_INTO)  # "nope" … "Make it £60 instead": the same
+    carried = {k: v for k, v in kept.items() if not (k == "reason" and same_target and not remade)}
     return make.tool(last.skill, {**carried, **changes}, 0.75)  # "another $20 on it": new reason
 
 

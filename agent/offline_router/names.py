@@ -27,6 +27,7 @@ _NAME_CHARS = frozenset("-'.&")
 _HONORIFICS = frozenset(str(w) for w in _S["honorifics"])
 _SURNAMES = frozenset(str(w) for w in _S["surname_words"])
 _DOCUMENTS = frozenset(str(w) for w in _S["document_nouns"])
+_PLACES = frozenset(str(w) for w in _S["place_nouns"])
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,12 @@ def _name(msg: Parsed, i: int, j: int) -> Name | None:
         return None  # "everyone on the pro plan": a plan, not a customer
     if j < len(msg.tokens) and msg.tokens[j].norm in _DOCUMENTS and msg.tokens[i].orig.islower():
         return None  # "need it for the cancellations report": what it is for, not who
+    if (
+        i > 0
+        and msg.tokens[i - 1].norm == "the"
+        and any(t.norm in _PLACES and not t.capital for t in msg.tokens[j - 1 : j + 1])
+    ):
+        return None  # "a new customer for the Skipton branch": where, not who
     if _capital_the(msg, i - 1, j) and j - i > 1:
         i -= 1  # "Add The Old Mill Tea Rooms": a capital "The" mid-sentence is the name's
     text = msg.span_text(i, j).strip(" ,.-':")
@@ -225,6 +232,8 @@ def possessive_name(msg: Parsed) -> Name | None:
     """ "Jane Doe's payments" -> Jane Doe (the first possessive with a name before it);
     "Joe's Pizza's payments" and "charge Jane's Bakery" -> the business, "'s" and all."""
     for j, tok in enumerate(msg.tokens):
+        if tok.canon == "'s" and j + 1 < len(msg.tokens) and msg.tokens[j + 1].norm in _ARTICLES:
+            continue  # "(Dublin's the only branch on euro)": "is", not whose
         if tok.canon == "'s":
             found = name_before(msg, j)
             common = found and found.start > 0 and msg.tokens[found.start - 1].norm in _DETERMINERS

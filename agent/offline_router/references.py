@@ -93,6 +93,7 @@ def _antecedent(msg: Parsed) -> Name | None:
 
 _AFTER_VERB_SKIP = frozenset(
     {"me", "us", "the", "a", "an", "just", "only", "company", "business", "firm", "organisation"}
+    | {"-", "–", "—"}  # "Invoice—well, just charge—Bloom Yoga Collective $1800"
 )
 _SUBJECT_VERBS = frozenset(str(w) for w in _S["customer_subject_verbs"])
 
@@ -103,6 +104,8 @@ def _subject(msg: Parsed) -> Name | None:
     wanting or agreeing follows it."""
     after_colon = [i + 1 for i, t in enumerate(msg.tokens[:-1]) if t.norm in (":", "-", "–", "—")]
     for start in [0, *msg.sentence_starts(), *after_colon] if msg.tokens else []:
+        if msg.tokens[start].norm in _MODALS and start + 1 < len(msg.tokens):
+            start += 1  # "could Kestrel Analytics be subscribed to team_annual…?"
         found = name_after(msg, start) if msg.tokens[start].capital else None
         if found is None and msg.tokens[start].orig == "The" and start + 1 < len(msg.tokens):
             found = name_after(msg, start + 1)  # "The Crown & Anchor wants…" (names.py keeps
@@ -119,6 +122,7 @@ def _subject(msg: Parsed) -> Name | None:
 
 
 _LABEL_MARKS = frozenset({":", "-", "–", "—"})
+_MODALS = frozenset({"could", "can", "should", "would", "will", "shall"})
 _ONTO = frozenset({"to", "on", "onto"})
 _PRICES = frozenset({"<key>", "<price>"})
 
@@ -219,9 +223,14 @@ def _after_verb(msg: Parsed, verbs: frozenset[str]) -> Name | None:
             while k < len(msg.tokens) and msg.tokens[k].norm in _AFTER_VERB_SKIP:
                 k += 1  # "find me jane", "charge the Brightline Dental account"
             found = name_after(msg, k) if k < len(msg.tokens) else None
-            if found:
-                return found
+            described = tok.norm in _COPULAS and msg.tokens[k - 1].norm in _ARTICLES
+            if found and not (described and not msg.tokens[k].capital):
+                return found  # (but "he's the architect I did the renders for" names no one)
     return None
+
+
+_COPULAS = frozenset({"is", "was", "are"})
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _inside_a_name(msg: Parsed, i: int) -> bool:

@@ -86,12 +86,19 @@ def read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> Ve
     # "is that the right one? I get so muddled with these numbers": no report asked for; but
     # "do we even have enough balance to cover that??" asks the balance beside the action
     doubted = not decision.args and decision.tool != "get_balance" and questions_the_action(core)
-    vague = decision.kind != "tool" or unnamed or doubted
+    vague = decision.kind != "tool" or unnamed or doubted or _unchanged(decision, ctx)
     favour = decision.kind == "out_of_scope" and _ASKS_A_FAVOUR.search(core) is not None
     hesitant = only_hesitation(first_clause(core)) or leads_with_hesitation(core)
     if vague and hesitant and not favour:  # ("oh, can you do invoices too?" asks a favour)
         return "ask"  # "hold on, let me double-check the amount with the customer first"
     return _request(message, decision, ctx) or "ask"
+
+
+def _unchanged(decision: RouterDecision, ctx: RouterContext) -> bool:
+    """ "hmm hang on, not sure Ripon wanted monthly… give me a sec": words that only repeat the
+    pending action's own values change nothing."""
+    pending = ctx.pending_action
+    return pending is not None and (decision.tool, decision.args) == (pending.skill, pending.args)
 
 
 def _request(message: str, decision: RouterDecision, ctx: RouterContext) -> Verdict | None:

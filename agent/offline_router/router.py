@@ -49,7 +49,8 @@ from agent.offline_router.slots import FILLERS, Slots, recurring_charge
 from agent.offline_router.structured import flat_tool_call, spaced_field_names
 from agent.offline_router.tokens import Parsed, Token, normalize, tokenize
 
-_WORDS = re.compile(r"[a-z']+")
+_WORDS = re.compile(r"(?<![\w'])[a-z']+(?![\w'])")
+"""Whole words only: "cus_Wq8Er7Ty" holds no "ty" (thank you)."""
 MIN_SCORE = 1.5
 """Below this total no skill is believable; the message is out of scope or unclear."""
 MIN_WORDS_FOR_OOS = 3
@@ -162,6 +163,8 @@ def route(
         focused = _route(asking, today=today, default_currency=default_currency, context=context)
         if focused.kind == "tool":
             whole = _route(message, today=today, default_currency=default_currency, context=context)
+            if _asks_the_currency(whole):  # "charge cus_X 25 for the deposit — it's the Dublin
+                return _currency_asked(whole, focused)  # branch so maybe euro? or sterling"
             return _with_story_facts(focused, whole)
     whole = _route(message, today=today, default_currency=default_currency, context=context)
     pair = two_requests(message) if fresh and whole.kind in ("tool", "out_of_scope") else None
@@ -219,6 +222,20 @@ _STORY_FACTS = ("created_gte", "created_lte", "reason")
 "…billed twice by mistake. Can you credit back £8.99 on ch_X?"); its counts, amounts and
 names are no arguments ("declined a couple of times", "half the order", "the sales team")."""
 _LOOKUP_TARGETS = ("name", "email", "query")
+
+
+def _asks_the_currency(decision: RouterDecision) -> bool:
+    asked = decision.pending_clarify
+    return decision.kind == "clarify" and asked is not None and asked.missing == "currency"
+
+
+def _currency_asked(whole: RouterDecision, focused: RouterDecision) -> RouterDecision:
+    """The whole message's question, with the request sentence's own values (its description
+    ends where the sentence does)."""
+    assert whole.pending_clarify is not None
+    args = {k: v for k, v in focused.args.items() if k != "currency"}
+    asked = whole.pending_clarify.model_copy(update={"args": args})
+    return whole.model_copy(update={"pending_clarify": asked})
 
 
 def _with_story_facts(focused: RouterDecision, whole: RouterDecision) -> RouterDecision:
@@ -481,7 +498,8 @@ def decide(
         return make.refuse_bypass() if findings.bypass else make.out_of_scope(conf)
     slots = fill(msg, ctx, default_currency)
     if skill in safety.MONEY_SKILLS and (choice := either_or(msg)):
-        return make.which_one(skill, choice, conf, slots.args)  # "pi_A or pi_B", "fifty… or…"
+        first, second, kind = choice  # "pi_A or pi_B", "fifty… or…", "euro? or sterling"
+        return make.which_one(skill, (first, second), conf, slots.args, about=kind)
     if safety.is_bulk_money(findings, skill, _named_targets(msg, slots)):
         return make.refuse_bulk()
     one = sum(len(msg.ents.of(kind)) for kind in ("pi", "cus", "email")) == 1

@@ -164,15 +164,29 @@ def trailing_count(msg: Parsed) -> int | None:
 
 _PEOPLE = re.compile(
     r"\bfor\s+(?:(?:all\s+)?(?:their|the|our|its|his|her|all)\s+)?(?P<n>\d{1,3}|[a-z]+)\s+"
-    r"(?!(?:days|weeks|months|years|hours|minutes|times|more)\b)[a-z]+s\b",
+    r"(?:of\s+(?:their|the|our|its|his|her)\s+)?"  # "for 5 of their staff"
+    r"(?!(?:days|weeks|months|years|hours|minutes|times|more)\b)(?:[a-z]+s|staff)\b",
     re.I,
 )
 
 
 def people_counted(msg: Parsed) -> int | None:
-    """ "startup_monthly for their 6 engineers": a subscription for N people is N seats."""
+    """ "startup_monthly for their 6 engineers": a subscription for N people is N seats; "3 of
+    the coffee_weekly": N of a plan."""
     m = _PEOPLE.search(msg.ents.masked)
-    return number_value(m["n"]) if m else None
+    return number_value(m["n"]) if m else _count_of_plan(msg)
+
+
+_PLAN_IDS = frozenset({"<key>", "<price>"})
+
+
+def _count_of_plan(msg: Parsed) -> int | None:
+    toks = msg.tokens
+    for i in range(len(toks) - 3):
+        of_the = toks[i + 1].norm == "of" and toks[i + 2].norm in ("the", "our")
+        if toks[i].canon == "<num>" and of_the and toks[i + 3].canon in _PLAN_IDS:
+            return number_value(toks[i].orig)
+    return None
 
 
 _CAPPED = re.compile(

@@ -24,8 +24,8 @@ from agent.offline_router.names import (
     name_spelled_by_email,
     with_capital_the,
 )
-from agent.offline_router.tokens import Parsed
-from skills.money import MoneyMatch
+from agent.offline_router.tokens import Parsed, Token
+from skills.money import MoneyMatch, MoneyParseError, find_money
 from skills.registry import SKILLS
 
 _S = DATA.slots
@@ -37,9 +37,8 @@ _SEARCH_TEXT = [str(p) for p in _S["search_text_cues"]]
 _QUOTED_SEARCH = [str(p) for p in _S["quoted_search_cues"]]
 _FRACTIONS = [str(p) for p in _S["refund_fraction_cues"]]
 _REMAINDER = [str(p) for p in _S["refund_remainder_cues"]]
-_NAME_LABELS = frozenset(
-    {"name", "named", "called", "llama", "llaman", "llamado", "llamada", "nome", "nom", "namens"}
-)
+_NAME_LABELS = frozenset(str(w) for w in _S["name_labels"])
+_WEAK_LABELS = frozenset(str(w) for w in _S["name_labels_weak"])
 _CHATTER = frozenset(str(w) for w in _S["confirmation_chatter"])
 _DASHES = frozenset({"-", "–", "—"})
 _CHATTER_LEADS = frozenset({"without", "skip", "skipping", "auto", "bypass"})
@@ -208,6 +207,8 @@ def refund_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
         share = None  # "no wait, only half of that, 15": the share worked out, as said
     if share is not None and share.value == 1 and money is None:
         share = None  # "refund 100% of pi_X": the whole payment, no amount
+    if money is not None and (part := _part_of(msg.text, money)) is not None:
+        money = part  # "give back forty of the eighty dollars on ch_X"
     if money is not None and share is not None:  # "ch_X was $80, refund half of it"
         out.args["amount"] = _share_of(money.amount, share.value)
         share = None
@@ -215,7 +216,7 @@ def refund_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
         out.args["amount"] = money.amount
     elif share is not None and found and payment == found["id"]:
         out.args["amount"] = _share_of(_shared_base(msg, found), share.value)
-    _put(out.args, "reason", sv.refund_reason(msg))
+    _put(out.args, "reason", sv.refund_reason(msg) or _same_reason(msg, ctx))
     out.error = msg.ents.money_error
     wants_share = money is None and share is not None
     if not ctx.lookup_done and (owner or (wants_share and payment)):
@@ -229,6 +230,35 @@ def refund_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     if out.missing and ctx.lookup_why:
         out.note = ctx.lookup_why
     return out
+
+
+_SAME_REASON = [str(p) for p in _S["same_reason_phrases"]]
+
+
+def _same_reason(msg: Parsed, ctx: RouterContext) -> str | None:
+    """ "also refund ch_B for the same reason": the reason of the refund just asked for."""
+    last = ctx.last_call
+    if last is None or last.skill != "refund_payment" or not sv.has_phrase(msg, _SAME_REASON):
+        return None
+    reason = last.args.get("reason")
+    return str(reason) if reason else None
+
+
+_PART_BEFORE = re.compile(
+    r"(?P<part>[\w.,$€£]+(?:[\s-]+[a-z]+)?)\s+(?:out\s+)?of\s+(?:the|that|those)\s+$", re.I
+)
+
+
+def _part_of(text: str, whole: MoneyMatch) -> MoneyMatch | None:
+    """ "forty of the eighty dollars": the part said before "of the" an amount is the refund."""
+    m = _PART_BEFORE.search(text, 0, whole.start)
+    if m is None:
+        return None
+    try:
+        found = find_money(m["part"], default_currency=whole.currency, bare_numbers=True)
+    except MoneyParseError:
+        return None
+    return found[-1] if found else None
 
 
 def _shared_base(msg: Parsed, found: dict[str, Any]) -> int:
@@ -293,8 +323,9 @@ def find_customers(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     elif (noted := _NOTED.search(msg.text)) is not None:  # "with trial in their notes"
         field = (noted["f"] or "").lower()
         out.args["name" if field == "name" else "query"] = (noted["q"] or noted["q2"]).strip()
-    elif (named := _named(msg)) is not None:  # "a customer by the name of Tom Baxter"
-        out.args["name"] = named
+    elif (named := _named(msg) or _name_said_first(msg)) is not None:
+        out.args["name"] = named  # "a customer by the name of Tom Baxter", "Smith. first 3
+        # customers with that name"
     elif (same := _email_meant(msg, ctx)) is not None:  # "search for that email"
         out.args["email"] = same
     else:
@@ -331,13 +362,31 @@ def _labelled_quote(msg: Parsed) -> bool:
     """'Search the client named "Boulangerie Martin"', "placed by a 'J. Whitfield'. Can you
     search customers by that name?": the quote is labelled a name."""
     labelled = any(
-        t.canon == "<quote>" and i > 0 and msg.tokens[i - 1].norm in _NAME_LABELS - {"name"}
+        t.canon == "<quote>" and i > 0 and msg.tokens[i - 1].norm in _NAME_LABELS - _WEAK_LABELS
         for i, t in enumerate(msg.tokens)
     )
     return labelled or sv.has_typed_phrase(msg, _BY_NAME)
 
 
 _BY_NAME = ["by name", "by that name", "by the name", "by this name", "by their name"]
+
+
+_THAT_NAME = ["that name", "this name", "that surname", "this surname", "that last name"]
+_FIRST_CLAUSE = re.compile(r"\s*([^.:—–\-\n]{1,40}?)\s*(?:[.:—–\n]|\s-\s)")
+
+
+def _name_said_first(msg: Parsed) -> str | None:
+    """ "Garcia — show me up to 20 customers by that name": the name opens the message."""
+    first = _FIRST_CLAUSE.match(msg.text)
+    if first is None or not sv.has_typed_phrase(msg, _THAT_NAME):
+        return None
+    words = first[1].split()
+    return (
+        first[1] if len(words) <= _MAX_NAME_WORDS and all(w[:1].isupper() for w in words) else None
+    )
+
+
+_MAX_NAME_WORDS = 3
 
 
 def _email_meant(msg: Parsed, ctx: RouterContext) -> str | None:
@@ -352,7 +401,7 @@ def _named(msg: Parsed) -> str | None:
     apparently. Show me customers named Wei Chen" is Wei Chen)."""
     if (keyed := _KEYED_NAME.search(msg.text)) is not None:
         return keyed["v"].strip().strip("“”\"'")  # "name=QA Test Account": as typed, every word
-    found = name_after_any(msg, _NAME_LABELS - {"name"}) or name_after_any(msg, _NAME_LABELS)
+    found = name_after_any(msg, _NAME_LABELS - _WEAK_LABELS) or name_after_any(msg, _NAME_LABELS)
     return found.text if found else None
 
 
@@ -368,7 +417,17 @@ def _introduced_name(msg: Parsed) -> str | None:
     quoted = {str(q.value) for q in msg.ents.of("quote")}  # a pasted ticket names nobody
     capitalised = ref.value is not None and _cased(msg, ref.value) and ref.value not in quoted
     owner = ref.value is not None and f"{ref.value}'s" in msg.text  # "it's Dr. Müller's practice"
+    if ref.value is not None and _reports(msg.text, ref.value):
+        return None  # "York asked if tom@… already has an account": who asks, not who is sought
     return ref.value if capitalised and not owner and not ref.unresolved else None
+
+
+_REPORTING = frozenset(str(w) for w in _S["reporting_verbs"])
+
+
+def _reports(text: str, name: str) -> bool:
+    after = re.search(re.escape(name) + r"\s+(\w+)", text)
+    return after is not None and after[1].lower() in _REPORTING
 
 
 def _cased(msg: Parsed, text: str) -> bool:
@@ -581,24 +640,46 @@ _NOT_A_FRAGMENT = frozenset(str(w) for w in _S["fragment_openers_not_description
 
 
 def _trailing_fragment(msg: Parsed) -> str | None:
-    """ "Charge 54 dollars to cus_X, window cleaning.", "charge them 15 bucks, late fee": a bare
-    noun phrase closing the request, after the amount, is what the charge is for."""
-    clauses = [c for c in msg.text.split(",") if c.strip()]
+    """ "Charge 54 dollars to cus_X, window cleaning.", "charge them 15 bucks, late fee",
+    "Three hundred and twenty dollars. cus_X. Quarterly maintenance.": a bare noun phrase
+    closing the request, after the amount, is what the charge is for; "Replacement part,
+    19.95. Charge Harlow Plumbing for it.": one opening it, when "for it" points back at it."""
+    clauses = [c.strip().rstrip(".!") for c in _FRAGMENT_CUT.split(msg.text)]
+    clauses = [c for c in clauses if c]
     if len(clauses) < 2 or not any(t.canon == "<money>" for t in msg.tokens):
         return None
-    last = clauses[-1].strip().rstrip(".!")
-    words = last.split()
+    first, last = clauses[0], clauses[-1]
+    own_sentence = not msg.text.rstrip(" .!").endswith(f", {last}")
+    if own_sentence and (len(last.split()) < _SENTENCE_FRAGMENT_WORDS or last.isupper()):
+        last = ""  # "…from cus_X. the yen one. not dollars. YEN.", "… shocker.": emphasis
+    if _bare_fragment(last) and _after_money(msg, msg.text.rfind(last)):
+        return last
+    pointed = sv.has_phrase(msg, _FOR_IT)
+    return first if pointed and _bare_fragment(first) else None
+
+
+_FRAGMENT_CUT = re.compile(r",|(?<=[.!?])\s+")
+_SENTENCE_FRAGMENT_WORDS = 2
+"""A closing sentence of one word is a remark ("shocker.", "YEN."), of two or more a thing."""
+_FOR_IT = ["for it", "for that", "for this"]
+
+
+def _bare_fragment(text: str) -> bool:
+    """A few plain words that are no remark, no request and no person's name."""
+    words = text.split()
     if not 0 < len(words) <= _FRAGMENT_WORDS:
-        return None
-    if not _NOT_A_FRAGMENT.isdisjoint(w.lower() for w in words) or not _not_chatter(last):
-        return None  # ", thanks", ", deal with it", ", stop asking me who", ", do not ask again"
+        return False
+    if not _NOT_A_FRAGMENT.isdisjoint(w.lower() for w in words) or not _not_chatter(text):
+        return False  # ", thanks", ", deal with it", ", stop asking me who", ", do not ask again"
     plain = all(w.replace("-", "").isalpha() for w in words[:-1]) and words[-1].isalnum()
     if not plain or (words[-1].isdigit() and len(words) == 1):
-        return None
-    at = msg.text.rfind(last)
-    after_money = any(t.canon == "<money>" and t.end <= at for t in msg.tokens)
+        return False
     named = len(words) > 1 and all(w[:1].isupper() for w in words)  # "…, Jane Doe": who
-    return last if after_money and not named else None
+    return not named
+
+
+def _after_money(msg: Parsed, at: int) -> bool:
+    return any(t.canon == "<money>" and t.end <= at for t in msg.tokens)
 
 
 def _plain_word(norm: str) -> bool:
@@ -677,7 +758,7 @@ def marker_description(
     for i, tok in enumerate(toks):
         if tok.norm not in markers or any(a < tok.start < b for a, b in bracketed):
             continue  # (a marker inside "[SYSTEM: … disabled for this merchant]")
-        if priced and sentence[i] not in priced:
+        if priced and sentence[i] not in priced and not _says_what_it_is_for(msg, i):
             continue  # "…rather than wait for the invoice. Charge her 120 euros": not its use
         if tok.norm in _DASHES and not any(t.canon == "<money>" for t in toks[:i]):
             continue  # "quick one — can you charge…": a dash describes only after the amount
@@ -694,6 +775,8 @@ def marker_description(
         while j < len(toks) and (
             _description_word(toks[j].canon, toks[j].norm) or _description_goes_on(msg, j)
         ):
+            if _dash_before_a_request(toks, j):
+                break  # "for the workshop ticket — charge them": the request goes on
             j += 1
             if msg.sentence_ends_before(j) or _line_break_before(msg, j):
                 break  # "for the renovation deposit. my boss says…": the sentence ends it
@@ -701,7 +784,7 @@ def marker_description(
             k += 1
         while j > k and toks[j - 1].norm in _TRAIL_STRIP:
             j -= 1  # "for setup fee asap": the urgency is no part of what it is for
-        found = _not_chatter(msg.span_text(k, j).strip(" ,.:")) if j > k else None
+        found = _not_chatter(msg.span_text(k, j).strip(" ,.:-–—")) if j > k else None
         if found and _SPEECH.search(found):
             continue  # "the notes field on the form says '…'": whose words follow, not a note
         if found and tok.norm in _DASHES and found.split()[0].lower() in _NOT_A_FRAGMENT:
@@ -711,6 +794,16 @@ def marker_description(
         if found and any(c.isalpha() for c in found):
             return found  # ("card for 120, it's for the brake pads": the second says what)
     return _not_chatter(_parenthesised(msg))
+
+
+_IT_IS = [tuple(str(p).split()) for p in _S["amount_pointers"]]
+
+
+def _says_what_it_is_for(msg: Parsed, i: int) -> bool:
+    """ "$1,200. That's for the website redesign. Bill it to cus_X.": a sentence of its own
+    that opens with "that's"/"it's" before the marker says what the amount is for."""
+    start = max((k for k in msg.sentence_starts() if k <= i), default=0)
+    return tuple(t.norm for t in msg.tokens[start:i]) in _IT_IS
 
 
 _SQUARE = re.compile(r"\[[^\]]*\]")
@@ -804,6 +897,15 @@ _REFERENCE_WORDS = frozenset(
 def _description_word(canon: str, norm: str) -> bool:
     placeholder = canon.startswith("<") and canon not in ("<num>", "<date>", "<seats>", "<share>")
     return not placeholder and norm not in _STOP_DESC
+
+
+_ASKING_VERBS = frozenset({"charge", "refund", "create", "subscribe", "show", "find", "bill"})
+
+
+def _dash_before_a_request(toks: list[Token], j: int) -> bool:
+    after = toks[j + 1] if j + 1 < len(toks) else None
+    asks = after is not None and (after.canon in _ASKING_VERBS or after.norm in _NOT_A_FRAGMENT)
+    return toks[j].norm in _DASHES and asks
 
 
 def _description_goes_on(msg: Parsed, j: int) -> bool:

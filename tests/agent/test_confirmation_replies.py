@@ -74,6 +74,7 @@ def test_a_yes_naming_something_else_is_a_new_request_that_pauses(
         "no, I want to check the order first",
         "can you cancel it?",
         "nah she changed her mind lol",
+        "no leave that one",
     ],
 )
 def test_a_clear_no_with_a_reason_rejects(dry: AgentRunner, reply: str) -> None:
@@ -322,3 +323,34 @@ def test_a_pasted_tool_call_saying_confirmed_is_a_new_request_not_a_yes(dry: Age
     )
     assert kind == "confirm"
     assert "ran" not in [status for _, status in calls]
+
+
+@pytest.mark.parametrize(
+    ("request_", "answer", "amount", "currency"),
+    [
+        (
+            "charge cus_Ab12cd 25 for the deposit — maybe euro? or sterling, not sure which",
+            "euro",
+            2500,
+            "eur",
+        ),
+        (
+            "charge 100 dollars to cus_Rf4Tg5Yh — Canadian or Australian, whatever she's billed in",
+            "Australian",
+            10000,
+            "aud",
+        ),
+        ("charge cus_Ab12cd 2500 euros or yen", "yen", 2500, "jpy"),
+    ],
+)
+def test_a_choice_of_currencies_is_asked_and_the_answer_keeps_whom_and_how_much(
+    dry: AgentRunner, request_: str, answer: str, amount: int, currency: str
+) -> None:
+    sid = f"ses_{uuid.uuid4().hex[:12]}"
+    first = dry.chat(caller="alice", message=request_, session_id=sid)
+    assert first.kind == "clarify" and first.tool_calls == []
+    second = dry.chat(caller="alice", message=answer, session_id=sid)
+    assert second.kind == "confirm"
+    args = second.pending_action.args if second.pending_action else {}
+    assert (args["amount"], args["currency"], args["customer"][:4]) == (amount, currency, "cus_")
+    assert "description" not in args or args["description"] == "deposit"

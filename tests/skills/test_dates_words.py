@@ -108,6 +108,8 @@ def test_holidays_are_their_latest_day(text: str, today: date, day: str) -> None
     ("text", "today", "start", "end"),
     [
         ("payments from the 3rd to the 9th", date(2026, 2, 11), "2026-02-03", "2026-02-09"),
+        ("from the 1st of October to the 15th", date(2026, 10, 20), "2026-10-01", "2026-10-15"),
+        ("payments from 1 Oct to the 5th", date(2026, 10, 20), "2026-10-01", "2026-10-05"),
         ("between the third and the ninth of this month", date(2026, 2, 11), "2026-02-03",
          "2026-02-09"),
         ("from the third to the ninth", date(2026, 2, 11), "2026-02-03", "2026-02-09"),

@@ -45,3 +45,23 @@ def test_the_spelling_pass_leaves_real_words_alone(word: str) -> None:
     from agent.offline_router.fuzzy import respell
 
     assert respell(f"we {word} it")[0] == f"we {word} it"
+
+
+def _phrases(path: Path) -> list[str]:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if path.name == "lexicon.yaml":
+        return [str(p) for table in raw["skills"].values() for p in table]
+    return [str(p) for key in ("bulk", "bypass") for p in raw[key]]
+
+
+@pytest.mark.parametrize("name", ["lexicon.yaml", "safety.yaml"])
+def test_no_phrase_waits_for_a_full_stop(name: str) -> None:
+    """A full stop never becomes a token (sentences are told apart another way), so a phrase
+    such as "^<money> . <cus>" could never match: it sat dead in the lexicon for a session."""
+    dead = [
+        p
+        for p in _phrases(DATA / name)
+        for alternative in p.split(";")
+        if "." in alternative.split()
+    ]
+    assert dead == []
