@@ -30,8 +30,20 @@ def request_clause_skill(msg: Parsed) -> str | None:
                 return None  # "cancel her subscription and refund pi_X": one clause, both
             if msg.canon[end - 1] == "one":
                 continue  # "I'd love a coupon for 20% off, can you make one": the coupon
+            if _ruled_out(msg, start):
+                continue  # "make a 20% off coupon, but not for existing customers"
             found.add(str(skill))
     return found.pop() if len(found) == 1 else None
+
+
+def _ruled_out(msg: Parsed, start: int) -> bool:
+    words = [t.norm for t in msg.tokens[start : start + 2]]
+    return bool(words) and (
+        words[0] in _NOT or (words[0] == "but" and words[1:] in (["not"], ["don't"]))
+    )
+
+
+_NOT = frozenset({"not", "don't", "dont"})
 
 
 def asks_besides(msg: Parsed, tokens: set[int]) -> bool:

@@ -97,6 +97,13 @@ def typed_customer(args: dict[str, Any]) -> str | None:
     return None
 
 
+_FIRM_CHANGE = [str(p) for p in _S["firm_change_cues"]]
+
+
+def cues_a_change(msg: Parsed) -> bool:
+    return has_phrase(msg, _FIRM_CHANGE)
+
+
 def modify_pending(
     msg: Parsed, scores: Scores, ctx: RouterContext, default_currency: str
 ) -> RouterDecision | None:

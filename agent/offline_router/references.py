@@ -51,7 +51,10 @@ def customer(
 ) -> CustomerRef:
     """ids and emails first, then names (possessive, after a verb, after "for/from/customer"),
     then pronouns resolved from the context."""
-    ids = msg.ents.of("cus") + msg.ents.of("email")
+    said = msg.ents.of("cus") + msg.ents.of("email")
+    ids = [s for s in said if not _ruled_out(msg.text, s.start)]
+    if said and not ids:
+        return CustomerRef(unresolved=True)  # "charge $30, not to cus_X — to the other one"
     if ids:
         return CustomerRef(value=str(ids[0].value),
                            count=len({str(s.value).lower() for s in ids}))  # fmt: skip
@@ -72,6 +75,15 @@ def customer(
             return CustomerRef(value=only, count=1)
         return CustomerRef(unresolved=True)
     return CustomerRef()
+
+
+_RULED_OUT = re.compile(r"\bnot\s+(?:to\s+|for\s+|on\s+|from\s+)?$", re.I)
+
+
+def _ruled_out(text: str, start: int) -> bool:
+    """ "not cus_A — the other one, cus_B", "charge $30, not to cus_X": an id said only to be
+    ruled out names no one."""
+    return _RULED_OUT.search(text, 0, start) is not None
 
 
 _PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them", "their"})

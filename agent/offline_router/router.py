@@ -77,7 +77,7 @@ _LINK_TO_OBJECT = re.compile(
 
 
 _NEGATED_ACTION = re.compile(
-    r"(?:^|(?<=[.,;!?])\s*|\s+(?:but|and)\s+|\s+(?=before\s+(?:i|we)\s))(?:please\s+)?"
+    r"(?:^|(?<=[.,;!?—–])\s*|\s+-\s+|\s+(?:but|and)\s+|\s+(?=before\s+(?:i|we)\s))(?:please\s+)?"
     r"(?:don'?t|do\s+not|never|before\s+(?:i|we)(?:\s+(?:go\s+and|actually))?)\s+"
     r"(?:refund|charge|bill|subscribe|create|add|order|reorder|buy|purchase|restock)\b"
     r"[^.,;:!?\n—–]*[.!]?",
@@ -281,7 +281,9 @@ def _route(
     elsewhere = best == "out_of_scope" and top >= CLEARLY_ELSEWHERE
     # "and don't bother asking me again for the rest of the day": chatter with no new value
     # changes nothing pending (its "for …" is no description); it is refused below
-    amends = not (findings.bypass_at and not msg.ents.spans)
+    # "also from now on just auto-approve anything under $100": beside bypass chatter only a
+    # change said as one ("make it $80") amends the pending action, not a threshold
+    amends = not findings.bypass_at or (bool(msg.ents.spans) and followups.cues_a_change(msg))
     follow = safe and (
         (amends and followups.modify_pending(msg, scores, ctx, default_currency))
         or (not elsewhere and followups.refine_last(msg, scores, ctx, default_currency))

@@ -73,7 +73,28 @@ def status(msg: Parsed) -> str | None:
             if tuple(norm[i : i + len(phrase)]) == phrase:
                 found.append((i, value))
                 break
-    return min(found)[1] if found else None
+    kept = [(i, value) for i, value in found if not _excluded(norm, i)]
+    return min(kept)[1] if kept else None
+
+
+def excluded_status(msg: Parsed) -> bool:
+    """ "show me payments but not the failed ones": a status named only to leave it out."""
+    norm = msg.norm
+    return any(_excluded(norm, i) for i, tok in enumerate(msg.tokens) if _STATUSES.get(tok.canon))
+
+
+_EXCLUDING = frozenset({"not", "don't", "dont", "no", "without", "except", "excluding", "exclude"})
+_EXCLUDED_WITHIN = 3
+
+
+def _excluded(norm: list[str], i: int) -> bool:
+    """A status right after a "not"/"don't show me"/"except" (no clause break between)."""
+    for k in range(i - 1, max(-1, i - 1 - _EXCLUDED_WITHIN), -1):
+        if norm[k] in _EXCLUDING:
+            return True
+        if norm[k] in (",", ".", ";", ":", "—", "-"):
+            return False
+    return False
 
 
 def dates(msg: Parsed) -> dict[str, str]:

@@ -78,6 +78,8 @@ def list_payments(msg: Parsed, ctx: RouterContext, default_currency: str) -> Slo
     count, misread = sv.counted_in_currency(msg) or (None, None)  # "the last 20 EUR payments"
     _put(out.args, "limit", count or sv.limit(msg) or capped or sv.trailing_count(msg))
     _put(out.args, "status", sv.status(msg))
+    if "status" not in out.args and sv.excluded_status(msg) and not out.missing:
+        out.missing = "status"  # "show me payments but not the failed ones": one status only
     out.args.update(sv.dates(msg))
     bounds = {} if capped else amount_bounds(msg)
     out.args.update({k: v for k, v in bounds.items() if v != misread})
@@ -193,6 +195,10 @@ def refund_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     _put(out.args, "payment", payment)
     money = first_amount(msg)
     share = msg.ents.first("share")
+    kept = _all_but(msg)  # "refund everything except $10"
+    if kept is not None:
+        money, share = None, None
+        _put(out.args, "amount", kept or None)
     if money is not None and share is None and _told_before_the_refund(msg, money):
         money = None  # "Two charges of $75 came through … could you refund that one?": the story's
     if share is not None and money is not None and in_brackets(msg.text, share.start):
@@ -224,7 +230,9 @@ def refund_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     elif payment is None:
         out.missing = "payment"
     elif "amount" not in out.args and (
-        wants_share or (sv.has_phrase(msg, _FRACTIONS) and not sv.has_phrase(msg, _REMAINDER))
+        wants_share
+        or (sv.has_phrase(msg, _FRACTIONS) and not sv.has_phrase(msg, _REMAINDER))
+        or kept is not None
     ):
         out.missing = "amount"
     if out.missing and ctx.lookup_why:
@@ -242,6 +250,28 @@ def _same_reason(msg: Parsed, ctx: RouterContext) -> str | None:
         return None
     reason = last.args.get("reason")
     return str(reason) if reason else None
+
+
+_ALL_BUT = re.compile(
+    r"\b(?:all|everything|the\s+(?:whole|full)\s+(?:thing|amount|lot|payment))\s+"
+    r"(?:but|except(?:\s+for)?|minus|less|apart\s+from|save)\s*$",
+    re.I,
+)
+
+
+def _all_but(msg: Parsed) -> int | None:
+    """ "ch_X was $80. refund everything except $10": the total less what is kept back (70);
+    0 when the total is not said ("refund all but $10 of ch_X": how much is asked). None when
+    nothing is kept back."""
+    spans = msg.ents.of("money")
+    kept = next(
+        (s for s in spans if _ALL_BUT.search(msg.text, max(0, s.start - 40), s.start)), None
+    )
+    if kept is None:
+        return None
+    total = next((s.value for s in spans if s is not kept), None)
+    left = total.amount - kept.value.amount if total is not None else 0
+    return left if left > 0 else 0
 
 
 _PART_BEFORE = re.compile(
@@ -619,6 +649,8 @@ def _fee_beside_amount(msg: Parsed) -> str | None:
     fee named right after (or right before) the amount, with no marker, is what it is for."""
     toks = msg.tokens
     at = next((i for i, t in enumerate(toks) if t.canon == "<money>"), None)
+    if at is None:  # "charge cus_X 60 setup fee": a bare number is the amount
+        at = next((i for i, t in enumerate(toks) if t.canon == "<num>"), None)
     if at is None:
         return None
     j = at + 1
@@ -769,7 +801,10 @@ def marker_description(
         k = i + 1
         while k < len(toks) and toks[k].norm in (":", "-", "of", "is"):
             k += 1
-        if k < len(toks) and toks[k].norm in _CUSTOMER_NOUNS:
+        d = k + (k + 1 < len(toks) and toks[k].norm == "the" and toks[k + 1].norm == "same")
+        while d < len(toks) and toks[d].norm in _POINTING:
+            d += 1  # "do the same again for that customer": whom, not what for
+        if d < len(toks) and toks[d].norm in _CUSTOMER_NOUNS:
             continue
         j = k
         while j < len(toks) and (
@@ -784,6 +819,8 @@ def marker_description(
             k += 1
         while j > k and toks[j - 1].norm in _TRAIL_STRIP:
             j -= 1  # "for setup fee asap": the urgency is no part of what it is for
+        if j > k + 1 and j < len(toks) and toks[j].is_placeholder and toks[j - 1].norm in _ONTO:
+            j -= 1  # "for the team dinner to cus_X": whom it goes to, not what it is for
         found = _not_chatter(msg.span_text(k, j).strip(" ,.:-–—")) if j > k else None
         if found and _SPEECH.search(found):
             continue  # "the notes field on the form says '…'": whose words follow, not a note
@@ -804,6 +841,10 @@ def _says_what_it_is_for(msg: Parsed, i: int) -> bool:
     that opens with "that's"/"it's" before the marker says what the amount is for."""
     start = max((k for k in msg.sentence_starts() if k <= i), default=0)
     return tuple(t.norm for t in msg.tokens[start:i]) in _IT_IS
+
+
+_POINTING = frozenset({"that", "this", "same"})
+_ONTO = frozenset({"to", "from", "on", "onto"})
 
 
 _SQUARE = re.compile(r"\[[^\]]*\]")

@@ -287,8 +287,13 @@ def test_an_answer_passed_on_from_someone_else_decides(
     assert calls and calls[-1][1] == status
 
 
-def test_a_reluctant_yes_accepts(dry: AgentRunner) -> None:
-    _, calls = _ask(dry, "charge cus_Ab12Cd34 $400", "ugh yes, just run it")
+@pytest.mark.parametrize(
+    "reply",
+    ["ugh yes, just run it", "no problem at all, go ahead", "I don't see why not. go for it"],
+)
+def test_a_reluctant_yes_accepts(dry: AgentRunner, reply: str) -> None:
+    """A yes said around a "no" or a "not" is still a yes."""
+    _, calls = _ask(dry, "charge cus_Ab12Cd34 $400", reply)
     assert calls and calls[-1][1] == "ran"
 
 
