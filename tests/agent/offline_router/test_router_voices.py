@@ -610,7 +610,8 @@ CASES = [
         tool("refund_payment", payment="pi_3NkQ2aLm", amount=1200, reason="requested_by_customer"),
     ),
     ("show me failed and pending payments", tool("list_payments", status="failed")),
-    ("don't show refunded payments", tool("list_payments", status="refunded")),
+    # a status named only to be left out is no filter (it once listed the refunded ones)
+    ("don't show refunded payments", kind("clarify")),
     (
         "transactions above $1k in the past week",
         tool(
