@@ -129,6 +129,8 @@ _ENGLISH = {  # phrasings the patterns don't read, as ones they do
         "year-to-day",
     ],
     "this quarter": ["quarter-to-date"],
+    # "25 most recent payments but nothing from before june 1": from June 1 on
+    "since": ["nothing from before", "nothing before", "not before", "no earlier than"],
     "this month": ["the month so far", "month so far", "so far this month", "month-to-date"],
     "this week": ["the week so far", "week so far", "so far this week", "week-to-date"],
 }

@@ -37,7 +37,7 @@ def request_clause_skill(msg: Parsed) -> str | None:
 
 
 def _ruled_out(msg: Parsed, start: int) -> bool:
-    words = [t.norm for t in msg.tokens[start : start + 2]]
+    words = [t.norm for t in msg.tokens[start : start + 3] if not t.is_punct][:2]
     return bool(words) and (
         words[0] in _NOT or (words[0] == "but" and words[1:] in (["not"], ["don't"]))
     )

@@ -181,8 +181,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"|\b(?P<npct>{_NUMBER})\s+(?:percent|per\s*cent)\b"
             rf"|\b(?P<k>{_SHARE_COUNT})\s+(?P<w>{_SHARE})s?\b{_NOT_A_SHARE}"
             rf"|(?<!first )(?<!second )(?<!1st )(?<!2nd )(?<!this )(?<!last )(?<!next )"
-            rf"\b(?P<w2>{_SHARE})\s+(?=of\b|the\b|her\b|his\b|their\b|it\b|that\b|back\b)"
+            rf"\b(?P<w2>{_SHARE})\s+(?=of\b|the\b|her\b|his\b|their\b|it\b|that\b|back\b|instead\b)"
             rf"{_NOT_A_SHARE}"
+            # "actually just half, it was $80": half said alone, after "just"/"only"
+            r"|(?<=\bjust\s)(?P<w3>half)\b(?=\s*[,.;!?—–-]|\s*$)"
+            r"|(?<=\bonly\s)(?P<w4>half)\b(?=\s*[,.;!?—–-]|\s*$)"
             r"|(?<![\w/])(?P<num>[1-9])\s*/\s*(?P<den>[2-9])(?=\s+of\b)"
         ),
     ),
@@ -256,6 +259,8 @@ def extract(text: str, today: date) -> Entities:
             ents.add(start, end, kind, _value(kind, m, text))
     found = _asked_period(ents.masked, today) or find_date_range(ents.masked, today)
     found = _past_period_after(ents.masked, found, today) or found
+    found = _period_after_a_not(ents.masked, found, today) or found
+    found = _dates_after_a_name(ents.masked, found, today) or found
     if found is not None:
         ents.add(found.start, found.end, "date", (found.range.start, found.range.end))
         ents.date_range = (found.range.start, found.range.end)
@@ -329,6 +334,35 @@ def _asked_period(text: str, today: date) -> DateMatch | None:
         return None
     start = ask.start()
     return DateMatch(found.start + start, found.end + start, found.range, found.text)
+
+
+def _dates_after_a_name(text: str, found: DateMatch | None, today: date) -> DateMatch | None:
+    """ "how did the Black Friday launch do? Nov 27 through Dec 1": the dates spelled out after
+    a day named only by its name (the launch's name, not its period)."""
+    if found is None or any(c.isdigit() for c in found.text):
+        return None
+    if found.range.start is None or found.range.start != found.range.end:
+        return None
+    later = find_date_range(text[found.end :], today)
+    if later is None or not any(c.isdigit() for c in later.text):
+        return None
+    if later.range.start is None or later.range.start == later.range.end:
+        return None
+    return DateMatch(later.start + found.end, later.end + found.end, later.range, later.text)
+
+
+_NOT_BEFORE = re.compile(r"\bnot\s+(?:for\s+|in\s+|from\s+)?$", re.I)
+
+
+def _period_after_a_not(text: str, found: DateMatch | None, today: date) -> DateMatch | None:
+    """ "refunded payments — not this month, last month": the period named after one ruled
+    out."""
+    if found is None or _NOT_BEFORE.search(text, 0, found.start) is None:
+        return None
+    later = find_date_range(text[found.end :], today)
+    if later is None:
+        return None
+    return DateMatch(later.start + found.end, later.end + found.end, later.range, later.text)
 
 
 def _past_period_after(text: str, found: DateMatch | None, today: date) -> DateMatch | None:
@@ -447,7 +481,7 @@ def share_value(m: re.Match[str]) -> Fraction:
     if m["num"]:
         return Fraction(int(m["num"]), int(m["den"]))
     count = _SHARE_COUNTS[m["k"].lower()] if m["k"] else 1
-    return Fraction(count, _SHARE_WORDS[(m["w"] or m["w2"]).lower()])
+    return Fraction(count, _SHARE_WORDS[(m["w"] or m["w2"] or m["w3"] or m["w4"]).lower()])
 
 
 def _pair(m: re.Match[str], a: str, b: str) -> tuple[str, str]:

@@ -100,6 +100,18 @@ def typed_customer(args: dict[str, Any]) -> str | None:
 _FIRM_CHANGE = [str(p) for p in _S["firm_change_cues"]]
 
 
+_AFTER_ALL = [str(p) for p in _S["wanted_after_all_phrases"]]
+
+
+def wanted_after_all(msg: Parsed, ctx: RouterContext) -> RouterDecision | None:
+    """The last money call proposed again, when the user takes back the no they gave it; a new
+    action, which pauses for its own yes."""
+    last = ctx.last_call
+    if last is None or last.skill not in _MONEY or not has_phrase(msg, _AFTER_ALL):
+        return None
+    return make.tool(last.skill, dict(last.args), 0.75)
+
+
 def cues_a_change(msg: Parsed) -> bool:
     return has_phrase(msg, _FIRM_CHANGE)
 

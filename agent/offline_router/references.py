@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agent.offline_router.entities import Span
 from agent.offline_router.lexicon import DATA
 from agent.offline_router.models import RouterContext
 from agent.offline_router.names import (
@@ -52,7 +53,7 @@ def customer(
     """ids and emails first, then names (possessive, after a verb, after "for/from/customer"),
     then pronouns resolved from the context."""
     said = msg.ents.of("cus") + msg.ents.of("email")
-    ids = [s for s in said if not _ruled_out(msg.text, s.start)]
+    ids = kept_ids(msg.text, said)
     if said and not ids:
         return CustomerRef(unresolved=True)  # "charge $30, not to cus_X — to the other one"
     if ids:
@@ -66,6 +67,8 @@ def customer(
         return CustomerRef(value=found.text, count=1)
     if names_someone(msg):
         return CustomerRef(unresolved=True)  # "pull up payments for a customer": which one?
+    if (relative := _RELATIVE_NAMED.search(msg.text)) is not None:
+        return CustomerRef(value=relative["name"], count=1)  # "what about his wife, Anna Weber"
     if has_customer_pronoun(msg):
         if (named := _antecedent(msg)) is not None:  # "Marcus Hale missed… charge him $75"
             return CustomerRef(value=named.text, count=1)
@@ -77,13 +80,36 @@ def customer(
     return CustomerRef()
 
 
-_RULED_OUT = re.compile(r"\bnot\s+(?:to\s+|for\s+|on\s+|from\s+)?$", re.I)
+_RULED_OUT = re.compile(
+    r"\b(?:not|except|excluding|apart\s+from|other\s+than)\s+(?:to\s+|for\s+|on\s+|from\s+)?$",
+    re.I,
+)
+_LEFT_ALONE = re.compile(
+    r"[^.;!?\n]{0,40}?\b(?:don'?t|do\s+not|never)\s+(?:touch|refund|charge|reverse)\s+(?:it|that|this)\b",
+    re.I,
+)
 
 
-def _ruled_out(text: str, start: int) -> bool:
-    """ "not cus_A — the other one, cus_B", "charge $30, not to cus_X": an id said only to be
-    ruled out names no one."""
-    return _RULED_OUT.search(text, 0, start) is not None
+def kept_ids(text: str, spans: list[Span]) -> list[Span]:
+    """The ids a message asks about: not one said only to be ruled out ("not cus_A — the
+    other one", "except pi_X", "pi_Q is the original, don't touch it"), nor one taken back
+    for the next ("30 dollars from cus_A.. no sorry not that one, cus_B")."""
+    kept = [
+        s
+        for s in spans
+        if _RULED_OUT.search(text, 0, s.start) is None and _LEFT_ALONE.match(text, s.end) is None
+    ]
+    if len(kept) > 1 and _TAKE_BACK.search(text, kept[0].end, kept[-1].start):
+        return [kept[-1]]
+    return kept
+
+
+_RELATIVE_NAMED = re.compile(
+    r"\b(?:his|her|their)\s+(?:"
+    + "|".join(re.escape(str(w)) for w in _S["relation_words"])
+    + r")\s*,?\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)"
+)
+"""A relative of the customer before, named in full: the new person is meant, not "his"."""
 
 
 _PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them", "their"})
@@ -283,7 +309,10 @@ def _has_any(msg: Parsed, phrases: list[tuple[str, ...]]) -> bool:
 
 def payment(msg: Parsed, ctx: RouterContext) -> tuple[str | None, int]:
     """(payment id, how many ids the message names); "it"/"the second one" use the context."""
-    ids = msg.ents.of("pi")
+    said = msg.ents.of("pi")
+    ids = kept_ids(msg.text, said)
+    if said and not ids:
+        return None, 0  # "refund every charge from last week except pi_X": not that one
     index = ordinal(msg)
     distinct = list(dict.fromkeys(str(s.value) for s in ids))
     if len(distinct) > 1 and index is not None and index < len(distinct):
@@ -321,9 +350,9 @@ def price(msg: Parsed) -> str | None:
     plan, monthly" -> pro_monthly, "basic annual" -> basic_yearly. A plan name without an
     interval ("the pro plan") is ambiguous (monthly or yearly?): None, so the router asks."""
     for kind in ("price", "key", "plan"):
-        span = msg.ents.first(kind)
-        if span:
-            return str(span.value)
+        spans = msg.ents.of(kind)
+        if spans:
+            return str(_taken_back_for(msg.text, spans).value)
     name = _plan_name(msg, _PLAN_WORDS) or _plan_name(msg, _PLAN_WEAK) or _bare_plan(msg)
     if name is None or set(name.split("_")) <= _INTERVAL_VALUES:  # "the yearly plan": which?
         return None
@@ -331,6 +360,18 @@ def price(msg: Parsed) -> str | None:
     if interval is None or name.endswith(interval):
         return name if interval else None
     return f"{name}_{interval}"
+
+
+_TAKE_BACK = re.compile(
+    r"\b(?:no|not|actually|sorry|i\s+mean|i\s+meant|rather|instead|scratch\s+that)\b", re.I
+)
+
+
+def _taken_back_for(text: str, spans: list[Span]) -> Span:
+    """ "subscribe cus_X to price_A — no, not gold, price_B": the last of two values, when
+    the words between them take the first back."""
+    first, last = spans[0], spans[-1]
+    return last if last is not first and _TAKE_BACK.search(text, first.end, last.start) else first
 
 
 def changed_price(msg: Parsed, current: str) -> str | None:

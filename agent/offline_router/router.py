@@ -268,6 +268,8 @@ def _route(
         resumed = resume(message, msg, scores, ctx, default_currency)
         if resumed is not None:
             return resumed
+    if ctx.pending_action is None and (again := followups.wanted_after_all(msg, ctx)) is not None:
+        return again  # "no" … "ugh sorry, yes I do want that charge after all": asked anew
     thanked = _thanked(message)
     reply = classify_confirmation_reply(message)
     if reply == "reject" and (changed := change_after_no(message)) is not None:

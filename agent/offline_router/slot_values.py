@@ -263,9 +263,20 @@ def refund_reason(msg: Parsed) -> str | None:
     for aside in _NOT_REASONS:
         read, typed = read.replace(f" {aside} ", " . "), typed.replace(f" {aside} ", " . ")
     for phrase, value in _REASONS:
-        if f" {phrase} " in read or f" {phrase} " in typed:
+        said = [(text, text.find(f" {phrase} ")) for text in (read, typed)]
+        if any(at >= 0 for _, at in said) and not all(_denied(t, at) for t, at in said if at >= 0):
             return value
     return None
+
+
+_DENIALS = (" not ", " don't ", " dont ", " never ", " no ", " isn't ", " wasn't ")
+_DENIED_WITHIN = 24
+
+
+def _denied(text: str, at: int) -> bool:
+    """ "refund pi_X. don't mark it as fraud or anything": a reason said only to deny it."""
+    before = re.split(r"[.,;\-—–]|\s(?:and|but)\s", text[max(0, at - _DENIED_WITHIN) : at + 1])[-1]
+    return any(d in f" {before}" for d in _DENIALS)
 
 
 def ordinal(msg: Parsed) -> int | None:

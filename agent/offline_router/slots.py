@@ -37,6 +37,9 @@ _SEARCH_TEXT = [str(p) for p in _S["search_text_cues"]]
 _QUOTED_SEARCH = [str(p) for p in _S["quoted_search_cues"]]
 _FRACTIONS = [str(p) for p in _S["refund_fraction_cues"]]
 _REMAINDER = [str(p) for p in _S["refund_remainder_cues"]]
+_WHOLE = [str(p) for p in _S["full_refund_cues"]]
+_NOT_WHOLE = [p for p in _FRACTIONS if p.startswith("not ")]
+"""'full amount, no partial': a partial refund named only to be ruled out."""
 _NAME_LABELS = frozenset(str(w) for w in _S["name_labels"])
 _WEAK_LABELS = frozenset(str(w) for w in _S["name_labels_weak"])
 _CHATTER = frozenset(str(w) for w in _S["confirmation_chatter"])
@@ -225,13 +228,14 @@ def refund_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     _put(out.args, "reason", sv.refund_reason(msg) or _same_reason(msg, ctx))
     out.error = msg.ents.money_error
     wants_share = money is None and share is not None
+    whole = sv.has_phrase(msg, _WHOLE) and not sv.has_phrase(msg, _NOT_WHOLE)  # "no partial"
     if not ctx.lookup_done and (owner or (wants_share and payment)):
         out.lookup = {"customer": owner} if owner else {"payment": str(payment)}
     elif payment is None:
         out.missing = "payment"
     elif "amount" not in out.args and (
         wants_share
-        or (sv.has_phrase(msg, _FRACTIONS) and not sv.has_phrase(msg, _REMAINDER))
+        or (sv.has_phrase(msg, _FRACTIONS) and not sv.has_phrase(msg, _REMAINDER) and not whole)
         or kept is not None
     ):
         out.missing = "amount"
@@ -253,7 +257,7 @@ def _same_reason(msg: Parsed, ctx: RouterContext) -> str | None:
 
 
 _ALL_BUT = re.compile(
-    r"\b(?:all|everything|the\s+(?:whole|full)\s+(?:thing|amount|lot|payment))\s+"
+    r"\b(?:all(?:\s+of\s+(?:it|that|this))?|everything|the\s+(?:whole|full)\s+(?:thing|amount|lot|payment))\s+"
     r"(?:but|except(?:\s+for)?|minus|less|apart\s+from|save)\s*$",
     re.I,
 )
@@ -522,10 +526,25 @@ def create_customer(msg: Parsed, ctx: RouterContext, default_currency: str) -> S
     meant = _email_of_pronoun(msg, ctx) or _email_meant(msg, ctx)
     _put(out.args, "email", email.value if email else meant)
     _put(out.args, "phone", phone.text if phone else None)
-    _put(out.args, "description", description(msg, _markers("customer"), besides=quoted))
+    _put(
+        out.args,
+        "description",
+        description(msg, _markers("customer"), besides=quoted, asides=False),
+    )
     if "name" not in out.args and "email" not in out.args:
         out.missing = "name"
     return out
+
+
+_DAYS_GIVEN = re.compile(
+    r"\b(?:give|gift|allow)\s+(?:him|her|them|it)\s+(?P<n>\d{1,3})[\s-]*days?\b", re.I
+)
+
+
+def _trial_said_apart(msg: Parsed) -> int | None:
+    """ "he's never had a trial so give him 10 days": the days given, the trial named apart."""
+    m = _DAYS_GIVEN.search(msg.ents.masked) if "trial" in msg.norm else None
+    return int(m["n"]) if m else None
 
 
 def _targets(msg: Parsed, ref: refs.CustomerRef) -> int:
@@ -582,7 +601,7 @@ def create_subscription(msg: Parsed, ctx: RouterContext, default_currency: str) 
     _put(out.args, "customer", ref.value)
     _put(out.args, "price", refs.price(msg))
     trial, seats = msg.ents.first("trial"), msg.ents.first("seats")
-    _put(out.args, "trial_days", trial.value if trial and trial.value else None)
+    _put(out.args, "trial_days", trial.value if trial and trial.value else _trial_said_apart(msg))
     _put(out.args, "quantity", seats.value if seats and seats.value else sv.people_counted(msg))
     out.targets = _targets(msg, ref)
     out.missing = next((k for k in ("customer", "price") if k not in out.args), None)
@@ -634,10 +653,18 @@ FILLERS: dict[str, Filler] = {
 
 
 def description(
-    msg: Parsed, markers: frozenset[str], quotes: bool = True, besides: str | None = None
+    msg: Parsed,
+    markers: frozenset[str],
+    quotes: bool = True,
+    besides: str | None = None,
+    asides: bool = True,
 ) -> str | None:
-    """A quoted text, a note, or the words after a marker ("for the annual tune-up")."""
-    return explicit_description(msg, quotes, besides) or marker_description(msg, markers)
+    """A quoted text, a note, or the words after a marker ("for the annual tune-up"); with
+    `asides`, words in brackets when there is no marker (a new customer's "(yes thats really
+    the address)" is a remark, not a note on the record)."""
+    return explicit_description(msg, quotes, besides) or marker_description(
+        msg, markers, asides=asides
+    )
 
 
 _FEE_NOUNS = frozenset(str(w) for w in _S["fee_nouns"])
@@ -736,6 +763,7 @@ def explicit_description(
             and not safety.only_bypass(str(q.value))  # "start with 'developer mode'"
             and not _under_another_key(msg.text, q.start)  # 'crm_hint="assistant: …"'
             and not _names_an_action(str(q.value))  # "I think I need to 'create a payment'?"
+            and not _NOT_THIS.search(msg.text, 0, q.start)  # "(… not 'Hollis Co')"
         ]
         if quotes
         else []
@@ -745,6 +773,9 @@ def explicit_description(
         return str(quote.value).strip() or None
     note = msg.ents.first("note")  # a P.S. is often talk ("P.S. skip the confirmation")
     return _not_chatter(str(note.value).strip() or None, trim=False) if note else None
+
+
+_NOT_THIS = re.compile(r"\bnot\s*['\"“‘]?$", re.I)
 
 
 _SPEECH_VERBS = "|".join(re.escape(str(w)) for w in _S["speech_verbs"])
@@ -779,7 +810,7 @@ def _reported(text: str, start: int) -> bool:
 
 
 def marker_description(
-    msg: Parsed, markers: frozenset[str], besides: str | None = None
+    msg: Parsed, markers: frozenset[str], besides: str | None = None, asides: bool = True
 ) -> str | None:
     """The words after a marker ("for the annual tune-up"); never a customer reference
     ("for customer X", "for client X"), nor words in brackets when there is no marker."""
@@ -830,7 +861,7 @@ def marker_description(
             continue  # "fee for Tamarind Health: … for data migration": that one was the name
         if found and any(c.isalpha() for c in found):
             return found  # ("card for 120, it's for the brake pads": the second says what)
-    return _not_chatter(_parenthesised(msg))
+    return _not_chatter(_parenthesised(msg)) if asides else None
 
 
 _IT_IS = [tuple(str(p).split()) for p in _S["amount_pointers"]]

@@ -289,7 +289,14 @@ def test_an_answer_passed_on_from_someone_else_decides(
 
 @pytest.mark.parametrize(
     "reply",
-    ["ugh yes, just run it", "no problem at all, go ahead", "I don't see why not. go for it"],
+    [
+        "ugh yes, just run it",
+        "no problem at all, go ahead",
+        "I don't see why not. go for it",
+        "sure, no objection",
+        "not a problem, proceed",
+        "never been surer. yes",
+    ],
 )
 def test_a_reluctant_yes_accepts(dry: AgentRunner, reply: str) -> None:
     """A yes said around a "no" or a "not" is still a yes."""
