@@ -232,7 +232,7 @@ def possessive_name(msg: Parsed) -> Name | None:
     """ "Jane Doe's payments" -> Jane Doe (the first possessive with a name before it);
     "Joe's Pizza's payments" and "charge Jane's Bakery" -> the business, "'s" and all."""
     for j, tok in enumerate(msg.tokens):
-        if tok.canon == "'s" and j + 1 < len(msg.tokens) and msg.tokens[j + 1].norm in _ARTICLES:
+        if tok.canon == "'s" and j + 1 < len(msg.tokens) and msg.tokens[j + 1].norm in ARTICLES:
             continue  # "(Dublin's the only branch on euro)": "is", not whose
         if tok.canon == "'s":
             found = name_before(msg, j)
@@ -273,7 +273,7 @@ def name_after_any(msg: Parsed, words: frozenset[str], start: int = 0) -> Name |
                 continue  # "trying to track down the co-pays": a verb follows, no name
             k = i + 1
             if tokens[i].norm in _ARTICLE_ONLY and (
-                k == len(tokens) or tokens[k].norm not in _ARTICLES
+                k == len(tokens) or tokens[k].norm not in ARTICLES
             ):
                 continue  # "is there a Tomasz Wójcik…", not "spelled differently in there -- Rita"
             while k < len(tokens) and tokens[k].norm in _BEFORE_NAME:
@@ -281,16 +281,16 @@ def name_after_any(msg: Parsed, words: frozenset[str], start: int = 0) -> Name |
             found = name_after(msg, k) if k < len(tokens) else None
             if found and tokens[i].norm in _CAPITALS_ONLY and not tokens[k].orig[:1].isupper():
                 continue  # "pagos de más de 500": a foreign "de" leads only a Capitalised name
-            if found and (tokens[k].capital or tokens[k - 1].norm not in _ARTICLES):
+            if found and (tokens[k].capital or tokens[k - 1].norm not in ARTICLES):
                 return found  # "from the bakery": after an article only a Capitalised name
     return None
 
 
-_ARTICLES = frozenset({"the", "a", "an"})
+ARTICLES = frozenset({"the", "a", "an"})
 _CAPITALS_ONLY = frozenset(str(w) for w in _S["introducers_before_capitals"])
 _ARTICLE_ONLY = frozenset(str(w) for w in _S["introducers_before_articles"])
 _INFINITIVE_LEADS = frozenset(str(w) for w in _S["infinitive_leads"])
-_DETERMINERS = _ARTICLES | frozenset({"my", "our", "your", "his", "her", "their", "new"})
+_DETERMINERS = ARTICLES | frozenset({"my", "our", "your", "his", "her", "their", "new"})
 
 
 _LOCAL_SPLIT = re.compile(r"[._\-+0-9]+")

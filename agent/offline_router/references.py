@@ -9,6 +9,7 @@ from agent.offline_router.entities import Span
 from agent.offline_router.lexicon import DATA
 from agent.offline_router.models import RouterContext
 from agent.offline_router.names import (
+    ARTICLES,
     Name,
     capitalised_run,
     is_name_word,
@@ -261,14 +262,13 @@ def _after_verb(msg: Parsed, verbs: frozenset[str]) -> Name | None:
             while k < len(msg.tokens) and msg.tokens[k].norm in _AFTER_VERB_SKIP:
                 k += 1  # "find me jane", "charge the Brightline Dental account"
             found = name_after(msg, k) if k < len(msg.tokens) else None
-            described = tok.norm in _COPULAS and msg.tokens[k - 1].norm in _ARTICLES
+            described = tok.norm in _COPULAS and msg.tokens[k - 1].norm in ARTICLES
             if found and not (described and not msg.tokens[k].capital):
                 return found  # (but "he's the architect I did the renders for" names no one)
     return None
 
 
 _COPULAS = frozenset({"is", "was", "are"})
-_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _inside_a_name(msg: Parsed, i: int) -> bool:
