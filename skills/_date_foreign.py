@@ -131,6 +131,16 @@ _ENGLISH = {  # phrasings the patterns don't read, as ones they do
     "this quarter": ["quarter-to-date"],
     # "25 most recent payments but nothing from before june 1": from June 1 on
     "since": ["nothing from before", "nothing before", "not before", "no earlier than"],
+    # "not after June 5th", "on or before the 5th": up to the end of that day
+    "until": ["nothing after", "nothing from after", "not after", "not later than", "on or before"],
+    # "up to but not including Feb 1": the day before it
+    "before": [
+        "up to but not including",
+        "up until but not including",
+        "until but not including",
+        "up to and not including",
+        "up to but excluding",
+    ],
     "this month": ["the month so far", "month so far", "so far this month", "month-to-date"],
     "this week": ["the week so far", "week so far", "so far this week", "week-to-date"],
 }

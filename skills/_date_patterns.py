@@ -95,9 +95,18 @@ ATOMS: dict[str, str] = {
         r"(?:q(?P<q>[1-4])|(?:the\s+)?(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)"
         rf"\s+quarter)(?:\s*(?:of\s+)?(?P<year>{_YEAR}))?"
     ),
+    "half_month": (
+        r"(?:the\s+)?(?P<mh>first|second|1st|2nd|latter)\s+half\s+of\s+"
+        rf"(?:(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?"
+        r"|(?:the\s+)?(?P<rel>this|current|last|previous|past)\s+month)"
+    ),
+    "day_of_rel_month": (
+        rf"(?:the\s+)?(?P<day>{_DAY_ORD})\s+of\s+(?:the\s+)?"
+        r"(?P<rel>this|current|last|previous|past)\s+month"
+    ),
     "half": (
         r"(?:(?:the\s+)?(?P<hord>first|second|1st|2nd)\s+half"
-        r"(?!\s+of\s+(?:the\s+|this\s+|a\s+)?(?:month|week|quarter|day))"
+        rf"(?!\s+of\s+(?:the\s+|this\s+|a\s+)?(?:month|week|quarter|day|{_MON}))"
         rf"(?:\s+of\s+(?:the|this)\s+year)?|h(?P<h>[12]))(?:,?\s*(?:of\s+)?(?P<year>{_YEAR}))?"
     ),
     "rel_quarter": (
@@ -199,6 +208,7 @@ def _composite(first_atom: str) -> str:
       (?P<between>between)\s+(?P<a1>{_ATOM})\s+(?:and|to|-|–)\s+(?P<b1>{_ATOM})
     | (?P<dayrange>{_joined(DAY_RANGES)})
     | (?P<kw>{_KEYWORDS})\s+(?P<a3>{_ATOM})
+    | (?P<kwd>{_KEYWORDS})\s+the\s+(?P<dom>{_DAY_ORD})
     | (?:(?P<from>from)\s+)?(?P<a2>{first_atom})
       (?:{_RANGE_DASH}(?P<b2>{_ATOM})
         |\s+(?P<onwards>onwards?|forward|and\s+(?:after|later)|or\s+later)

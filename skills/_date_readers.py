@@ -55,9 +55,32 @@ def read_day_range(text: str, today: date) -> tuple[date, date] | None:
 
 
 def _days_month(m: re.Match[str], today: date) -> tuple[int, int]:
-    if dm.day_number(m["day"]) <= today.day:
+    return _month_of_day(dm.day_number(m["day"]), today)
+
+
+def _month_of_day(day: int, today: date) -> tuple[int, int]:
+    if day <= today.day:
         return today.year, today.month
     return (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+
+
+def day_of_no_month(text: str, today: date) -> date | None:
+    """ "the 3rd" with no month: this month's when it has come, else last month's."""
+    day = dm.day_number(text)
+    return dm.valid_day(*_month_of_day(day, today), day)
+
+
+def _read_half_month(m: re.Match[str], today: date) -> Atom | None:
+    """ "the first half of March" = the 1st-15th, "the second half" the 16th to its end."""
+    first, last = dm.month_range(*_month_of(m, today))
+    middle = first + timedelta(days=14)
+    first_half = m["mh"].lower() in ("first", "1st")
+    return (first, middle, None) if first_half else (middle + timedelta(days=1), last, None)
+
+
+def _read_day_of_rel_month(m: re.Match[str], today: date) -> Atom | None:
+    """ "the 2nd of last month": that one day."""
+    return _single(dm.valid_day(*_month_of(m, today), dm.day_number(m["day"])), None)
 
 
 def _read_week_of_month(m: re.Match[str], today: date) -> Atom | None:
@@ -234,6 +257,8 @@ _READERS = {
     "month_rel_year": _read_month_rel_year,
     "rel_month": _read_rel_month,
     "quarter": _read_quarter,
+    "half_month": _read_half_month,
+    "day_of_rel_month": _read_day_of_rel_month,
     "half": _read_half,
     "rel_quarter": _read_rel_quarter,
     "last_n": _read_last_n,

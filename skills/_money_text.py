@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 
 from skills._currency_data import AFTER_NUMBER_ANY, SYMBOLS
-from skills._number_words import WORD_RUN_PATTERN
+from skills._number_words import GRAND_AFTER, WORD_RUN_PATTERN
 
 _SYMBOL_ALT = "|".join(
     re.escape(s) if not s[0].isalpha() else rf"(?<![^\W_]){re.escape(s)}"
@@ -32,7 +32,8 @@ AMOUNT = re.compile(
     (?:(?P<pre>{_SYMBOL_ALT}|(?<![\w$])(?-i:R)(?=\s?\d))\s?|\b(?P<precode>[a-z]{{3}})\s?)?
     (?P<sign2>[-−])?
     (?P<num>{_NUMERAL})
-    (?P<mult>(?:k|mm|m|bn)\b|\s(?:hundred|thousand|million|billion|lakhs?|lacs?|crores?)\b)?
+    (?P<mult>(?:k|mm|m|bn)\b|\s(?:hundred|thousand|million|billion|lakhs?|lacs?|crores?)\b
+      |\sgrand\b{GRAND_AFTER})?
     (?:\s?(?P<post>{_SYMBOL_ALT}|¢)|\s?(?P<postword>{_WORD_ALT}|cents?|[a-z]{{3}})\b)?
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -50,6 +51,7 @@ MULTIPLIERS: dict[str, int] = {
     "bn": 10**9,
     "hundred": 100,
     "thousand": 10**3,
+    "grand": 10**3,
     "million": 10**6,
     "billion": 10**9,
     # the Indian scale: a lakh is a hundred thousand, a crore ten million ("1 lakh rupees")

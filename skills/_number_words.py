@@ -28,14 +28,21 @@ _TENS = {
     w: (i + 2) * 10
     for i, w in enumerate(_words("twenty thirty forty fifty sixty seventy eighty ninety"))
 }
-_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9}
+_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "grand": 10**3}
+GRAND_AFTER = (
+    r"(?![\s-]+(?!(?:or|and|to|for|in|on|each|per|of|from|worth|plus|max|min|minimum|maximum"
+    r"|tops|usd|eur|gbp|cad|aud|dollars?|euros?|pounds?|quid|bucks?)\b)[a-z])"
+)
+"""'a grand', 'two grand or more': a thousand; 'a grand total of', 'a grand opening' are not."""
 _DIGITS_AFTER_POINT = {**_UNITS, "oh": 0, "o": 0}
 
 NUMBER_WORDS: frozenset[str] = frozenset(
     [*_UNITS, *_TEENS, *_TENS, *_SCALES, "hundred", "a", "an", "half"]
 )
 
-_words_alt = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_words_alt = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)).replace(
+    "grand", f"grand{GRAND_AFTER}"
+)
 # A run of number words ("one hundred and fifty", "twenty-five", "two point five").
 WORD_RUN_PATTERN = rf"\b(?:{_words_alt})\b(?:[\s-]+(?:{_words_alt}|and|point|oh)\b)*"
 

@@ -44,7 +44,7 @@ from skills._date_holidays import HOLIDAY_WORDS, moving_holidays
 from skills._date_math import shift_day
 from skills._date_ordinals import end_of_rewrite, ordinal_days
 from skills._date_patterns import REWRITES, SCAN, WHOLE, fix_month_typos, original_position
-from skills._date_readers import Atom, read_atom, read_day_range
+from skills._date_readers import Atom, day_of_no_month, read_atom, read_day_range
 from skills._date_words import START_WORDS, TRIGGER_WORDS
 
 __all__ = ["DateMatch", "DateRange", "find_date_range", "parse_date", "resolve_range"]
@@ -153,7 +153,11 @@ def _composite(m: re.Match[str], today: date) -> DateRange | None:
         days = read_day_range(m["dayrange"], today)
         return DateRange(*days) if days else None
     if m["kw"]:
-        return _relative_to(m["kw"], m["a3"], today)
+        atom = read_atom(m["a3"], today)
+        return None if atom is None else _relative_to(m["kw"], atom[0], atom[1], today)
+    if m["kwd"]:  # "until the 3rd": that day of this month, or of the last one if still ahead
+        day = day_of_no_month(m["dom"], today)
+        return None if day is None else _relative_to(m["kwd"], day, day, today)
     atom = read_atom(m["a2"], today)
     if atom is None:
         return None
@@ -194,11 +198,7 @@ def _moved(atom: Atom, steps: int) -> Atom:
     return shift_day(start, unit, steps), shift_day(end, unit, steps), unit
 
 
-def _relative_to(keyword: str, text: str, today: date) -> DateRange | None:
-    atom = read_atom(text, today)
-    if atom is None:
-        return None
-    start, end, _ = atom
+def _relative_to(keyword: str, start: date, end: date, today: date) -> DateRange:
     kw = " ".join(keyword.lower().split())
     if kw == "after":
         return DateRange(end + timedelta(days=1), None)

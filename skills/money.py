@@ -284,11 +284,12 @@ def _looks_like_money(m: re.Match[str], text: str, start: int, end: int, bare: b
     when the caller asks for bare numbers, and never when it reads as a count."""
     if m["num"][0] in ".,":
         return False
-    if is_count(text, start, end):
-        return False
+    if is_count(text, start, end) and not _SHORT_SCALE.fullmatch(m["mult"] or ""):
+        return False  # "list 5 payments" counts; "list the 5k and up payments" is money
     return bare or bool(m["mult"]) or any(c in m["num"] for c in ".,' \u00a0\u202f")
 
 
+_SHORT_SCALE = re.compile(r"k|m|mm|bn|\s+grand", re.IGNORECASE)
 _LEADING_ARTICLE = re.compile(r"an?\s+(?=\S)", re.IGNORECASE)
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _DANGLING = re.compile(r"\s+(?:and|point|oh)$", re.IGNORECASE)

@@ -33,6 +33,9 @@ _NEGATORS = _phrases("amount_negators")
 _MONEY_VERBS = frozenset({"refund", "charge", "reverse"})
 _COUNT_NOUNS = [*_phrases("limit_after"), ("of", "them"), ("of", "those")]
 _AFTER = _table({"amount_after_min": "min", "amount_after_max": "max"})
+_AFTER_MARKED = _table({"amount_after_min_marked": "min", "amount_after_max_marked": "max"})
+"""'¥5,000 minimum': after a marked amount only; after a bare number ("25 max") it may count."""
+_HYPHEN = frozenset({"-", "–"})
 
 
 def first_amount(msg: Parsed) -> MoneyMatch | None:
@@ -107,7 +110,7 @@ def amount_bounds(msg: Parsed) -> dict[str, int]:
             continue  # "show me up to 50": how many to show
         kind = _kind_before(norm, i)
         match = marked.get(tok.start) if tok.canon == "<money>" else None
-        after_kind = _kind_after(norm, i + 1)
+        after_kind = _kind_after(norm, i + 1, marked=tok.canon == "<money>")
         bound = (
             kind not in (None, "exact", "join")
             or (kind == "join" and in_between)
@@ -115,10 +118,10 @@ def amount_bounds(msg: Parsed) -> dict[str, int]:
         )
         if match is None and number and bound:
             bare = bare if bare is not None else {m.start: m for m in bare_amounts(msg.ents)}
-            match = bare.get(tok.start)
+            match = bare.get(tok.start) or _ending_at(bare, tok.end)  # "a grand or more"
         if match is None:
             continue
-        after = _kind_after(norm, i + 1)
+        after = after_kind
         if kind == "between":
             out["min_amount"], in_between = match.amount, True
         elif kind == "join" and (in_between or _single(out)):
@@ -128,6 +131,10 @@ def amount_bounds(msg: Parsed) -> dict[str, int]:
         elif tok.canon == "<money>" and not out:
             out["min_amount"] = out["max_amount"] = match.amount
     return out
+
+
+def _ending_at(found: dict[int, MoneyMatch], end: int) -> MoneyMatch | None:
+    return next((m for m in found.values() if m.end == end), None)
 
 
 def _counts(norm: list[str], j: int) -> bool:
@@ -147,9 +154,10 @@ def _kind_before(norm: list[str], i: int) -> str | None:
     return None
 
 
-def _kind_after(norm: list[str], j: int) -> str | None:
-    for phrase, kind in _AFTER:
-        if tuple(norm[j : j + len(phrase)]) == phrase:
+def _kind_after(norm: list[str], j: int, marked: bool = False) -> str | None:
+    words = [w for w in norm[j : j + 6] if w not in _HYPHEN]  # "the 5k-and-up payments"
+    for phrase, kind in [*_AFTER, *(_AFTER_MARKED if marked else [])]:
+        if tuple(words[: len(phrase)]) == phrase:
             return kind
     return None
 

@@ -13,7 +13,12 @@ import re
 
 from agent.offline_router.lexicon import DATA
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“(])")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])\s+(?=[A-Z\"'“(]|(?:can|could|would|will)\s+(?:you|u)\b|please\b|pls\b)"
+    r"|(?<=,)\s+(?=(?:please|pls|kindly|so\s+please|can\s+you|could\s+you)\s+[a-z]+\s+\S)",
+)
+"""A sentence ends at its mark, or at a comma before a plea ("we just moved our client onto a
+monthly retainer, please set up agency_retainer_monthly for cus_X")."""
 _ABBREVIATION = re.compile(
     r"\b(?:" + "|".join(re.escape(a) for a in DATA.slots["backstory"]["abbreviations"]) + r")\.$",
     re.I,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from agent.offline_router import decisions as make
@@ -20,6 +21,7 @@ NEW_REQUEST_SCORE = 3.0
 """A message scoring this much for another skill is a new request, not an answer."""
 _LEADS = [tuple(str(p).split()) for p in DATA.slots["answer_leads"]]
 _PLAN_KEEP = frozenset(str(w) for w in DATA.slots["plan_keep"])
+_PERIOD = frozenset({"created_gte", "created_lte"})
 _NAME_SLOTS = frozenset({"customer", "name", "query"})
 _BARE_SLOT = {"query": "name"}
 _CHARGES = frozenset({"create_payment", "create_subscription"})
@@ -48,6 +50,9 @@ def resume(
     for key, value in found.args.items():
         if key not in args or key == pending.missing or _id_for_a_name(key, value, args[key]):
             args[key] = value
+    _put(args, "description", _what_it_is_for(msg, found.args, pending.args))
+    if pending.skill == "refund_payment" and "amount" not in found.args and sv.in_full(msg):
+        args.pop("amount", None)  # "sorry, the Stripe payment is pi_X, refund all of it"
     if pending.missing == "currency" and (code := _currency_chosen(msg)) is not None:
         args = {**args, **_in_currency(pending.args, code)}  # "euro? or sterling" — "sterling"
     if pending.missing == "currency" and "currency" not in args:
@@ -63,6 +68,14 @@ def resume(
     if pending.missing not in args and skill is not None and top >= NEW_REQUEST_SCORE:
         return None
     missing = make.missing_of(pending.skill, args)
+    if pending.missing == "period" and _PERIOD.isdisjoint(args):
+        missing = "period"  # "Which dates do you mean?" — still none given
+    if pending.missing == "trial_days" and "trial_days" not in args:
+        days = _trial_length(message)
+        if days is None:
+            missing = missing or "trial_days"  # "How many days of trial?" — no length yet
+        elif days:
+            args["trial_days"] = days  # (0: "no trial after all": none)
     if missing == pending.missing:  # no answer to the question: ask it again, keeping only
         kept = {k: v for k, v in args.items() if k in pending.args or k in _CONCRETE}
         return make.clarify(pending.skill, kept, pending.missing, 0.8, pending.hint)
@@ -86,6 +99,45 @@ def _in_currency(asked: dict[str, Any], code: str) -> dict[str, Any]:
     if not isinstance(amount, int):
         return {"currency": code}
     return {"currency": code, "amount": amount * 10 ** minor_exponent(code) // 100}
+
+
+_FULL = [str(p) for p in DATA.slots["full_refund_cues"]]
+_PARTIAL = [str(p) for p in DATA.slots["refund_fraction_cues"] if str(p).startswith("not ")]
+
+
+_DAYS = re.compile(r"\b(\d{1,3})\s*(?:-\s*)?(days?|d|weeks?|wks?|w|months?)?\b", re.I)
+_NO_TRIAL = re.compile(r"\b(?:no|none|without|skip|forget)\b", re.I)
+_UNIT_DAYS = {"w": 7, "m": 30}
+_SPELT = {"a week": 7, "one week": 7, "two weeks": 14, "a fortnight": 14, "fortnight": 14,
+          "three weeks": 21, "a month": 30, "one month": 30}  # fmt: skip
+_SPELT_LENGTH = re.compile(r"\b(?:" + "|".join(_SPELT) + r")\b", re.I)
+
+
+def _trial_length(message: str) -> int | None:
+    """ "14 days", "two weeks" (as 14), "30": the trial's days; 0 for "no trial after all";
+    None when the answer gives no length."""
+    m = _DAYS.search(message)
+    if m is None and (said := _SPELT_LENGTH.search(message)) is not None:
+        return _SPELT[" ".join(said.group().lower().split())]
+    if m is None:
+        return 0 if _NO_TRIAL.search(message) else None
+    unit = (m[2] or "d")[0].lower()
+    return int(m[1]) * _UNIT_DAYS.get(unit, 1)
+
+
+def _in_full(msg: Parsed) -> bool:
+    return sv.has_phrase(msg, _FULL) and not sv.has_phrase(msg, _PARTIAL)
+
+
+def _what_it_is_for(msg: Parsed, found: dict[str, Any], asked: dict[str, Any]) -> str | None:
+    """ "How much should I charge cus_X?" — "$60 for tile repair": whom is known, so the "for"
+    names what the charge is for, not a second customer."""
+    said = found.get("customer")
+    if "customer" not in asked or "description" in found or not isinstance(said, str):
+        return None
+    if said.startswith("cus_") or "@" in said:
+        return None
+    return said if re.search(rf"\bfor\s+(?:the\s+)?{re.escape(said)}\b", msg.text, re.I) else None
 
 
 def _id_for_a_name(key: str, given: Any, had: Any) -> bool:

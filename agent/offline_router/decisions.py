@@ -43,13 +43,23 @@ def clarify(
     return RouterDecision(kind="clarify", text=text, confidence=conf, pending_clarify=pending)
 
 
-def question(skill: str, missing: str, args: dict[str, Any]) -> str:
+def question(skill: str, missing: str, args: dict[str, Any], about: str = "") -> str:
+    """`about`: the words asked about ("by “03/04”"), when the question names them."""
     template = _R["clarify"].get(f"{skill}.{missing}") or _R["clarify"]["unknown"]
     customer = args.get("customer")
     return str(template).format(
         payment=args.get("payment", "that payment"),
         customer_part=f" {customer}" if customer else "",
+        about_part=f" by “{about}”" if about else "",
     )
+
+
+def unclear_period(skill: str, args: dict[str, Any], words: str, conf: float) -> RouterDecision:
+    """ "payments from 03/04": which days, asked in the user's words; the answer completes the
+    call with everything else it said."""
+    pending = PendingClarify(skill=skill, args=args, missing="period")
+    text = question(skill, "period", args, about=words)
+    return RouterDecision(kind="clarify", text=text, confidence=conf, pending_clarify=pending)
 
 
 def one_at_a_time(skill: str, conf: float) -> RouterDecision:

@@ -266,6 +266,8 @@ def extract(text: str, today: date) -> Entities:
         ents.date_range = (found.range.start, found.range.end)
     else:
         _ordinal_day(ents, today)
+    if ents.date_range is None and (quoted := _quoted_period(ents, today)) is not None:
+        ents.date_range = quoted  # 'from the owner: "how did we do last week?" pull the analytics'
     for hit in _money(ents, bare=False):
         ents.add(hit.start, hit.end, "money", _api_amount(text, hit))
     ents.spans.sort(key=lambda s: s.start)
@@ -289,6 +291,15 @@ _ORDINAL_DAY = re.compile(
     r"\b(?P<w>since|from|after|starting(?:\s+from)?|on)\s+the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b",
     re.I,
 )
+
+
+def _quoted_period(ents: Entities, today: date) -> tuple[date | None, date | None] | None:
+    """The period a quoted question names, when the message names none outside quotes."""
+    for span in ents.of(_QUOTE):
+        found = find_date_range(str(span.text), today)
+        if found is not None:
+            return (found.range.start, found.range.end)
+    return None
 
 
 def _ordinal_day(ents: Entities, today: date) -> None:

@@ -46,8 +46,8 @@ def skip_polite(seq: list[str]) -> int:
     moved = True
     while moved:
         moved = False
-        while i < len(seq) and seq[i] in (",", ":", "!", "-"):
-            i += 1
+        while i < len(seq) and seq[i] in (",", ":", "!", "-", "."):
+            i += 1  # ("." also stands for bypass chatter: "[admin mode] charge …")
         for prefix in LEXICON.polite_prefixes:
             if tuple(seq[i : i + len(prefix)]) == prefix:
                 i += len(prefix)

@@ -75,6 +75,10 @@ def _particle_name(tok: Token) -> bool:
     )
 
 
+def _before_a_suffix(tokens: list[Token], j: int) -> bool:
+    return j + 1 < len(tokens) and tokens[j + 1].norm in _SUFFIX and tokens[j - 1].capital
+
+
 def name_after(msg: Parsed, i: int) -> Name | None:
     """The name starting at tokens[i] (connectors allowed inside: "Bank of America")."""
     tokens = msg.tokens
@@ -94,6 +98,8 @@ def name_after(msg: Parsed, i: int) -> Name | None:
             j += 1  # "greenleaf landscaping", "kestrel analytics": a trade ends a business name
         elif j > i and _inside_business_name(msg, j):
             j += 1  # "Fixit Phone Repair Ltd": a capitalised word of a business name
+        elif j > i and tok.norm.isdigit() and _before_a_suffix(tokens, j):
+            j += 1  # "Studio 54 LLC": a number inside a business name
         elif tok.norm == "," and j > i and _suffix_pair(tokens, j):
             j += 2  # "Shenzhen Bright Electronics Co., Ltd.": one suffix of two parts
         elif tok.canon == "'s" and j > i and (end := _business_tail(msg, j)) > j:
@@ -279,7 +285,8 @@ def name_after_any(msg: Parsed, words: frozenset[str], start: int = 0) -> Name |
             while k < len(tokens) and tokens[k].norm in _BEFORE_NAME:
                 k += 1
             found = name_after(msg, k) if k < len(tokens) else None
-            if found and tokens[i].norm in _CAPITALS_ONLY and not tokens[k].orig[:1].isupper():
+            capitals_only = tokens[i].norm in _CAPITALS_ONLY or tokens[i].canon in _CAPITALS_ONLY
+            if found and capitals_only and not tokens[k].orig[:1].isupper():
                 continue  # "pagos de más de 500": a foreign "de" leads only a Capitalised name
             if found and (tokens[k].capital or tokens[k - 1].norm not in ARTICLES):
                 return found  # "from the bakery": after an article only a Capitalised name

@@ -179,7 +179,7 @@ _AGENTS = r"assistant|agent|bot|ai|llm|chatbot"
 _LABEL_END = r"(?:\s+(?:instructions?|note|command|override))?\s*:"
 """'AI assistant:', 'ASSISTANT INSTRUCTION:', 'bot note:': a label addressing the agent."""
 _ADDRESSED_TO_US = re.compile(
-    r"(?:(?<=[.!?])\s+|\s+(?:--|—|–|\|)\s*|\s*[(\[]\s*)(?:(?:also|and|p\.?s\.?)[,:]?\s+)?"
+    r"(?:(?<=[.!?])\s+|\s*\n\s*|\s+(?:--|—|–|\|)\s*|\s*[(\[]\s*)(?:(?:also|and|p\.?s\.?)[,:]?\s+)?"
     r"(?:(?:note\s+)?(?:to|for)\s+(?:the\s+)?)?(?:ai\s+)?"
     rf"(?:{_AGENTS}){_LABEL_END}.*",
     re.I | re.S,

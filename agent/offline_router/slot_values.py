@@ -102,12 +102,13 @@ def dates(msg: Parsed) -> dict[str, str]:
 
     "since May 1" is open-ended (no created_lte), not "May 1 to today": the same payments,
     and the form the eval corpus expects."""
-    span = msg.ents.first("date")
-    if msg.ents.date_range is None or span is None:
+    span = msg.ents.first("date")  # (none for a period only a quote names: its bounds)
+    if msg.ents.date_range is None:
         return {}
     gte, lte = msg.ents.date_range
     if (
-        _OPEN_END.match(span.text)
+        span is not None
+        and _OPEN_END.match(span.text)
         and lte == msg.ents.today
         and not _TO_TODAY.search(span.text)
         and not _WEEKDAY.search(span.text)
@@ -221,17 +222,20 @@ MAX_CAPPED_COUNT = 20
 _ENOUGH = re.compile(
     r"\bup\s+to\s+(?P<n>\d{1,3})\s+(?:is|are|would\s+be|should\s+be|will\s+be)\s+"
     r"(?:fine|ok|okay|enough|plenty)\b|\bthe\s+max(?:imum)?\s+you\s+can\s+show\b"
-    r"(?:\s*\((?P<n2>\d{1,3})\b)?",
+    r"(?:\s*\((?P<n2>\d{1,3})\b)?"
+    r"|\b(?:don['’]?t|do\s+not|never)\s+(?:show|list|give)\s+(?:me\s+)?more\s+than\s+"
+    r"(?P<n3>\d{1,3})(?![\d.,]|\s*(?:[$€£¥%]|k\b))",
     re.I,
 )
-"""'up to 50 is fine', 'the max you can show (100 i think?)': how many, not how much."""
+"""'up to 50 is fine', 'the max you can show (100 i think?)', 'don't show me more than 3': how
+many, not how much."""
 
 
 def capped_count(msg: Parsed) -> int | None:
     """ "list the refunded payments, maximum 8.": a bare small number capped on its own, in a
     message with no currency anywhere, counts payments; "under 50" or "max $50" bound amounts."""
     if (enough := _ENOUGH.search(msg.ents.masked)) is not None:
-        return min(MAX_LIMIT, int(enough["n"] or enough["n2"] or MAX_LIMIT))
+        return min(MAX_LIMIT, int(enough["n"] or enough["n2"] or enough["n3"] or MAX_LIMIT))
     m = _CAPPED.search(msg.ents.masked)
     if m is None or currency_filter(msg, "") is not None:
         return None
@@ -285,6 +289,16 @@ def ordinal(msg: Parsed) -> int | None:
         if tok.norm in _ORDINALS and tok.canon != "recent":
             return _ORDINALS[tok.norm]
     return None
+
+
+_WHOLE = [str(p) for p in _S["full_refund_cues"]]
+_NOT_WHOLE = [str(p) for p in _S["refund_fraction_cues"] if str(p).startswith("not ")]
+
+
+def in_full(msg: Parsed) -> bool:
+    """ "the whole thing", "all of it", "full amount, no partial": a refund in full (a
+    partial one named only to be ruled out)."""
+    return has_phrase(msg, _WHOLE) and not has_phrase(msg, _NOT_WHOLE)
 
 
 def has_phrase(msg: Parsed, phrases: list[str]) -> bool:

@@ -15,7 +15,7 @@ from agent.offline_router import safety, structured
 from agent.offline_router import slot_values as sv
 from agent.offline_router.amounts import amount_bounds, first_amount, in_brackets
 from agent.offline_router.entities import Span
-from agent.offline_router.lexicon import DATA
+from agent.offline_router.lexicon import DATA, LEXICON
 from agent.offline_router.models import RouterContext, ToolCall
 from agent.offline_router.names import (
     capitalised_run,
@@ -37,9 +37,6 @@ _SEARCH_TEXT = [str(p) for p in _S["search_text_cues"]]
 _QUOTED_SEARCH = [str(p) for p in _S["quoted_search_cues"]]
 _FRACTIONS = [str(p) for p in _S["refund_fraction_cues"]]
 _REMAINDER = [str(p) for p in _S["refund_remainder_cues"]]
-_WHOLE = [str(p) for p in _S["full_refund_cues"]]
-_NOT_WHOLE = [p for p in _FRACTIONS if p.startswith("not ")]
-"""'full amount, no partial': a partial refund named only to be ruled out."""
 _NAME_LABELS = frozenset(str(w) for w in _S["name_labels"])
 _WEAK_LABELS = frozenset(str(w) for w in _S["name_labels_weak"])
 _CHATTER = frozenset(str(w) for w in _S["confirmation_chatter"])
@@ -76,7 +73,7 @@ def list_payments(msg: Parsed, ctx: RouterContext, default_currency: str) -> Slo
     aside = _pronoun_only_in_context(msg)  # "the caller insists she paid in euros. Show me…"
     if ref.unresolved and not filtered and not aside:  # "…yesterday? A couple of customers…"
         out.missing = "customer"
-    _put(out.args, "customer", ref.value)
+    _put(out.args, "customer", ref.value or _named_after_the_noun(msg))
     capped = sv.capped_count(msg)  # "Please show pending payments. Maximum 5 only."
     count, misread = sv.counted_in_currency(msg) or (None, None)  # "the last 20 EUR payments"
     _put(out.args, "limit", count or sv.limit(msg) or capped or sv.trailing_count(msg))
@@ -89,6 +86,24 @@ def list_payments(msg: Parsed, ctx: RouterContext, default_currency: str) -> Slo
     _count_not_bound(msg, out.args)
     _put(out.args, "currency", sv.currency_filter(msg, default_currency))
     return out
+
+
+_PAYMENT_NOUNS = frozenset({"payments", "charges", "transactions"})
+
+
+def _named_after_the_noun(msg: Parsed) -> str | None:
+    """ "payments Müller GmbH last month": a Capitalised name right after the noun, with no
+    word between, is whose (terse typing drops the "from")."""
+    toks = msg.tokens
+    for i, tok in enumerate(toks[:-1]):
+        nxt = toks[i + 1]
+        if tok.canon not in _PAYMENT_NOUNS or not nxt.orig[:1].isupper() or nxt.start > tok.end + 1:
+            continue
+        if nxt.canon in LEXICON.canonical_words or msg.sentence_ends_before(i + 1):
+            return None  # "payments Last week", "…payments. Maximum 5 only."
+        found = name_after_any(msg, frozenset({tok.norm}), start=i)
+        return found.text if found is not None and found.start == i + 1 else None
+    return None
 
 
 def _count_not_bound(msg: Parsed, args: dict[str, Any]) -> None:
@@ -228,7 +243,7 @@ def refund_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     _put(out.args, "reason", sv.refund_reason(msg) or _same_reason(msg, ctx))
     out.error = msg.ents.money_error
     wants_share = money is None and share is not None
-    whole = sv.has_phrase(msg, _WHOLE) and not sv.has_phrase(msg, _NOT_WHOLE)  # "no partial"
+    whole = sv.in_full(msg)  # "full amount, no partial"
     if not ctx.lookup_done and (owner or (wants_share and payment)):
         out.lookup = {"customer": owner} if owner else {"payment": str(payment)}
     elif payment is None:
@@ -505,6 +520,17 @@ def _searched_for(msg: Parsed, target: str) -> bool:
     return sv.has_typed_phrase(msg, [f"{cue} {words}" for cue in _SEARCH_TEXT])
 
 
+_NO_PHONE = re.compile(
+    r"\b(?:not|n't|no|without|skip|leave\s+out|drop|omit)\s+(?:to\s+)?"
+    r"(?:(?:keep|keeping|store|storing|save|saving|add|adding|put|putting)\s+)?"
+    r"(?:(?:the|a|his|her|their|any)\s+)?(?:phone|mobile|cell)\b"
+    r"|\b(?:name\s+and\s+email|email\s+and\s+name)\s+only\b|\bonly\s+(?:(?:his|her|their|the)\s+)?"
+    r"(?:name\s+and\s+email|email\s+and\s+name)\b",
+    re.I,
+)
+"""'create him with his name and email only, he asked us not to keep the phone number'."""
+
+
 def create_customer(msg: Parsed, ctx: RouterContext, default_currency: str) -> Slots:
     out = Slots()
     email = msg.ents.first("email")
@@ -525,7 +551,7 @@ def create_customer(msg: Parsed, ctx: RouterContext, default_currency: str) -> S
         out.args["name"] = named  # "no match? then create her, email …": the name looked up
     meant = _email_of_pronoun(msg, ctx) or _email_meant(msg, ctx)
     _put(out.args, "email", email.value if email else meant)
-    _put(out.args, "phone", phone.text if phone else None)
+    _put(out.args, "phone", phone.text if phone and not _NO_PHONE.search(msg.text) else None)
     _put(
         out.args,
         "description",
@@ -605,8 +631,19 @@ def create_subscription(msg: Parsed, ctx: RouterContext, default_currency: str) 
     _put(out.args, "quantity", seats.value if seats and seats.value else sv.people_counted(msg))
     out.targets = _targets(msg, ref)
     out.missing = next((k for k in ("customer", "price") if k not in out.args), None)
+    trial_asked = _TRIAL_OF_NO_LENGTH.search(msg.text) is not None
+    if out.missing is None and "trial_days" not in out.args and trial_asked:
+        out.missing = "trial_days"  # "with a trial": how long?
     out.hint = None if "price" in out.args else refs.plan_hint(msg)
     return out
+
+
+_TRIAL_OF_NO_LENGTH = re.compile(
+    r"\b(?:with|plus|and|incl(?:uding)?|include|add|give\s+(?:him|her|them))\s+(?:a\s+|the\s+)?"
+    r"(?:free\s+)?trial(?:\s+period)?\b(?!\s*(?:of\s+)?\d)",
+    re.I,
+)
+"""'subscribe dana@… to pro_monthly with a trial': a trial asked for without its length."""
 
 
 def recurring_charge(msg: Parsed, ctx: RouterContext, default_currency: str) -> Slots:
@@ -829,6 +866,8 @@ def marker_description(
             continue  # "thanks for catching that": gratitude, not what it is for
         if i > 0 and toks[i - 1].norm in ("no", "without"):
             continue  # "no description needed"
+        if i + 1 < len(toks) and toks[i + 1].norm in _OBJECT_PRONOUNS:
+            continue  # "customer asked for it: charge … for the annual membership"
         k = i + 1
         while k < len(toks) and toks[k].norm in (":", "-", "of", "is"):
             k += 1
@@ -875,6 +914,7 @@ def _says_what_it_is_for(msg: Parsed, i: int) -> bool:
 
 
 _POINTING = frozenset({"that", "this", "same"})
+_OBJECT_PRONOUNS = frozenset({"it", "them", "him", "me", "us", "you"})
 _ONTO = frozenset({"to", "from", "on", "onto"})
 
 

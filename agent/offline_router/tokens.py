@@ -110,10 +110,19 @@ _WHOLE_UNITS = re.compile(r"(?<=\d)\.[-–—](?![\w-])")
 """Swiss whole francs, "CHF 240.-": the mark says no cents, and is no dash before a note."""
 
 
+_HYPHENED_BOUND = re.compile(
+    r"(?<=[\dkK€$£¥])-(?=(?:and|or)-(?:up|over|above|more|less|under|below)\b)"
+    r"|(?:(?<=\band)|(?<=\bor))-(?=(?:up|over|above|more|less|under|below)\b)",
+    re.I,
+)
+"""'the 5k-and-up payments': the hyphens join words, not a code."""
+
+
 def normalize(text: str) -> str:
     """NFKC, typographic quotes to ASCII; the length is kept whenever possible."""
     text = unicodedata.normalize("NFKC", text)
     text = _WHOLE_UNITS.sub("  ", text)
+    text = _HYPHENED_BOUND.sub(" ", text)
     return text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
 
 
