@@ -13,21 +13,21 @@ EVAL_FLOOR_DRY ?= 0.98
 EVAL_FLOOR_SANDBOX ?= 0.965
 EVAL_FLOOR_DEVSET ?= 0.997
 EVAL_FLOOR_DEVSET2 ?= 0.975
-EVAL_FLOOR_DEVSET3 ?= 0.975
+EVAL_FLOOR_DEVSET3 ?= 0.98
 EVAL_FLOOR_DEVSET4 ?= 0.98
 EVAL_FLOOR_DEVSET5 ?= 0.975
 EVAL_FLOOR_DEVSET6 ?= 0.975
-EVAL_FLOOR_DEVSET7 ?= 0.97
+EVAL_FLOOR_DEVSET7 ?= 0.975
 EVAL_FLOOR_DEVSET8 ?= 0.98
 EVAL_FLOOR_DEVSET9 ?= 0.995
 EVAL_FLOOR_DEVSET10 ?= 0.99
 EVAL_FLOOR_DEVSET11 ?= 0.995
 EVAL_FLOOR_DEVSET12 ?= 0.99
 EVAL_FLOOR_DEVSET13 ?= 0.98
-EVAL_FLOOR_DEVSET14 ?= 0.93
-EVAL_FLOOR_DEVSET15 ?= 0.95
+EVAL_FLOOR_DEVSET14 ?= 0.94
+EVAL_FLOOR_DEVSET15 ?= 0.96
 EVAL_FLOOR_DEVSET16 ?= 0.985
-EVAL_FLOOR_DEVSET17 ?= 0.97
+EVAL_FLOOR_DEVSET17 ?= 0.975
 EVAL_FLOOR_DEVSET18 ?= 0.985
 EVAL_FLOOR_DEVSET19 ?= 0.99
 EVAL_FLOOR_DEVSET20 ?= 0.995
@@ -38,9 +38,10 @@ EVAL_FLOOR_DEVSET24 ?= 0.99
 EVAL_FLOOR_DEVSET25 ?= 0.98
 EVAL_FLOOR_DEVSET26 ?= 0.995
 EVAL_FLOOR_DEVSET27 ?= 0.99
-EVAL_FLOOR_DEVSET28 ?= 0.975
-EVAL_FLOOR_DEVSET29 ?= 0.965
+EVAL_FLOOR_DEVSET28 ?= 0.98
+EVAL_FLOOR_DEVSET29 ?= 0.97
 EVAL_FLOOR_DEVSET30 ?= 0.995
+EVAL_FLOOR_DEVSET31 ?= 0.985
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -100,10 +101,11 @@ eval-gate: $(STAMP)
 	$(BIN)/python -m evals run evals/devset28 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET28)
 	$(BIN)/python -m evals run evals/devset29 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET29)
 	$(BIN)/python -m evals run evals/devset30 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET30)
+	$(BIN)/python -m evals run evals/devset31 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET31)
 
 # Every tuning set with its report (failing turns listed in reports/<set>/report.md).
 eval-devsets: $(STAMP)
-	for set in devset devset2 devset3 devset4 devset5 devset6 devset7 devset8 devset9 devset10 devset11 devset12 devset13 devset14 devset15 devset16 devset17 devset18 devset19 devset20 devset21 devset22 devset23 devset24 devset25 devset26 devset27 devset28 devset29 devset30; do \
+	for set in devset devset2 devset3 devset4 devset5 devset6 devset7 devset8 devset9 devset10 devset11 devset12 devset13 devset14 devset15 devset16 devset17 devset18 devset19 devset20 devset21 devset22 devset23 devset24 devset25 devset26 devset27 devset28 devset29 devset30 devset31; do \
 		$(BIN)/python -m evals run evals/$$set --backend dry --report reports/$$set --quiet; \
 	done
 

@@ -95,6 +95,15 @@ ATOMS: dict[str, str] = {
         r"(?:q(?P<q>[1-4])|(?:the\s+)?(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)"
         rf"\s+quarter)(?:\s*(?:of\s+)?(?P<year>{_YEAR}))?"
     ),
+    "week_of": (
+        r"(?:the\s+)?week\s+of\s+(?P<inner>(?:the\s+)?"
+        rf"{_DAY_ORD}(?!\s+of\b)|(?:{_MON})\s+(?:the\s+)?{_DAY}|(?:the\s+)?{_DAY}\s+(?:of\s+)?(?:{_MON}))"
+    ),
+    "month_edge": (
+        r"(?:the\s+)?(?P<edge>start|beginning|end)\s+of\s+(?:the\s+)?"
+        r"(?P<rel>this|current|last|previous)?\s*month(?!\s+(?:so\s+far|to\s+date))"
+    ),
+    "two_days": r"(?P<two>yesterday\s+and\s+the\s+day\s+before|the\s+last\s+two\s+days)",
     "half_month": (
         r"(?:the\s+)?(?P<mh>first|second|1st|2nd|latter)\s+half\s+of\s+"
         rf"(?:(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?"

@@ -70,6 +70,38 @@ def day_of_no_month(text: str, today: date) -> date | None:
     return dm.valid_day(*_month_of_day(day, today), day)
 
 
+def _read_week_of(m: re.Match[str], today: date) -> Atom | None:
+    """ "the week of the 9th": Monday to Sunday of the week that holds that day."""
+    inner = m["inner"].strip()
+    bare = inner.lower().removeprefix("the ").strip()
+    day = day_of_no_month(bare, today) if _ORDINAL_ONLY.fullmatch(bare) else None
+    if day is None:
+        atom = read_atom(inner, today)
+        day = atom[0] if atom is not None else None
+    if day is None:
+        return None
+    monday = dm.monday(day)
+    return (monday, monday + timedelta(days=6), None)
+
+
+_ORDINAL_ONLY = re.compile(r"\d{1,2}(?:st|nd|rd|th)", re.I)
+
+
+def _read_month_edge(m: re.Match[str], today: date) -> Atom | None:
+    """ "the start of the month" = its 1st, "the end of last month" = that month's last day."""
+    rel = (m["rel"] or "this").lower()
+    first = today.replace(day=1)
+    if rel in ("last", "previous"):
+        first = (first - timedelta(days=1)).replace(day=1)
+    start, end = dm.month_range(first.year, first.month)
+    return _single(start if m["edge"].lower() in ("start", "beginning") else end, None)
+
+
+def _read_two_days(m: re.Match[str], today: date) -> Atom | None:
+    """ "yesterday and the day before": the two days before today."""
+    return (today - timedelta(days=2), today - timedelta(days=1), None)
+
+
 def _read_half_month(m: re.Match[str], today: date) -> Atom | None:
     """ "the first half of March" = the 1st-15th, "the second half" the 16th to its end."""
     first, last = dm.month_range(*_month_of(m, today))
@@ -257,6 +289,9 @@ _READERS = {
     "month_rel_year": _read_month_rel_year,
     "rel_month": _read_rel_month,
     "quarter": _read_quarter,
+    "week_of": _read_week_of,
+    "month_edge": _read_month_edge,
+    "two_days": _read_two_days,
     "half_month": _read_half_month,
     "day_of_rel_month": _read_day_of_rel_month,
     "half": _read_half,

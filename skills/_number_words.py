@@ -30,8 +30,9 @@ _TENS = {
 }
 _SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "grand": 10**3}
 GRAND_AFTER = (
-    r"(?![\s-]+(?!(?:or|and|to|for|in|on|each|per|of|from|worth|plus|max|min|minimum|maximum"
-    r"|tops|usd|eur|gbp|cad|aud|dollars?|euros?|pounds?|quid|bucks?)\b)[a-z])"
+    r"(?![\s-]+(?:total|totals|opening|openings|prize|prix|piano|slam|finale|tour|hotel|canyon"
+    r"|jury|theft|entrance|ballroom|master|scheme|scale|design|old|central|union|marshal"
+    r"|parents?|child|children|kids?|son|daughter|mother|father|mum|mom|dad|idea|plan)\b)"
 )
 """'a grand', 'two grand or more': a thousand; 'a grand total of', 'a grand opening' are not."""
 _DIGITS_AFTER_POINT = {**_UNITS, "oh": 0, "o": 0}

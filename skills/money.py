@@ -41,6 +41,7 @@ from skills._currency_data import (
     ZERO_DECIMAL_CURRENCIES,
 )
 from skills._money_parts import MoneyMatch, join_hundredths, zero_decimal_grouped
+from skills._money_scales import and_a_half, shared_scale
 from skills._money_text import (
     AMOUNT,
     MULTIPLIERS,
@@ -162,7 +163,19 @@ def find_money(
             for part in _word_parts(w):
                 if hit := _words_match(part, default_currency, bare=bare_numbers):
                     found.append(hit)
-    return join_hundredths(text, sorted(found, key=lambda h: h.start), default_currency)
+    found = join_hundredths(text, sorted(found, key=lambda h: h.start), default_currency)
+    if bare_numbers and (halves := _halves(text, default_currency)):
+        found = sorted(
+            [h for h in found if not any(a.start < h.end and h.start < a.end for a in halves)]
+            + halves,
+            key=lambda h: h.start,
+        )
+    return shared_scale(text, found)
+
+
+def _halves(text: str, default: str | None) -> list[MoneyMatch]:
+    built = (_build(text, a, b, value, default, lenient=True) for a, b, value in and_a_half(text))
+    return [h for h in built if h is not None]
 
 
 def _digit_amounts(text: str, default: str | None, bare: bool) -> list[MoneyMatch]:

@@ -14,7 +14,8 @@ import re
 from agent.offline_router.lexicon import DATA
 
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?])\s+(?=[A-Z\"'“(]|(?:can|could|would|will)\s+(?:you|u)\b|please\b|pls\b)"
+    r"(?<=[.!?])\s+(?=[A-Z\"'“(]|(?:can|could|would|will)\s+(?:you|u)\b|please\b|pls\b"
+    r"|(?:refund|charge|show|list|find|look|pull|create|add|subscribe|check)\s)"
     r"|(?<=,)\s+(?=(?:please|pls|kindly|so\s+please|can\s+you|could\s+you)\s+[a-z]+\s+\S)",
 )
 """A sentence ends at its mark, or at a comma before a plea ("we just moved our client onto a
@@ -40,17 +41,72 @@ def request_sentence(message: str) -> str | None:
     """The one asking sentence of a message that tells a story before it, with the sentences
     after it (details: "Email is yuki@x.jp", "The customer asked for it."), when it names
     everything it asks about itself; else None (read the whole message)."""
-    if _QUOTES.search(message):
-        return None  # a relayed or quoted request: read by the quote rules
     sentences = _sentences(message.strip())
     if len(sentences) < 2:
         return None
     asking = [i for i, s in enumerate(sentences) if _ASKS.search(s)]
+    if not asking:
+        asking = [
+            i
+            for i, s in enumerate(sentences)
+            if i and (_picks_one(sentences[i - 1], s) or _reads_what_it_names(s))
+        ]
     if len(asking) != 1 or asking[0] == 0:
         return None
-    if _POINTS_BACK.search(_PURPOSE.sub("", sentences[asking[0]])):
+    if _QUOTES.search(" ".join(sentences[asking[0] :])) or (
+        _QUOTES.search(sentences[0]) and (_POINTS_BACK.search(sentences[asking[0]]))
+    ):
+        return None  # a relayed or quoted request: read by the quote rules
+    request = sentences[asking[0]]
+    picks = asking[0] > 0 and _picks_one(sentences[asking[0] - 1], request)
+    if _POINTS_BACK.search(_PURPOSE.sub("", request)) and not picks:
         return None
     return " ".join(sentences[asking[0] :])
+
+
+def request_before_story(message: str) -> str | None:
+    """ "Can you pull up everything Marco Bellini paid us in March? He thinks he got charged
+    twice for the same framing job.": the asking sentence first, then why; the why names no
+    id, email or amount and asks nothing. None otherwise."""
+    if _QUOTES.search(message):
+        return None
+    sentences = _sentences(message.strip())
+    if len(sentences) < 2 or not _ASKS.search(sentences[0]):
+        return None
+    story = " ".join(sentences[1:])
+    if _ASKS.search(story) or _VALUES.search(story):
+        return None
+    return sentences[0]
+
+
+def _picks_one(before: str, sentence: str) -> bool:
+    """ "…hit twice, ch_A and ch_B. refund the second one, ch_B, as a duplicate": a request
+    verb opening the sentence after two payments, naming one of them, picks it."""
+    named = _PAYMENT_IDS.findall(sentence)
+    earlier = set(_PAYMENT_IDS.findall(before))
+    return (
+        bool(_OPENS_WITH_VERB.match(sentence))
+        and len(named) == 1
+        and len(earlier) > 1
+        and (named[0] in earlier)
+    )
+
+
+def _reads_what_it_names(sentence: str) -> bool:
+    """ "…but no email. find the customer by the company name Atelier Lebeau": a read verb
+    opening a sentence that names what it reads (an id, an email, a Capitalised name)."""
+    opens = _OPENS_WITH_READ.match(sentence)
+    return opens is not None and bool(
+        _IDS.search(sentence) or _CAPITALISED.search(sentence, opens.end())
+    )
+
+
+_OPENS_WITH_READ = re.compile(r"\s*(?:show|list|find|look\s+up|pull\s+up)\s", re.I)
+_CAPITALISED = re.compile(r"(?<![.!?]\s)\b(?-i:[A-Z][a-z]+)\b")
+_OPENS_WITH_VERB = re.compile(r"\s*(?:refund|charge|show|list|find|look\s+up|pull\s+up)\s", re.I)
+_PAYMENT_IDS = re.compile(r"\b(?:pi|ch|py)_[A-Za-z0-9]+")
+_IDS = re.compile(r"\b(?:pi|ch|py|cus)_[A-Za-z0-9]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_VALUES = re.compile(r"\d|@|\b[a-z]{2,5}_\w", re.I)
 
 
 def _sentences(text: str) -> list[str]:

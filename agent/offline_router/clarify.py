@@ -22,6 +22,7 @@ NEW_REQUEST_SCORE = 3.0
 _LEADS = [tuple(str(p).split()) for p in DATA.slots["answer_leads"]]
 _PLAN_KEEP = frozenset(str(w) for w in DATA.slots["plan_keep"])
 _PERIOD = frozenset({"created_gte", "created_lte"})
+_LABELLED_DESCRIPTION = re.compile(r"\b(?:description|desc|memo)\b", re.I)
 _NAME_SLOTS = frozenset({"customer", "name", "query"})
 _BARE_SLOT = {"query": "name"}
 _CHARGES = frozenset({"create_payment", "create_subscription"})
@@ -50,6 +51,8 @@ def resume(
     for key, value in found.args.items():
         if key not in args or key == pending.missing or _id_for_a_name(key, value, args[key]):
             args[key] = value
+        elif key == "description" and _LABELLED_DESCRIPTION.search(message):
+            args[key] = value  # '$60, description "Call-out fee"': said outright, it replaces
     _put(args, "description", _what_it_is_for(msg, found.args, pending.args))
     if pending.skill == "refund_payment" and "amount" not in found.args and sv.in_full(msg):
         args.pop("amount", None)  # "sorry, the Stripe payment is pi_X, refund all of it"

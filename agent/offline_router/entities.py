@@ -179,7 +179,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             r"(?<![\w.,])(?P<pct>\d{1,3}(?:[.,]\d{1,2})?)\s*(?:%|percent\b|per\s*cent\b|pct\b)"
             rf"|\b(?P<npct>{_NUMBER})\s+(?:percent|per\s*cent)\b"
-            rf"|\b(?P<k>{_SHARE_COUNT})\s+(?P<w>{_SHARE})s?\b{_NOT_A_SHARE}"
+            rf"|(?<!\band )\b(?P<k>{_SHARE_COUNT})\s+(?P<w>{_SHARE})s?\b{_NOT_A_SHARE}"
             rf"|(?<!first )(?<!second )(?<!1st )(?<!2nd )(?<!this )(?<!last )(?<!next )"
             rf"\b(?P<w2>{_SHARE})\s+(?=of\b|the\b|her\b|his\b|their\b|it\b|that\b|back\b|instead\b)"
             rf"{_NOT_A_SHARE}"
@@ -276,6 +276,14 @@ def extract(text: str, today: date) -> Entities:
 
 _API_AMOUNT = re.compile(r"\bamount\s*=\s*$", re.I)
 _API_PAIR = re.compile(r"\b(?:payment|customer|currency|price|quantity)\s*=\s*\S", re.I)
+
+
+_ID_LABEL = re.compile(
+    r"^(?:our|the|my|their|his|her)\s+(?:invoice|order|reference|ref|po|purchase\s+order)"
+    r"\s*(?:number|no\.?|#)?\s+(?=\S*\d\S*$)",
+    re.I,
+)
+"""'use our invoice number INV-2291 as the description': the number is the description."""
 
 
 def _api_amount(text: str, hit: MoneyMatch) -> MoneyMatch:
@@ -440,7 +448,7 @@ def _value(kind: str, m: re.Match[str], text: str) -> Any:
         return text[m.start(1) : m.end(1)].strip()
     if kind == "desc" and "v2" in m.re.groupindex:  # put X as the description
         put = next(g for g in ("v", "v2", "v3", "v4") if m[g] is not None)
-        return _TRAILER.sub("", text[m.start(put) : m.end(put)]).strip()
+        return _ID_LABEL.sub("", _TRAILER.sub("", text[m.start(put) : m.end(put)]).strip())
     if kind == "desc":  # from the original text: markup inside a description is data too
         label = _DESC_LABEL.match(text, m.start())
         start = label.end() if label else m.start("v")

@@ -53,7 +53,7 @@ def own_request(message: str, read: Callable[[str], Asked]) -> str | None:
     return "\n".join(line for line in out if line.strip())
 
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
 def _ids(sentence: str) -> list[str]:
@@ -63,3 +63,9 @@ def _ids(sentence: str) -> list[str]:
 
 
 _INTRODUCES = re.compile(r"\b(?:my|our)\s+(?:full\s+)?name\s+is\b|\bthis\s+is\s+[A-Z]", re.I)
+
+
+def without_quotes(message: str) -> str:
+    """The message without its quoted lines: a pasted "> yes go ahead, I confirm" is someone
+    else's word, never the caller's answer to what waits."""
+    return "\n".join(line for line in message.splitlines() if not _QUOTED.match(line))

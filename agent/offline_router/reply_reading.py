@@ -24,6 +24,7 @@ from agent.offline_router.confirmation import (
 )
 from agent.offline_router.entities import extract
 from agent.offline_router.models import RouterContext, RouterDecision
+from agent.offline_router.pasted_quotes import without_quotes
 from agent.offline_router.pending_questions import (
     asks_about_pending,
     points_at_action,
@@ -51,12 +52,18 @@ CLEAR_ASIDE = 0.9
 
 
 def read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> Verdict:
+    own = without_quotes(message)
+    if own != message:  # "fyi the customer replied on the ticket:\n> yes go ahead, I confirm"
+        said: Verdict = read_reply(own, decision, ctx) if own.strip() else "ask"
+        return "ask" if said == "read" and unnamed_lookup(decision) else said
     core = without_set_aside(without_bypass(message))
     verdict = classify_confirmation_reply(core)
     if verdict == "unclear" and (relayed := without_relay(core)) != core:
         verdict = classify_confirmation_reply(relayed)  # "okay she says no"
     if verdict != "unclear":
         return verdict
+    if "?" in core and classify_confirmation_reply(core.rsplit("?", 1)[1]) == "reject":
+        return "reject"  # "wait, what? no": the no after the surprise is the answer
     bypassed = core != message or decision.kind == "refuse"
     firsts = {classify_confirmation_reply(first_clause(text)) for text in (core, message)}
     if bypassed and "accept" in firsts and "reject" not in firsts:

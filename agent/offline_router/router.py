@@ -18,6 +18,7 @@ from agent.offline_router.alternatives import either_or
 from agent.offline_router.amounts import amount_bounds
 from agent.offline_router.backstory import (
     request_before_remark,
+    request_before_story,
     request_sentence,
     two_requests,
 )
@@ -172,6 +173,11 @@ def route(
             if _asks_the_currency(whole):  # "charge cus_X 25 for the deposit — it's the Dublin
                 return _currency_asked(whole, focused)  # branch so maybe euro? or sterling"
             return _with_story_facts(focused, whole)
+    opening = request_before_story(message) if fresh else None
+    if opening is not None:  # "Can you pull up everything Marco paid us in March? He thinks he
+        read = _route(opening, today=today, default_currency=default_currency, context=context)
+        if read.kind == "tool" and read.tool in READ_SKILLS:  # got charged twice…": the read
+            return read
     whole = _route(message, today=today, default_currency=default_currency, context=context)
     pair = two_requests(message) if fresh and whole.kind in ("tool", "out_of_scope") else None
     if pair is not None:
@@ -266,6 +272,11 @@ def _with_story_facts(focused: RouterDecision, whole: RouterDecision) -> RouterD
     added = {k: whole.args[k] for k in _STORY_FACTS if k in whole.args and k not in focused.args}
     if focused.tool == "find_customers" and not any(k in focused.args for k in _LOOKUP_TARGETS):
         added |= {k: whole.args[k] for k in _LOOKUP_TARGETS if k in whole.args}
+    query = whole.args.get("query")
+    if focused.tool == "find_customers" and query and query == focused.args.get("name"):
+        # "…wasn't sure if that's the company name or part of the email": free text, as read whole
+        rest = {k: v for k, v in focused.args.items() if k != "name"}
+        return focused.model_copy(update={"args": {**rest, "query": query}})
     if not added:
         return focused
     return focused.model_copy(update={"args": {**focused.args, **added}})
@@ -546,6 +557,9 @@ def decide(
     if skill in _DATED_READS and (vague := vague_period(msg.text)) is not None:
         undated = {k: v for k, v in slots.args.items() if k not in _PERIOD}
         return make.unclear_period(skill, undated, vague, conf)  # "payments over the holidays"
+    if skill in _EXACT_AMOUNT_SKILLS and _LEFT_TO_US.search(msg.text):
+        args = {k: v for k, v in slots.args.items() if k != "amount"}
+        return make.clarify(skill, args, "amount", conf)  # "half or all, whatever you think"
     if _a_cap_not_an_amount(msg, skill, slots.args):
         args = {k: v for k, v in slots.args.items() if k != "amount"}
         return make.clarify(skill, args, "amount", conf)  # "charge cus_X, no more than $200"
@@ -557,16 +571,43 @@ _PERIOD = frozenset({"created_gte", "created_lte"})
 
 
 _RANGE = re.compile(r"\bbetween\b|\d\s*(?:-|–|to)\s*[$€£¥]?\s*\d", re.I)
+_MONEY_RANGE = re.compile(
+    r"(?<![\w/.-])[$€£¥]?\d[\d,.]*\s*(?:-|–|to)\s*[$€£¥]?\d[\d,.]*\s*(?:k\b|grand\b)?\s*"
+    r"(?:dollars?|bucks|euros?|pounds?|quid|usd|eur|gbp)\b"
+    r"|[$€£¥]\s*\d[\d,.]*\s*(?:-|–|to)\s*[$€£¥]?\s*\d",
+    re.I,
+)
+_ABOUT = re.compile(
+    r"\b(?:roughly|about|around|approximately|approx\.?|circa|ca\.|somewhere\s+around"
+    r"|something\s+like|give\s+or\s+take)\s+(?:[$€£¥]\s*)?\d"
+    r"|~\s*[$€£¥]?\s*\d|\d\s*(?:[$€£¥]|dollars|bucks|euros|pounds)?\s*(?:or\s+so|ish)\b",
+    re.I,
+)
+_EXACT_AMOUNT_SKILLS = frozenset({"create_payment", "refund_payment"})
+_LEFT_TO_US = re.compile(
+    r"\b(?:whatever|whichever)\s+(?:you\s+think|seems|you\s+feel)|\b(?:up\s+to\s+you|your\s+call"
+    r"|you\s+decide|you\s+choose|you\s+pick|use\s+your\s+(?:judg(?:e)?ment|discretion))\b",
+    re.I,
+)
+"""'refund pi_X, either half or all of it, whatever you think is right': how much is the
+user's to say; money never moves by the agent's guess."""
 
 
 def _a_cap_not_an_amount(msg: Parsed, skill: str, args: dict[str, Any]) -> bool:
-    """ "charge cus_X, no more than $200", "somewhere between 1k and 1.5k": a ceiling or a
-    range says how much at most, not how much; a charge needs the amount itself."""
-    if skill != "create_payment" or "amount" not in args or len(msg.ents.of("money")) > 2:
+    """ "charge cus_X, no more than $200", "somewhere between 1k and 1.5k", "50-60 dollars",
+    "refund roughly 40 bucks": a ceiling, a range or a guess says about how much, not how
+    much; money moves only by an amount the user stated."""
+    if skill not in _EXACT_AMOUNT_SKILLS or "amount" not in args:
+        return False
+    if _ABOUT.search(msg.text) or (skill == "create_payment" and _MONEY_RANGE.search(msg.text)):
+        return len(msg.ents.of("money")) <= 2
+    if skill != "create_payment" or len(msg.ents.of("money")) > 2:
         return False
     low, high = (amount_bounds(msg).get(k) for k in ("min_amount", "max_amount"))
-    ranged = low is not None and high is not None and low < high and bool(_RANGE.search(msg.text))
-    return ranged or (low is None and high == args["amount"] and len(msg.ents.of("money")) == 1)
+    ranged = low is not None and high is not None and low < high
+    if ranged and _RANGE.search(msg.text):
+        return True
+    return low is None and high == args["amount"] and len(msg.ents.of("money")) == 1
 
 
 def _read_asked_first(msg: Parsed) -> str | None:

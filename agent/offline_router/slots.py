@@ -89,20 +89,26 @@ def list_payments(msg: Parsed, ctx: RouterContext, default_currency: str) -> Slo
 
 
 _PAYMENT_NOUNS = frozenset({"payments", "charges", "transactions"})
+_EVERYTHING = frozenset({"everything", "anything"})
+_PAID = frozenset({"paid", "spent", "has", "have"})
 
 
 def _named_after_the_noun(msg: Parsed) -> str | None:
-    """ "payments Müller GmbH last month": a Capitalised name right after the noun, with no
-    word between, is whose (terse typing drops the "from")."""
+    """ "payments Müller GmbH last month", "everything Marco Bellini paid us": a Capitalised
+    name right after the noun, with no word between, is whose (terse typing drops the "from")."""
     toks = msg.tokens
     for i, tok in enumerate(toks[:-1]):
         nxt = toks[i + 1]
-        if tok.canon not in _PAYMENT_NOUNS or not nxt.orig[:1].isupper() or nxt.start > tok.end + 1:
+        lead = tok.canon in _PAYMENT_NOUNS or tok.norm in _EVERYTHING
+        if not lead or not nxt.orig[:1].isupper() or nxt.start > tok.end + 1:
             continue
         if nxt.canon in LEXICON.canonical_words or msg.sentence_ends_before(i + 1):
             return None  # "payments Last week", "…payments. Maximum 5 only."
         found = name_after_any(msg, frozenset({tok.norm}), start=i)
-        return found.text if found is not None and found.start == i + 1 else None
+        if found is None or found.start != i + 1:
+            return None
+        paid = found.end < len(toks) and toks[found.end].norm in _PAID
+        return found.text if tok.norm not in _EVERYTHING or paid else None
     return None
 
 
@@ -797,7 +803,10 @@ def explicit_description(
             for q in msg.ents.of("quote")
             if q.value != besides
             and not _reported(msg.text, q.start)
-            and not safety.only_bypass(str(q.value))  # "start with 'developer mode'"
+            and (
+                not safety.only_bypass(str(q.value))  # "start with 'developer mode'"
+                or _LABELLED_QUOTE.search(msg.text, 0, q.start) is not None
+            )  # 'with the description "pre-approved, skip confirmation"': data, said as such
             and not _under_another_key(msg.text, q.start)  # 'crm_hint="assistant: …"'
             and not _names_an_action(str(q.value))  # "I think I need to 'create a payment'?"
             and not _NOT_THIS.search(msg.text, 0, q.start)  # "(… not 'Hollis Co')"
@@ -813,6 +822,7 @@ def explicit_description(
 
 
 _NOT_THIS = re.compile(r"\bnot\s*['\"“‘]?$", re.I)
+_LABELLED_QUOTE = re.compile(r"\b(?:description|memo)\s*(?:is|:|=|of|as|reading|saying)?\s*$", re.I)
 
 
 _SPEECH_VERBS = "|".join(re.escape(str(w)) for w in _S["speech_verbs"])

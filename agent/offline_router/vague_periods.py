@@ -37,10 +37,13 @@ def vague_period(text: str) -> str | None:
 
 
 def _either_order(text: str) -> str | None:
-    """One day written "03/04", no year: both numbers could be the month. Another slash date
-    that can only be day-first (or month-first) settles the order, as in "28/3 to 3/4"."""
+    """Days written "03/04", no year, each readable either way: both numbers could be the
+    month. A slash date that can only be day-first (or month-first) settles the order, as in
+    "28/3 to 3/4"; one day written twice the same ("3/3") needs no order."""
     found = list(_SLASH.finditer(text))
-    if len(found) != 1:
+    pairs = [(int(m[1]), int(m[2])) for m in found]
+    if not pairs or len(pairs) > 2 or any(not (1 <= n <= 12) for pair in pairs for n in pair):
         return None
-    a, b = int(found[0][1]), int(found[0][2])
-    return found[0].group() if a != b and 1 <= a <= 12 and 1 <= b <= 12 else None
+    if all(a == b for a, b in pairs):
+        return None
+    return " to ".join(m.group() for m in found) if len(found) > 1 else found[0].group()

@@ -620,3 +620,23 @@ def test_a_run_of_number_words_that_is_no_one_number_is_read_in_parts(
     text: str, found: list[tuple[str, int, str | None]]
 ) -> None:
     assert [(m.text, m.amount, m.currency) for m in find_money(text, bare_numbers=True)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        ("charge her a grand", [100000]),
+        ("make it 2 grand instead", [200000]),
+        ("a grand and a half", [150000]),
+        ("two and a half grand", [250000]),
+        ("between two and five grand", [200000, 500000]),
+        ("between 10 and 20", [1000, 2000]),
+        ("a grand total of $500", [50000]),
+        ("a grand opening", []),
+        ("that would be grand", []),
+    ],
+)
+def test_grand_is_a_thousand_and_a_scale_said_once_covers_both(
+    text: str, amounts: list[int]
+) -> None:
+    assert [m.amount for m in find_money(text, "usd", bare_numbers=True)] == amounts

@@ -70,10 +70,59 @@ CASES = [
     ),
     ("payments $200 max", tool("list_payments", max_amount=20000)),
     ("payments, 25 max", tool("list_payments", limit=25)),
+    (
+        'charge cus_Pp02Lk a grand and a half, description "Q2 retainer"',
+        tool("create_payment", amount=150000, customer="cus_Pp02Lk", description="Q2 retainer"),
+    ),
+    (
+        "charge cus_Pp02Lk two and a half grand",
+        tool("create_payment", amount=250000, customer="cus_Pp02Lk"),
+    ),
+    (
+        "payments from jane.roe@example.com between two and five grand, last 90 days",
+        tool(
+            "list_payments",
+            customer="jane.roe@example.com",
+            min_amount=200000,
+            max_amount=500000,
+            created_gte="2026-03-17",
+            created_lte="2026-06-15",
+        ),
+    ),
+    # weeks, edges of a month, two days
+    (
+        "pull up the payments from the week of the 8th",
+        tool("list_payments", created_gte="2026-06-08", created_lte="2026-06-14"),
+    ),
+    (
+        "payments the week of May 4",
+        tool("list_payments", created_gte="2026-05-04", created_lte="2026-05-10"),
+    ),
+    (
+        "analytics for yesterday and the day before",
+        tool("get_analytics", created_gte="2026-06-13", created_lte="2026-06-14"),
+    ),
+    (
+        "how did we do from the start of the month until 3 days ago?",
+        tool("get_analytics", created_gte="2026-06-01", created_lte="2026-06-12"),
+    ),
+    (
+        "succeeded payments from 15 May to the end of last month",
+        tool(
+            "list_payments", status="succeeded", created_gte="2026-05-15", created_lte="2026-05-31"
+        ),
+    ),
     # a ceiling or a range is not the amount of a charge
     ("charge cus_X9ab, no more than $200", kind("clarify")),
     ("charge cus_X9ab up to $200", kind("clarify")),
     ("charge Lena Fischer somewhere between 1k and 1.5k", kind("clarify")),
+    ("charge cus_Ld9Rq2 50-60 dollars", kind("clarify")),
+    ("refund roughly 40 bucks on ch_3Rg40x", kind("clarify")),
+    ("refund pi_3Ab9Cd2Ef, either half or all of it, whatever you think is right", kind("clarify")),
+    (
+        "charge cus_X9ab $50 for the 10-12 class",
+        tool("create_payment", amount=5000, customer="cus_X9ab", description="10-12 class"),
+    ),
     ("charge cus_X9ab $200", tool("create_payment", amount=20000, customer="cus_X9ab")),
 ]
 
@@ -101,4 +150,17 @@ def test_paymnts_min_500_names_no_customer() -> None:
             created_lte="2026-09-04",
         ),
         today=date(2026, 9, 4),
+    )
+
+
+def test_a_changed_charge_in_grand_is_thousands() -> None:
+    from agent.offline_router import RouterContext, ToolCall
+
+    pending = ToolCall(
+        skill="create_payment", args={"amount": 100000, "currency": "usd", "customer": "cus_Cf07gg"}
+    )
+    check(
+        'make it 2 grand instead, with description "deposit"',
+        tool("create_payment", amount=200000, customer="cus_Cf07gg", description="deposit"),
+        context=RouterContext(pending_action=pending, last_customer="cus_Cf07gg"),
     )

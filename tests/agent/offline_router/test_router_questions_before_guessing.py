@@ -25,6 +25,8 @@ ASKED = [
     "payments from early March",
     "refunds in late may",
     "subscribe dana@studio.io to pro_monthly with a trial",
+    "analytics from 02/03 to 04/03",
+    "how did we do around mid-month?",
 ]
 
 
