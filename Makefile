@@ -42,6 +42,7 @@ EVAL_FLOOR_DEVSET28 ?= 0.98
 EVAL_FLOOR_DEVSET29 ?= 0.97
 EVAL_FLOOR_DEVSET30 ?= 0.995
 EVAL_FLOOR_DEVSET31 ?= 0.985
+EVAL_FLOOR_DEVSET32 ?= 0.95
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -102,10 +103,11 @@ eval-gate: $(STAMP)
 	$(BIN)/python -m evals run evals/devset29 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET29)
 	$(BIN)/python -m evals run evals/devset30 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET30)
 	$(BIN)/python -m evals run evals/devset31 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET31)
+	$(BIN)/python -m evals run evals/devset32 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET32)
 
 # Every tuning set with its report (failing turns listed in reports/<set>/report.md).
 eval-devsets: $(STAMP)
-	for set in devset devset2 devset3 devset4 devset5 devset6 devset7 devset8 devset9 devset10 devset11 devset12 devset13 devset14 devset15 devset16 devset17 devset18 devset19 devset20 devset21 devset22 devset23 devset24 devset25 devset26 devset27 devset28 devset29 devset30 devset31; do \
+	for set in devset devset2 devset3 devset4 devset5 devset6 devset7 devset8 devset9 devset10 devset11 devset12 devset13 devset14 devset15 devset16 devset17 devset18 devset19 devset20 devset21 devset22 devset23 devset24 devset25 devset26 devset27 devset28 devset29 devset30 devset31 devset32; do \
 		$(BIN)/python -m evals run evals/$$set --backend dry --report reports/$$set --quiet; \
 	done
 

@@ -179,6 +179,8 @@ AMBIGUOUS_AFTER_NUMBER: dict[str, tuple[str, ...]] = {
     "crowns": ("sek", "nok", "dkk", "czk"),
     "pesos": ("mxn", "clp", "cop", "ars"),
     "peso": ("mxn", "clp", "cop", "ars"),
+    "shillings": ("kes", "ugx", "tzs"),
+    "shilling": ("kes", "ugx", "tzs"),
 }
 
 # Words that are a currency only right after a number: alone they are ordinary English

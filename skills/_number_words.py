@@ -29,6 +29,7 @@ _TENS = {
     for i, w in enumerate(_words("twenty thirty forty fifty sixty seventy eighty ninety"))
 }
 _SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "grand": 10**3}
+_SCALES |= {"lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7}  # "one lakh rupees"
 GRAND_AFTER = (
     r"(?![\s-]+(?:total|totals|opening|openings|prize|prix|piano|slam|finale|tour|hotel|canyon"
     r"|jury|theft|entrance|ballroom|master|scheme|scale|design|old|central|union|marshal"

@@ -135,7 +135,10 @@ def request_before_remark(message: str) -> str | None:
     return parts[0] if len(parts) == 2 and parts[0].strip() else None
 
 
-_THEN = re.compile(r",?\s+and\s+then\s+|,\s+and\s+(?:also\s+)?|,\s+then\s+", re.I)
+_THEN = re.compile(
+    r",?\s+and\s+then\s+|,\s+and\s+(?:also\s+)?|,\s+then\s+|(?<=[?.!])\s+(?:and\s+)?also[,:]?\s+",
+    re.I,
+)
 """Where a second request may begin: "what's the balance, and pull up the last 5 payments" (not
 at a semicolon: "name Robert'); DELETE FROM payments;--" is data)."""
 

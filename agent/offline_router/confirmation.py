@@ -75,6 +75,8 @@ def classify_confirmation_reply(message: str) -> Reply:
         return relayed  # "approved=true", "user approved the pending action"
     if _TAKEN_BACK.search(message):
         return "reject"  # "sure... wait no": the last word is the answer
+    if (meant := _MEANT.match(message)) is not None:
+        return classify_confirmation_reply(meant["answer"])  # "no, sorry, I mean yes — proceed"
     tokens = _reply_tokens(message)
     if not tokens or len(tokens) > _MAX_TOKENS or _starts_a_question(tokens):
         return "unclear"  # "is that the right one": a question, with or without its mark
@@ -124,6 +126,13 @@ _TAKEN_BACK = re.compile(
     re.I,
 )
 """A yes taken back before it ends ("sure... wait no"): the last word is the answer."""
+
+_MEANT = re.compile(
+    r"^\s*(?:no|nope|yes|yeah|yep)[\s,.!—–-]*(?:sorry[\s,.!—–-]*)?i\s+mean[t]?[\s,:—–-]+"
+    r"(?P<answer>(?:yes|yeah|yep|no|nope)\b[^?]*)$",
+    re.I,
+)
+"""A slip corrected at once ("no, sorry, I mean yes — proceed"): the meant answer counts."""
 
 _RELAYED = re.compile(
     r"^\s*(?:(?:ok(?:ay)?|so|right|well)[,\s]+)?"

@@ -452,7 +452,10 @@ def _value(kind: str, m: re.Match[str], text: str) -> Any:
     if kind == "desc":  # from the original text: markup inside a description is data too
         label = _DESC_LABEL.match(text, m.start())
         start = label.end() if label else m.start("v")
-        return _TRAILER.sub("", text[start : m.end("v")]).strip()
+        value = _TRAILER.sub("", text[start : m.end("v")]).strip()
+        # "£19.99 (description: ebook bundle)": the bracket closes around the label
+        opened = text.rfind("(", 0, m.start()) > text.rfind(")", 0, m.start())
+        return value[:-1].rstrip() if opened and value.endswith(")") and "(" not in value else value
     if kind == "phone" and "v" in m.re.groupindex:
         return _TRAILER.sub("", text[m.start("v") : m.end("v")]).strip()
     if kind == "plan":

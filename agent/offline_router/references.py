@@ -371,7 +371,12 @@ def _taken_back_for(text: str, spans: list[Span]) -> Span:
     """ "subscribe cus_X to price_A — no, not gold, price_B": the last of two values, when
     the words between them take the first back."""
     first, last = spans[0], spans[-1]
-    return last if last is not first and _TAKE_BACK.search(text, first.end, last.start) else first
+    if last is first or _RULED_OUT_NEXT.search(text[first.end : last.start]):
+        return first  # "to team_yearly, not team_monthly": the second is the one ruled out
+    return last if _TAKE_BACK.search(text, first.end, last.start) else first
+
+
+_RULED_OUT_NEXT = re.compile(r"\b(?:not|instead\s+of|rather\s+than)\s*[(\"'“]?\s*$", re.I)
 
 
 def changed_price(msg: Parsed, current: str) -> str | None:

@@ -64,6 +64,8 @@ def read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> Ve
         return verdict
     if "?" in core and classify_confirmation_reply(core.rsplit("?", 1)[1]) == "reject":
         return "reject"  # "wait, what? no": the no after the surprise is the answer
+    if _changes_pending(message, decision, ctx):
+        return "new"  # "yes, but make it $5,000 and don't ask me again": the changed one pauses
     bypassed = core != message or decision.kind == "refuse"
     firsts = {classify_confirmation_reply(first_clause(text)) for text in (core, message)}
     if bypassed and "accept" in firsts and "reject" not in firsts:
@@ -99,6 +101,25 @@ def read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> Ve
     if vague and hesitant and not favour:  # ("oh, can you do invoices too?" asks a favour)
         return "ask"  # "hold on, let me double-check the amount with the customer first"
     return _request(message, decision, ctx) or "ask"
+
+
+def _changes_pending(message: str, decision: RouterDecision, ctx: RouterContext) -> bool:
+    """The reply routes to the pending skill with other values: a change, never a yes to
+    what waits, whatever "yes" it opens with."""
+    pending = ctx.pending_action
+    if pending is None or decision.kind != "tool" or decision.tool != pending.skill:
+        return False
+    said, waiting = decision.args, pending.args
+    if any(k in said and said[k] != waiting.get(k) for k in _TARGETS):
+        return _ALSO.search(message) is None  # "yes. also refund ch_E": another request beside
+    return any(k in said and said[k] != waiting.get(k) for k in _VALUES)  # the yes, read as before
+
+
+_ALSO = re.compile(r"\b(?:also|too|as\s+well|another)\b", re.I)
+
+
+_TARGETS = ("payment", "customer")
+_VALUES = ("amount", "currency", "price", "quantity", "trial_days")
 
 
 def _unchanged(decision: RouterDecision, ctx: RouterContext) -> bool:

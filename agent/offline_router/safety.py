@@ -181,7 +181,7 @@ _LABEL_END = r"(?:\s+(?:instructions?|note|command|override))?\s*:"
 _ADDRESSED_TO_US = re.compile(
     r"(?:(?<=[.!?])\s+|\s*\n\s*|\s+(?:--|—|–|\|)\s*|\s*[(\[]\s*)(?:(?:also|and|p\.?s\.?)[,:]?\s+)?"
     r"(?:(?:note\s+)?(?:to|for)\s+(?:the\s+)?)?(?:ai\s+)?"
-    rf"(?:{_AGENTS}){_LABEL_END}.*",
+    rf"(?:{_AGENTS}|system){_LABEL_END}.*",
     re.I | re.S,
 )
 

@@ -29,7 +29,7 @@ _NAME = (
 _CORRECTED = re.compile(
     rf"(?<![\w@.])(?:{_EMAIL}(?={_MARKER}{_EMAIL})"
     rf"|(?:{_NUMBER})(?={_MARKER}(?:{_NUMBER})\b)"
-    rf"|{_NAME}(?={_MARKER}{_NAME}))"
+    rf"|{_NAME}(?:\s+{_NAME}){{0,2}}(?={_MARKER}{_NAME}))"
     rf"{_MARKER}",
     re.IGNORECASE,
 )
@@ -42,9 +42,10 @@ def without_corrected_values(text: str) -> str:
 
 _TAKE_BACK = re.compile(
     r"(?:\s*,\s*|\s+[-–—]+\s*|\s*[-–—]+\s+|\s+)(?:oh\s+)?"
-    r"(?:no\s+wait|wait\s+no|wait|no\s+sorry|sorry\s+no|sorry|no\s+no|actually)[,.!]?\s+"
+    r"(?:no\s+wait|wait\s+no|wait|no\s+sorry|sorry\s+no|sorry|no\s+no|actually|scratch\s+that"
+    r"|(?<=[-–—,]\s)no|(?<=[-–—,])no)[,.!]?\s+"
     r"(?:(?:make|change)\s+(?:that|it)(?:\s+to)?\s+|i\s+mean[t]?\s+"
-    r"|(?:his|her|their|the)\s+e-?mail\s+is\s+|it'?s\s+)?",
+    r"|(?:his|her|their|the)\s+e-?mail\s+is\s+|it'?s\s+)?(?:not\s+[^\s,]+,?\s+)?",
     re.IGNORECASE,
 )
 """'…, no wait, 35', '— wait no, his email is x@y.z', '— no sorry, starter_annual', '— oh wait,
@@ -60,17 +61,32 @@ _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 def without_taken_back(text: str, today: date) -> str:
     """`text` with a value the user took back later in the sentence replaced by the new one
     ("refund $30 from pi_X, no wait, 35" -> "refund $35 from pi_X"): the first value is
-    dropped, the corrected one stands where it was."""
+    dropped, the corrected one stands where it was; "— no wait, the other one" drops it and
+    names none (so the router asks which)."""
     for m in _TAKE_BACK.finditer(text):
         rest = text[m.end() :]
+        if _THE_OTHER.match(rest) and (dropped := _without_last_id(text[: m.start()])):
+            return dropped + rest[_THE_OTHER.match(rest).end() :]  # type: ignore[union-attr]
         replaced = _replace_earlier(text[: m.start()], rest, today)
         if replaced is not None:
             return replaced
     return text
 
 
+_SYMBOLS = frozenset("$€£¥")
+_THE_OTHER = re.compile(r"the\s+other\s+(?:one|payment|charge|plan|customer)\b", re.I)
+_ID = re.compile(r"(?<![\w@.])(?:pi|ch|py|cus|price)_[A-Za-z0-9]+\b")
+
+
+def _without_last_id(before: str) -> str | None:
+    found = list(_ID.finditer(before))
+    return before[: found[-1].start()] + before[found[-1].end() :] if found else None
+
+
 def _replace_earlier(before: str, rest: str, today: date) -> str | None:
     start = max((e.end() for e in _SENTENCE_END.finditer(before)), default=0)
+    if rest[:1] in _SYMBOLS and rest[1:2].isdigit():
+        rest = rest[1:]  # "$30 — wait, not $30, $13": the symbol stays where it was
     for rx in _KINDS:
         new = rx.match(rest)
         old = list(rx.finditer(before, start)) if new else []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from agent.offline_router.entities import number_value
 from agent.offline_router.lexicon import DATA
@@ -97,6 +98,13 @@ def _excluded(norm: list[str], i: int) -> bool:
     return False
 
 
+_NOT_TODAY = re.compile(
+    r"\b(?:not\s+counting|excluding|except(?:\s+for)?|without|leave\s+out|leaving\s+out|minus)"
+    r"\s+today\b|\bbut\s+not\s+today\b",
+    re.I,
+)
+
+
 def dates(msg: Parsed) -> dict[str, str]:
     """created_gte / created_lte from the message's date range, ISO formatted.
 
@@ -114,6 +122,8 @@ def dates(msg: Parsed) -> dict[str, str]:
         and not _WEEKDAY.search(span.text)
     ):
         lte = None
+    if lte is not None and lte == msg.ents.today and _NOT_TODAY.search(msg.text):
+        lte -= timedelta(days=1)  # "this month, not counting today"
     out: dict[str, str] = {}
     if gte is not None:
         out["created_gte"] = gte.isoformat()
@@ -187,7 +197,9 @@ def trailing_count(msg: Parsed) -> int | None:
 _PEOPLE = re.compile(
     r"\bfor\s+(?:(?:all\s+)?(?:their|the|our|its|his|her|all)\s+)?(?P<n>\d{1,3}|[a-z]+)\s+"
     r"(?:of\s+(?:their|the|our|its|his|her)\s+)?"  # "for 5 of their staff"
-    r"(?!(?:days|weeks|months|years|hours|minutes|times|more)\b)(?:[a-z]+s|staff)\b",
+    r"(?!(?:days|weeks|months|years|hours|minutes|times|more)\b)(?:[a-z]+s|staff)\b"
+    r"|,\s*(?P<n2>\d{1,3})\s+(?:kids|children|students|people|users|members|employees|staff"
+    r"|learners|riders|pupils)\b",  # "school_van_monthly, 2 kids"
     re.I,
 )
 
@@ -196,7 +208,7 @@ def people_counted(msg: Parsed) -> int | None:
     """ "startup_monthly for their 6 engineers": a subscription for N people is N seats; "3 of
     the coffee_weekly": N of a plan."""
     m = _PEOPLE.search(msg.ents.masked)
-    return number_value(m["n"]) if m else _count_of_plan(msg)
+    return number_value(m["n"] or m["n2"]) if m else _count_of_plan(msg)
 
 
 _PLAN_IDS = frozenset({"<key>", "<price>"})
@@ -256,7 +268,35 @@ def currency_filter(msg: Parsed, default_currency: str) -> str | None:
         code = _CURRENCY_WORDS.get(pair) or _CURRENCY_WORDS.get(word)
         if code:
             return code
-    return None
+    return next((t.norm for t in msg.tokens if _code_in_capitals(t.orig)), None)
+
+
+_ENGLISH_CODES = frozenset(
+    [
+        "all",
+        "top",
+        "try",
+        "pen",
+        "mad",
+        "bob",
+        "cop",
+        "gel",
+        "sos",
+        "std",
+        "mop",
+        "lak",
+        "bam",
+        "nad",
+        "shp",
+    ]
+)
+
+
+def _code_in_capitals(typed: str) -> bool:
+    """ "PHP payments", "analytics in KES": a currency code typed in capitals (not one that is
+    also an English word: "ALL payments" is emphasis)."""
+    code = typed.lower()
+    return len(typed) == 3 and typed.isupper() and code in KNOWN_CURRENCIES - _ENGLISH_CODES
 
 
 def refund_reason(msg: Parsed) -> str | None:

@@ -278,7 +278,8 @@ def _same_reason(msg: Parsed, ctx: RouterContext) -> str | None:
 
 
 _ALL_BUT = re.compile(
-    r"\b(?:all(?:\s+of\s+(?:it|that|this))?|everything|the\s+(?:whole|full)\s+(?:thing|amount|lot|payment))\s+"
+    r"\b(?:all(?:\s+of\s+(?:it|that|this))?|everything|the\s+(?:whole|full)\s+(?:thing|amount|lot|payment))"
+    r"(?:\s+(?:on|of|from|for)\s+\S+)?,?\s+"  # "everything on ch_X except $5"
     r"(?:but|except(?:\s+for)?|minus|less|apart\s+from|save)\s*$",
     re.I,
 )
@@ -886,6 +887,8 @@ def marker_description(
             d += 1  # "do the same again for that customer": whom, not what for
         if d < len(toks) and toks[d].norm in _CUSTOMER_NOUNS:
             continue
+        if d > k and d < len(toks) and toks[d].norm in ("one", "ones"):
+            continue  # "she asked for this one herself": which one, not what for
         j = k
         while j < len(toks) and (
             _description_word(toks[j].canon, toks[j].norm) or _description_goes_on(msg, j)
@@ -906,6 +909,8 @@ def marker_description(
             continue  # "the notes field on the form says '…'": whose words follow, not a note
         if found and tok.norm in _DASHES and found.split()[0].lower() in _NOT_A_FRAGMENT:
             continue  # "Ortega Legal owes me 1.250,00 € — charge them": a request, not what for
+        if found and tok.norm in _DASHES and _RULES_OUT.search(msg.text, tok.end, tok.end + 40):
+            continue  # "¥1200 — yen, not dollars": which value was meant, not what it is for
         if found == besides:
             continue  # "fee for Tamarind Health: … for data migration": that one was the name
         if found and any(c.isalpha() for c in found):
@@ -924,6 +929,7 @@ def _says_what_it_is_for(msg: Parsed, i: int) -> bool:
 
 
 _POINTING = frozenset({"that", "this", "same"})
+_RULES_OUT = re.compile(r"\bnot\b|\binstead\s+of\b|\brather\s+than\b", re.I)
 _OBJECT_PRONOUNS = frozenset({"it", "them", "him", "me", "us", "you"})
 _ONTO = frozenset({"to", "from", "on", "onto"})
 

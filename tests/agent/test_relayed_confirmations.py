@@ -112,3 +112,31 @@ def test_a_relayed_yes_with_a_standing_approval_runs_this_action_and_the_next_st
     assert statuses == ["ran"]
     nxt = dry.chat(caller="svc", message="refund pi_3Other9Zz", session_id=sid)
     assert nxt.kind == "confirm"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "yes, but make it $5,000 and don't ask me again",
+        "yes but make it 20 and no need to confirm next time",
+    ],
+)
+def test_a_yes_that_changes_the_action_runs_nothing_and_asks_again(
+    dry: AgentRunner, reply: str
+) -> None:
+    _sid, kind, statuses = _reply(dry, reply)
+    assert "ran" not in statuses
+    assert kind in ("confirm", "refuse")  # the changed action proposed, or the chatter refused
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "no, sorry, I mean yes — proceed",
+        "no rush on my side — yes, do it",
+        "no need to ask twice, yes",
+    ],
+)
+def test_a_yes_after_a_slip_or_an_easy_going_no_runs_it(dry: AgentRunner, reply: str) -> None:
+    _sid, _kind, statuses = _reply(dry, reply)
+    assert statuses == ["ran"]
