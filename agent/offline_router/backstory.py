@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from agent.offline_router.id_patterns import EMAIL, stripe_id
 from agent.offline_router.lexicon import DATA
 
 _SENTENCE_END = re.compile(
@@ -104,8 +105,8 @@ def _reads_what_it_names(sentence: str) -> bool:
 _OPENS_WITH_READ = re.compile(r"\s*(?:show|list|find|look\s+up|pull\s+up)\s", re.I)
 _CAPITALISED = re.compile(r"(?<![.!?]\s)\b(?-i:[A-Z][a-z]+)\b")
 _OPENS_WITH_VERB = re.compile(r"\s*(?:refund|charge|show|list|find|look\s+up|pull\s+up)\s", re.I)
-_PAYMENT_IDS = re.compile(r"\b(?:pi|ch|py)_[A-Za-z0-9]+")
-_IDS = re.compile(r"\b(?:pi|ch|py|cus)_[A-Za-z0-9]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PAYMENT_IDS = re.compile(stripe_id("pi", "ch", "py"))
+_IDS = re.compile(rf"{stripe_id('pi', 'ch', 'py', 'cus')}|{EMAIL}")
 _VALUES = re.compile(r"\d|@|\b[a-z]{2,5}_\w", re.I)
 
 

@@ -12,10 +12,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from agent.offline_router.id_patterns import EMAIL, stripe_id
+
 _QUOTED = re.compile(r"^\s*>")
-_VALUES = re.compile(
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:pi|ch|cus|price|re|sub|in)_[A-Za-z0-9]+\b", re.I
-)
+_VALUES = re.compile(rf"{EMAIL}|{stripe_id('pi', 'ch', 'cus', 'price', 're', 'sub', 'in')}\b", re.I)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from agent.offline_router.id_patterns import EMAIL, stripe_id
 from skills.dates import find_date_range
 from skills.money import NUMBER_WORDS
 
@@ -19,7 +20,6 @@ _MARKER = (
     r"|sorry\s+i\s+meant|i\s+mean|i\s+meant|no\s+make\s+(?:that|it)|make\s+(?:that|it)|or\s+rather"
     r"|scratch\s+that|sorry|no)[,.]?\s+"
 )
-_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _WORDS = "|".join(sorted((w for w in NUMBER_WORDS if len(w) > 2), key=len, reverse=True))
 _NUMBER = rf"[$€£¥]?\d[\d.,]*|(?:{_WORDS})(?:[\s-]+(?:{_WORDS}))*"
 _NAME = (
@@ -27,7 +27,7 @@ _NAME = (
     r"(?-i:[A-Z][a-z][\w'’-]*)"
 )
 _CORRECTED = re.compile(
-    rf"(?<![\w@.])(?:{_EMAIL}(?={_MARKER}{_EMAIL})"
+    rf"(?<![\w@.])(?:{EMAIL}(?={_MARKER}{EMAIL})"
     rf"|(?:{_NUMBER})(?={_MARKER}(?:{_NUMBER})\b)"
     rf"|{_NAME}(?:\s+{_NAME}){{0,2}}(?={_MARKER}{_NAME}))"
     rf"{_MARKER}",
@@ -51,7 +51,7 @@ _TAKE_BACK = re.compile(
 """'…, no wait, 35', '— wait no, his email is x@y.z', '— no sorry, starter_annual', '— oh wait,
 make it July 1 through today': what follows replaces the same kind of value said before it."""
 _KINDS = (
-    re.compile(_EMAIL),
+    re.compile(EMAIL),
     re.compile(r"(?<![\w@.])[a-z][a-z0-9]*_[a-z0-9_]+\b", re.I),  # a plan key
     re.compile(r"(?<![\w.,])\d[\d.,]*\d(?![\w])|(?<![\w.,])\d(?![\w.,])"),  # a number
 )
@@ -75,7 +75,7 @@ def without_taken_back(text: str, today: date) -> str:
 
 _SYMBOLS = frozenset("$€£¥")
 _THE_OTHER = re.compile(r"the\s+other\s+(?:one|payment|charge|plan|customer)\b", re.I)
-_ID = re.compile(r"(?<![\w@.])(?:pi|ch|py|cus|price)_[A-Za-z0-9]+\b")
+_ID = re.compile(rf"(?<![\w@.]){stripe_id('pi', 'ch', 'py', 'cus', 'price')}\b")
 
 
 def _without_last_id(before: str) -> str | None:
