@@ -104,10 +104,6 @@ def _in_currency(asked: dict[str, Any], code: str) -> dict[str, Any]:
     return {"currency": code, "amount": amount * 10 ** minor_exponent(code) // 100}
 
 
-_FULL = [str(p) for p in DATA.slots["full_refund_cues"]]
-_PARTIAL = [str(p) for p in DATA.slots["refund_fraction_cues"] if str(p).startswith("not ")]
-
-
 _DAYS = re.compile(r"\b(\d{1,3})\s*(?:-\s*)?(days?|d|weeks?|wks?|w|months?)?\b", re.I)
 _NO_TRIAL = re.compile(r"\b(?:no|none|without|skip|forget)\b", re.I)
 _UNIT_DAYS = {"w": 7, "m": 30}
@@ -126,10 +122,6 @@ def _trial_length(message: str) -> int | None:
         return 0 if _NO_TRIAL.search(message) else None
     unit = (m[2] or "d")[0].lower()
     return int(m[1]) * _UNIT_DAYS.get(unit, 1)
-
-
-def _in_full(msg: Parsed) -> bool:
-    return sv.has_phrase(msg, _FULL) and not sv.has_phrase(msg, _PARTIAL)
 
 
 def _what_it_is_for(msg: Parsed, found: dict[str, Any], asked: dict[str, Any]) -> str | None:

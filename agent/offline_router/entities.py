@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from fractions import Fraction
 from typing import Any
 
@@ -296,7 +296,7 @@ def _api_amount(text: str, hit: MoneyMatch) -> MoneyMatch:
 
 
 _ORDINAL_DAY = re.compile(
-    r"\b(?P<w>since|from|after|starting(?:\s+from)?|on)\s+the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b",
+    r"\b(?P<w>from|on)\s+the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b",
     re.I,
 )
 
@@ -311,8 +311,9 @@ def _quoted_period(ents: Entities, today: date) -> tuple[date | None, date | Non
 
 
 def _ordinal_day(ents: Entities, today: date) -> None:
-    """WORKAROUND (skills.dates misses "since the 1st" / "on the 12th"): a bare ordinal day is
-    that day of this month, or of last month when it is still ahead of today."""
+    """WORKAROUND (skills.dates reads "since/until/after the 1st" but not "from the 1st" or
+    "on the 12th"): a bare ordinal day is that day of this month, or of last month when it
+    is still ahead of today."""
     m = _ORDINAL_DAY.search(ents.masked)
     if not m:
         return
@@ -323,9 +324,7 @@ def _ordinal_day(ents: Entities, today: date) -> None:
         start = date(year, month, day)
     except ValueError:
         return
-    word = m["w"].lower()
-    end = start if word == "on" else None if word == "after" else today
-    start = start + timedelta(days=1) if word == "after" else start
+    end = start if m["w"].lower() == "on" else today
     ents.add(m.start(), m.end(), "date", (start, end))
     ents.date_range = (start, end)
 

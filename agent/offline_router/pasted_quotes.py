@@ -62,9 +62,6 @@ def _ids(sentence: str) -> list[str]:
     return [m.group() for m in _VALUES.finditer(sentence)]
 
 
-_INTRODUCES = re.compile(r"\b(?:my|our)\s+(?:full\s+)?name\s+is\b|\bthis\s+is\s+[A-Z]", re.I)
-
-
 def without_quotes(message: str) -> str:
     """The message without its quoted lines: a pasted "> yes go ahead, I confirm" is someone
     else's word, never the caller's answer to what waits."""
