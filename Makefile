@@ -43,6 +43,7 @@ EVAL_FLOOR_DEVSET29 ?= 0.97
 EVAL_FLOOR_DEVSET30 ?= 0.995
 EVAL_FLOOR_DEVSET31 ?= 0.985
 EVAL_FLOOR_DEVSET32 ?= 0.95
+EVAL_FLOOR_DEVSET33 ?= 0.995
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -104,6 +105,7 @@ eval-gate: $(STAMP)
 	$(BIN)/python -m evals run evals/devset30 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET30)
 	$(BIN)/python -m evals run evals/devset31 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET31)
 	$(BIN)/python -m evals run evals/devset32 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET32)
+	$(BIN)/python -m evals run evals/devset33 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET33)
 
 # Every tuning set with its report (failing turns listed in reports/<set>/report.md).
 eval-devsets: $(STAMP)

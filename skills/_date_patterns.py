@@ -68,6 +68,10 @@ _YEAR_CTX = _ctx(
     "in for of during since before after until from throughout through year and did was"
 )
 _MONTH_OF = r"(?:(?:the\s+)?(?:whole\s+)?month\s+of\s+)"
+_DOTTED_CTX = _ctx(
+    "from until till to through since on between and van vom von am ab seit bis tot z od du le "
+    "au al dal del desde hasta op per"
+)
 
 ATOMS: dict[str, str] = {
     "iso": r"(?P<year>\d{4})[-/](?P<mon>\d{1,2})[-/](?P<day>\d{1,2})(?!\d)",
@@ -76,6 +80,8 @@ ATOMS: dict[str, str] = {
         r"(?P<year>\d{4}|\d{2})(?!\d|[.,]\d)"
     ),
     "slash": r"(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/]|[.,]\d)",
+    # "vom 1.3. bis 15.3.", "z 3.5.": day first, the closing dot says it is a date, not 1.30
+    "dotted": rf"(?P<a>\d{{1,2}})\.(?P<b>\d{{1,2}})\.{_NOT_MONEY_AFTER}",
     "month_day": (
         rf"(?P<mon>{_MON})\s+(?:the\s+)?(?P<day>{_DAY})(?:,?\s+(?:of\s+)?(?P<year>{_YEAR}))?"
     ),
@@ -159,6 +165,12 @@ _SCAN_OVERRIDES = {
         r"|may(?=\s+k[aei]\b)"  # Hindi "May ka analytics" (May's)
     ),
     "rel_month": rf"(?:last|next)\s+{_MON}|this\s+(?:{_BARE_MON}|(?-i:May))",
+    # "1.3." alone may end a sentence on an amount ("refund 12.5."): a date only after a
+    # preposition of time or before a range ("1.3.-15.3.")
+    "dotted": (
+        rf"{_DOTTED_CTX}\d{{1,2}}\.\d{{1,2}}\.{_NOT_MONEY_AFTER}"
+        rf"|\d{{1,2}}\.\d{{1,2}}\.(?={_RANGE_DASH}\d{{1,2}}\.\d{{1,2}}\.)"
+    ),
 }
 
 DAY_RANGES: dict[str, str] = {

@@ -156,6 +156,10 @@ def _read_slash(m: re.Match[str], today: date) -> Atom | None:
     return _month_day(month, day, None, today)
 
 
+def _read_dotted(m: re.Match[str], today: date) -> Atom | None:
+    return _month_day(int(m["b"]), int(m["a"]), None, today)
+
+
 def _read_month_day(m: re.Match[str], today: date) -> Atom | None:
     month, day = dm.month_number(m["mon"]), dm.day_number(m["day"])
     return _month_day(month, day, dm.year_number(m["year"]), today)
@@ -282,6 +286,7 @@ _READERS = {
     "iso": _read_iso,
     "numeric": _read_numeric,
     "slash": _read_slash,
+    "dotted": _read_dotted,
     "month_day": _read_month_day,
     "day_month": _read_month_day,
     "month_year": _read_month_year,

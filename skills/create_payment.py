@@ -47,9 +47,10 @@ def prepare(ctx: SkillContext, args: CreatePaymentArgs) -> tuple[CreatePaymentAr
 def _summary(args: CreatePaymentArgs, who: str | None) -> str:
     money = format_amount(args.amount, args.currency or "usd")
     code = (args.currency or "usd").upper()
+    shown = money if money.startswith(code) else f"{money} {code}"  # "CHF 12.00", "$12.00 USD"
     target = f" to {who}" if who else " (no customer: awaits a payment method)"
     what = f" for “{args.description}”" if args.description else ""
-    return f"Charge {money} {code}{target}{what}."
+    return f"Charge {shown}{target}{what}."
 
 
 def execute(ctx: SkillContext, args: CreatePaymentArgs) -> CreatePaymentResult:

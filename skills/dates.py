@@ -70,7 +70,7 @@ class DateMatch:
 
 _WORD = re.compile(r"[a-z]+")
 _DATE_DIGITS = re.compile(
-    r"\d[-/]\d|\d\.\d\d?\.\d|\b(?:19|20)\d\d\b|\bq[1-4]\b|\bh[12]\b", re.IGNORECASE
+    r"\d[-/]\d|\d\.\d\d?\.|\b(?:19|20)\d\d\b|\bq[1-4]\b|\bh[12]\b", re.IGNORECASE
 )
 OPEN_START_WORDS = tuple(
     sorted((w for w, english in REWRITES.items() if english.startswith("since")), key=len)[::-1]

@@ -13,7 +13,7 @@ from agent.offline_router.lexicon import DATA
 from agent.offline_router.models import RouterContext, RouterDecision
 from agent.offline_router.names import is_name_word
 from agent.offline_router.references import complete_price
-from agent.offline_router.slots import FILLERS
+from agent.offline_router.slots import FILLERS, LABELLED_DESCRIPTION
 from agent.offline_router.tokens import Parsed
 from skills.money import minor_exponent
 
@@ -22,7 +22,6 @@ NEW_REQUEST_SCORE = 3.0
 _LEADS = [tuple(str(p).split()) for p in DATA.slots["answer_leads"]]
 _PLAN_KEEP = frozenset(str(w) for w in DATA.slots["plan_keep"])
 _PERIOD = frozenset({"created_gte", "created_lte"})
-_LABELLED_DESCRIPTION = re.compile(r"\b(?:description|desc|memo)\b", re.I)
 _NAME_SLOTS = frozenset({"customer", "name", "query"})
 _BARE_SLOT = {"query": "name"}
 _CHARGES = frozenset({"create_payment", "create_subscription"})
@@ -51,7 +50,7 @@ def resume(
     for key, value in found.args.items():
         if key not in args or key == pending.missing or _id_for_a_name(key, value, args[key]):
             args[key] = value
-        elif key == "description" and _LABELLED_DESCRIPTION.search(message):
+        elif key == "description" and LABELLED_DESCRIPTION.search(message):
             args[key] = value  # '$60, description "Call-out fee"': said outright, it replaces
     _put(args, "description", _what_it_is_for(msg, found.args, pending.args))
     if pending.skill == "refund_payment" and "amount" not in found.args and sv.in_full(msg):

@@ -112,6 +112,17 @@ def wanted_after_all(msg: Parsed, ctx: RouterContext) -> RouterDecision | None:
     return make.tool(last.skill, dict(last.args), 0.75)
 
 
+def declined_changed(
+    msg: Parsed, scores: Scores, ctx: RouterContext, default_currency: str = "usd"
+) -> RouterDecision | None:
+    """The money call the user just turned down, with what this message changes ("ok then only
+    10 zł"): proposed anew, so it pauses for its own yes like any new action."""
+    if not ctx.declined_call or ctx.last_call is None:
+        return None
+    again = ctx.model_copy(update={"pending_action": ctx.last_call})
+    return modify_pending(msg, scores, again, default_currency)
+
+
 def cues_a_change(msg: Parsed) -> bool:
     return has_phrase(msg, _FIRM_CHANGE)
 

@@ -50,6 +50,9 @@ class RouterContext(BaseModel):
     last_call: ToolCall | None = None
     """The previous turn's skill call: "only the failed ones" / "same for eur" refine it, and
     its customer argument stands for "her" when `last_customer` is unknown."""
+    declined_call: bool = False
+    """`last_call` was a money action the user turned down: "no, too much" … "ok then only
+    $10" proposes it again with the change (a new action, which pauses for its own yes)."""
     lookup_done: bool = False
     """This message already had its `LOOKUP`: never ask for a second one."""
     looked_up: dict[str, Any] | None = None

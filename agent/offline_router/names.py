@@ -162,6 +162,8 @@ def name_before(msg: Parsed, j: int) -> Name | None:
             i -= 1
         elif i > 1 and i < j and tokens[i - 1].norm == "&" and is_name_word(tokens[i - 2]):
             i -= 1  # "Harbour & Pine's payments"
+        elif i == j and i > 1 and tokens[i - 1].norm in _TRADES and is_name_word(tokens[i - 2]):
+            i -= 1  # "kowalski plumbing office@…": a trade ends a business name
         else:
             break
     # A sentence-initial cue word is the verb, not part of the name ("Refund Jane's ...").
@@ -337,7 +339,8 @@ _RUN_WORDS = 2
 
 def name_spelled_by_email(msg: Parsed) -> Name | None:
     """ "my new regular dave, dave.k@icloud.com": the words right before an email, from the
-    first one its local part spells ("dave") on; None when the email names none of them."""
+    first one its local part or domain spells ("dave", "kowalski") on; None when the email
+    names none of them."""
     for j, tok in enumerate(msg.tokens):
         if tok.canon != "<email>":
             continue
@@ -345,7 +348,9 @@ def name_spelled_by_email(msg: Parsed) -> Name | None:
         found = name_before(msg, k)
         if found is None:
             continue
-        local = set(_LOCAL_SPLIT.split(_plain(tok.orig.split("@")[0]))) - {""}
+        user, _, domain = tok.orig.partition("@")  # "kowalski plumbing office@kowalski.pl":
+        spelled = f"{user}.{domain.rsplit('.', 1)[0]}"  # a company's domain spells it too
+        local = set(_LOCAL_SPLIT.split(_plain(spelled))) - {""}
         words = msg.tokens[found.start : found.end]
         first = next((i for i, t in enumerate(words) if _plain(t.norm) in local), None)
         return _name(msg, found.start + first, found.end) if first is not None else None

@@ -161,6 +161,10 @@ def cancels_pending(message: str, decision: RouterDecision, ctx: RouterContext) 
 
 
 _DETERMINERS = r"(?:the|that|this|my|her|his|their|your)"
+_BARE_NEVER_MIND = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|oh|ah|right|sorry)[\s,.!]+)?(?:never\s*mind|nvm)[\s,.;:!—–-]+(?P<rest>.+)$",
+    re.I | re.S,
+)
 _SET_ASIDE = re.compile(
     r"\b(?:"
     + "|".join(re.escape(str(p)) for p in DATA.confirmation["set_aside_leads"])
@@ -174,7 +178,12 @@ _ACTION_NOUNS = frozenset(str(w) for w in DATA.confirmation["action_nouns"]) | f
 
 def without_set_aside(message: str) -> str:
     """ "ok never mind the pdf, just charge it" -> "ok, just charge it": a side request set
-    aside is no cancel; "never mind the charge" names the action, and stays."""
+    aside is no cancel; "never mind the charge" names the action, and stays. A bare "never
+    mind" opening a plain yes ("ok never mind yes charge it", after an aside) sets the aside
+    down, not the action."""
+    bare = _BARE_NEVER_MIND.match(message)
+    if bare is not None and classify_confirmation_reply(bare["rest"]) == "accept":
+        return bare["rest"]
     m = _SET_ASIDE.search(message)
     if m is None or _words(m["what"]) & _ACTION_NOUNS:
         return message

@@ -356,10 +356,22 @@ def price(msg: Parsed) -> str | None:
     name = _plan_name(msg, _PLAN_WORDS) or _plan_name(msg, _PLAN_WEAK) or _bare_plan(msg)
     if name is None or set(name.split("_")) <= _INTERVAL_VALUES:  # "the yearly plan": which?
         return None
-    interval = _interval(msg)
+    interval = None if _both_intervals(msg) else _interval(msg)
     if interval is None or name.endswith(interval):
         return name if interval else None
     return f"{name}_{interval}"
+
+
+def _both_intervals(msg: Parsed) -> bool:
+    """ "the Pro plan, monthly or yearly I don't know": a choice left open, asked about."""
+    toks = msg.tokens
+    return any(
+        toks[i].norm in _INTERVALS
+        and toks[i + 1].norm == "or"
+        and toks[i + 2].norm in _INTERVALS
+        and _INTERVALS[toks[i].norm] != _INTERVALS[toks[i + 2].norm]
+        for i in range(len(toks) - 2)
+    )
 
 
 _TAKE_BACK = re.compile(

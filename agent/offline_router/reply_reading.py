@@ -98,9 +98,32 @@ def read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> Ve
     vague = decision.kind != "tool" or unnamed or doubted or _unchanged(decision, ctx)
     favour = decision.kind == "out_of_scope" and _ASKS_A_FAVOUR.search(core) is not None
     hesitant = only_hesitation(first_clause(core)) or leads_with_hesitation(core)
-    if vague and hesitant and not favour:  # ("oh, can you do invoices too?" asks a favour)
+    elsewhere = _asks_elsewhere(core, decision)  # "wait whats the weather like in london"
+    if vague and hesitant and not (favour or elsewhere):  # ("oh, can you do invoices too?")
         return "ask"  # "hold on, let me double-check the amount with the customer first"
     return _request(message, decision, ctx) or "ask"
+
+
+def _asks_elsewhere(core: str, decision: RouterDecision) -> bool:
+    """ "wait whats the weather like in london": a "wait" before a question plainly out of
+    scope is no hesitation about the action; "hang on, let me call the bank" is."""
+    return (
+        decision.kind == "out_of_scope"
+        and decision.confidence >= _PLAINLY_ELSEWHERE
+        and _QUESTION_AFTER_WAIT.match(core) is not None
+        and _OWN_STEP.search(core) is None
+    )
+
+
+_PLAINLY_ELSEWHERE = 0.95
+_QUESTION_AFTER_WAIT = re.compile(
+    r"\s*(?:wait|hold\s+on|hang\s+on|one\s+sec(?:ond)?|actually|oh|btw|by\s+the\s+way)\b[\s,.!:;—–-]*"
+    r"(?:what|what['’]?s|whats|how|who|where|when|why|which|can\s+you|could\s+you|tell\s+me)\b",
+    re.I,
+)
+_OWN_STEP = re.compile(
+    r"\b(?:let\s+me|lemme|i['’]?ll|i\s+will|i\s+(?:need|have|want)\s+to|gotta|need\s+to)\b", re.I
+)
 
 
 def _changes_pending(message: str, decision: RouterDecision, ctx: RouterContext) -> bool:

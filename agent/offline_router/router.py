@@ -48,7 +48,7 @@ from agent.offline_router.self_corrections import (
     without_taken_back,
 )
 from agent.offline_router.signoff import LABELLED, strip_signoff
-from agent.offline_router.slots import FILLERS, Slots, recurring_charge
+from agent.offline_router.slots import FILLERS, LABELLED_DESCRIPTION, Slots, recurring_charge
 from agent.offline_router.structured import flat_tool_call, spaced_field_names
 from agent.offline_router.tokens import Parsed, Token, normalize, tokenize
 from agent.offline_router.vague_periods import vague_period
@@ -185,15 +185,12 @@ def route(
             _route(part, today=today, default_currency=default_currency, context=context)
             for part in pair
         )
-        described = _DESCRIBES.search(pair[1]) and "description" in whole.args
+        described = LABELLED_DESCRIPTION.search(pair[1]) and "description" in whole.args
+        # '…for this month's lessons, and please put "June piano lessons" as the description':
+        # the second clause only describes the first request (read whole)
         if first.kind == "tool" and _first_stands(first, second, whole) and not described:
             return first  # "what's the balance, and pull up the last 5 payments": the first
     return whole
-
-
-_DESCRIBES = re.compile(r"\b(?:description|desc|memo|note)\b", re.I)
-"""'…for this month's lessons, and please put "June piano lessons" as the description': the
-second clause only describes the first request (read whole)."""
 
 
 def _asks(text: str, today: date) -> Asked:
@@ -305,6 +302,8 @@ def _route(
             return resumed
     if ctx.pending_action is None and (again := followups.wanted_after_all(msg, ctx)) is not None:
         return again  # "no" … "ugh sorry, yes I do want that charge after all": asked anew
+    if ctx.pending_action is None and (redone := followups.declined_changed(msg, scores, ctx)):
+        return redone  # "no, too much" … "ok then only 10 zł": the same charge, smaller
     thanked = _thanked(message)
     reply = classify_confirmation_reply(message)
     if reply == "reject" and (changed := change_after_no(message)) is not None:

@@ -823,7 +823,10 @@ def explicit_description(
 
 
 _NOT_THIS = re.compile(r"\bnot\s*['\"“‘]?$", re.I)
-_LABELLED_QUOTE = re.compile(r"\b(?:description|memo)\s*(?:is|:|=|of|as|reading|saying)?\s*$", re.I)
+_LABELS = "|".join(re.escape(str(w)) for w in _S["description_labels"])
+LABELLED_DESCRIPTION = re.compile(rf"\b(?:{_LABELS})\b", re.I)
+"""'$60, description "Call-out fee"', "memo: deposit": a description said as such."""
+_LABELLED_QUOTE = re.compile(rf"\b(?:{_LABELS})\s*(?:is|:|=|of|as|reading|saying)?\s*$", re.I)
 
 
 _SPEECH_VERBS = "|".join(re.escape(str(w)) for w in _S["speech_verbs"])
@@ -831,7 +834,7 @@ _SPEECH = re.compile(rf"\b(?:{_SPEECH_VERBS})\b[^\"'.]{{0,20}}[:,]?\s*$", re.I)
 
 
 _OTHER_KEY = re.compile(r"\b(?P<k>[A-Za-z][\w-]*)\s*[=:]\s*$")
-_DESCRIPTION_KEYS = frozenset({"description", "desc", "memo", "note", "notes", "comment"})
+_DESCRIPTION_KEYS = frozenset(str(w) for w in _S["description_labels"])
 
 
 def _names_an_action(quote: str) -> bool:

@@ -91,6 +91,8 @@ def _add_last_call(ctx: RouterContext, earlier: list[BaseMessage]) -> None:
             superseded = isinstance(outcome, dict) and outcome.get("error_code") == "superseded"
             if outcome is None or superseded:
                 ctx.pending_action = ctx.last_call
+            declined = isinstance(outcome, dict) and outcome.get("error_code") == "rejected"
+            ctx.declined_call = declined  # "no" … "ok then only $10"
             typed = typed_customer(call["args"])
             if isinstance(typed, str) and typed:
                 ctx.last_customer = typed

@@ -366,3 +366,52 @@ def test_a_choice_of_currencies_is_asked_and_the_answer_keeps_whom_and_how_much(
     args = second.pending_action.args if second.pending_action else {}
     assert (args["amount"], args["currency"], args["customer"][:4]) == (amount, currency, "cus_")
     assert "description" not in args or args["description"] == "deposit"
+
+
+def test_a_wait_before_a_question_out_of_scope_is_an_aside_and_a_yes_after_never_mind_runs(
+    dry: AgentRunner,
+) -> None:
+    sid = f"ses_{uuid.uuid4().hex[:12]}"
+    first = dry.chat(caller="alice", message="charge cus_Zx9CvB forty quid", session_id=sid)
+    aside = dry.chat(
+        caller="alice", message="wait whats the weather like in london", session_id=sid
+    )
+    assert aside.kind == "out_of_scope"
+    assert aside.pending_action is not None and first.pending_action is not None
+    assert aside.pending_action.id == first.pending_action.id
+    yes = dry.chat(caller="alice", message="ok never mind yes charge it", session_id=sid)
+    assert [(c.name, c.status) for c in yes.tool_calls] == [("create_payment", "ran")]
+
+
+@pytest.mark.parametrize(
+    "reply", ["hold on, checking w/ finance", "wait, not sure that's right... one sec, I'll check"]
+)
+def test_a_wait_about_the_action_itself_still_re_asks(dry: AgentRunner, reply: str) -> None:
+    kind, calls = _ask(dry, "charge cus_Zx9CvB forty quid", reply)
+    assert kind == "clarify"
+    assert calls == []
+
+
+def test_after_a_no_a_smaller_amount_proposes_the_same_charge_anew(dry: AgentRunner) -> None:
+    sid = f"ses_{uuid.uuid4().hex[:12]}"
+    dry.chat(caller="alice", message="obciąż cus_Pl8Mx3 kwotą 50 zł", session_id=sid)
+    no = dry.chat(caller="alice", message="nie, za dużo (too much), cancel", session_id=sid)
+    assert no.tool_calls[-1].status == "cancelled"
+    again = dry.chat(caller="alice", message="ok then only 10 zł", session_id=sid)
+    assert again.kind == "confirm"
+    assert again.tool_calls[-1].args == {
+        "amount": 1000,
+        "currency": "pln",
+        "customer": "cus_Pl8Mx3",
+    }
+    yes = dry.chat(caller="alice", message="tak", session_id=sid)
+    assert [(c.name, c.status) for c in yes.tool_calls] == [("create_payment", "ran")]
+
+
+def test_after_a_no_a_new_read_is_just_a_read(dry: AgentRunner) -> None:
+    sid = f"ses_{uuid.uuid4().hex[:12]}"
+    dry.chat(caller="alice", message="refund $50 of pi_3abcdef", session_id=sid)
+    dry.chat(caller="alice", message="no", session_id=sid)
+    read = dry.chat(caller="alice", message="show payments over $10", session_id=sid)
+    assert [c.name for c in read.tool_calls] == ["list_payments"]
+    assert read.pending_action is None

@@ -55,6 +55,11 @@ def test_a_zero_decimal_amount_is_summarised_in_whole_units(ctx: SkillContext) -
     assert "“Tea”" in plan.summary
 
 
+def test_a_currency_without_a_symbol_is_named_once(ctx: SkillContext) -> None:
+    plan = SKILL.plan(ctx, {"amount": 1200, "currency": "chf"})
+    assert plan.summary.startswith("Charge CHF 12.00 (no customer")
+
+
 def test_an_ambiguous_customer_is_a_question_listing_both(
     ctx: SkillContext, refs: dict[str, str]
 ) -> None:

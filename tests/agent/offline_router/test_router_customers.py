@@ -123,3 +123,22 @@ def test_her_after_an_email_typed_alone_is_that_email(
     message: str, expected: dict[str, Any]
 ) -> None:
     check(message, expected, context=RouterContext(last_customer="rosa@fleur.fr"))
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "ok add one then, kowalski plumbing office@kowalski.pl",
+            tool("create_customer", name="kowalski plumbing", email="office@kowalski.pl"),
+        ),
+        (
+            "new customer: greenleaf landscaping, info@greenleaf.com",
+            tool("create_customer", name="greenleaf landscaping", email="info@greenleaf.com"),
+        ),
+    ],
+)
+def test_a_lowercase_business_name_spelled_by_its_email_domain_is_the_name(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected)

@@ -274,3 +274,16 @@ def test_an_amount_in_brackets_is_an_aside_beside_the_one_asked_for() -> None:
         "Refund pi_3Big0001 partially (it was $2,400.00) -- just $400 back",
         rf(payment="pi_3Big0001", amount=40000),
     )
+
+
+def test_a_refund_said_to_be_partial_without_an_amount_asks_how_much() -> None:
+    check("refund pi_3QwE45r partly, not everything", kind("clarify"))
+
+
+def test_money_promised_back_is_a_refund_of_that_amount() -> None:
+    check(
+        "hi - so we had to move one of our pottery workshops to a smaller venue and we promised "
+        "everyone €40 back from the €120 ticket. first one is pi_3Wx5Yz6Ab7Cd, can you do "
+        "that one?",
+        tool("refund_payment", payment="pi_3Wx5Yz6Ab7Cd", amount=4000),
+    )

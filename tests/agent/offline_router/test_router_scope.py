@@ -166,3 +166,10 @@ def test_near_misses_of_those_rules_keep_their_skill(
 
 def test_two_different_payment_ids_in_one_refund_are_still_refused() -> None:
     check("refund ch_3Two0001Ab ch_3Two0002Cd", kind("refuse"))
+
+
+def test_writing_a_letter_to_a_late_payer_is_out_of_scope() -> None:
+    check(
+        "write me a polite but firm email to a client who's 3 weeks late paying",
+        kind("out_of_scope"),
+    )

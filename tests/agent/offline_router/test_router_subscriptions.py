@@ -156,3 +156,10 @@ def test_a_capitalised_name_then_to_or_an_arrow_and_a_price_subscribes_it(
     message: str, expected: dict[str, Any]
 ) -> None:
     check(message, expected)  # typed as written: in lowercase "X to Y" names no one for sure
+
+
+def test_an_interval_left_to_the_agent_is_asked_about() -> None:
+    check(
+        "subscription for cus_P0o9I8 on the Pro plan, monthly or yearly I don't know, you choose",
+        kind("clarify"),
+    )
