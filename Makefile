@@ -39,11 +39,12 @@ EVAL_FLOOR_DEVSET25 ?= 0.98
 EVAL_FLOOR_DEVSET26 ?= 0.995
 EVAL_FLOOR_DEVSET27 ?= 0.99
 EVAL_FLOOR_DEVSET28 ?= 0.98
-EVAL_FLOOR_DEVSET29 ?= 0.97
+EVAL_FLOOR_DEVSET29 ?= 0.975
 EVAL_FLOOR_DEVSET30 ?= 0.995
 EVAL_FLOOR_DEVSET31 ?= 0.985
-EVAL_FLOOR_DEVSET32 ?= 0.95
+EVAL_FLOOR_DEVSET32 ?= 0.965
 EVAL_FLOOR_DEVSET33 ?= 0.995
+EVAL_FLOOR_DEVSET34 ?= 0.995
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -106,10 +107,11 @@ eval-gate: $(STAMP)
 	$(BIN)/python -m evals run evals/devset31 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET31)
 	$(BIN)/python -m evals run evals/devset32 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET32)
 	$(BIN)/python -m evals run evals/devset33 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET33)
+	$(BIN)/python -m evals run evals/devset34 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET34)
 
 # Every tuning set with its report (failing turns listed in reports/<set>/report.md).
 eval-devsets: $(STAMP)
-	for set in devset devset2 devset3 devset4 devset5 devset6 devset7 devset8 devset9 devset10 devset11 devset12 devset13 devset14 devset15 devset16 devset17 devset18 devset19 devset20 devset21 devset22 devset23 devset24 devset25 devset26 devset27 devset28 devset29 devset30 devset31 devset32; do \
+	for set in devset devset2 devset3 devset4 devset5 devset6 devset7 devset8 devset9 devset10 devset11 devset12 devset13 devset14 devset15 devset16 devset17 devset18 devset19 devset20 devset21 devset22 devset23 devset24 devset25 devset26 devset27 devset28 devset29 devset30 devset31 devset32 devset33 devset34; do \
 		$(BIN)/python -m evals run evals/$$set --backend dry --report reports/$$set --quiet; \
 	done
 

@@ -39,7 +39,7 @@ _MON = rf"(?:{trie_alternation(w for w in _MONTHS if w != 'may')}|may{_NOT_MAY})
 _BARE_MON = rf"(?:{trie_alternation(w for w in MONTHS_FULL if w != 'may')}){_NOT_A_NAME}"
 _CAPITAL_MAY = rf"(?<=[\w,;:]\s)(?-i:May){_NOT_MAY_BARE}{_NOT_A_NAME}"
 _YEAR = r"(?:19|20)\d\d(?!\d)|['’]\d\d(?!\d)"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|\.(?=\s))?(?!\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|\.(?=\s|$))?(?!\d)"
 """A German ordinal day ("3. Mai") keeps its dot."""
 _DAY_ORD = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?!\d)"
 """A day of no month ("from the 3rd to the 9th") counts only with its ordinal suffix: "from 3

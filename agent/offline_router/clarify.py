@@ -11,7 +11,7 @@ from agent.offline_router.confirmation import classify_confirmation_reply
 from agent.offline_router.intent import Scores
 from agent.offline_router.lexicon import DATA
 from agent.offline_router.models import RouterContext, RouterDecision
-from agent.offline_router.names import is_name_word
+from agent.offline_router.names import capitalised_run, is_name_word
 from agent.offline_router.references import complete_price
 from agent.offline_router.slots import FILLERS, LABELLED_DESCRIPTION
 from agent.offline_router.tokens import Parsed
@@ -48,10 +48,14 @@ def resume(
     found = FILLERS[pending.skill](msg, ctx, default_currency)
     args: dict[str, Any] = dict(pending.args)
     for key, value in found.args.items():
-        if key not in args or key == pending.missing or _id_for_a_name(key, value, args[key]):
+        if key not in args or key == pending.missing or _names_them_better(key, value, args[key]):
             args[key] = value
         elif key == "description" and LABELLED_DESCRIPTION.search(message):
             args[key] = value  # '$60, description "Call-out fee"': said outright, it replaces
+    had = args.get("customer")
+    run = capitalised_run(msg) if isinstance(had, str) and "customer" not in found.args else None
+    if run is not None and _names_them_better("customer", run.text, had):
+        args["customer"] = run.text  # "charge Jordan" — "sorry -- Jordan Blake, $35"
     _put(args, "description", _what_it_is_for(msg, found.args, pending.args))
     if pending.skill == "refund_payment" and "amount" not in found.args and sv.in_full(msg):
         args.pop("amount", None)  # "sorry, the Stripe payment is pi_X, refund all of it"
@@ -134,11 +138,16 @@ def _what_it_is_for(msg: Parsed, found: dict[str, Any], asked: dict[str, Any]) -
     return said if re.search(rf"\bfor\s+(?:the\s+)?{re.escape(said)}\b", msg.text, re.I) else None
 
 
-def _id_for_a_name(key: str, given: Any, had: Any) -> bool:
+def _names_them_better(key: str, given: Any, had: Any) -> bool:
     """ "charge the Harrogate client for her deposit" — "cus_X, £75, deposit": the id answered
-    names exactly whom the words before only described."""
-    exact = isinstance(given, str) and (given.startswith("cus_") or "@" in given)
-    return key == "customer" and exact and not (str(had).startswith("cus_") or "@" in str(had))
+    names exactly whom the words before only described; "charge Jordan" — "sorry -- Jordan
+    Blake, thirty-five dollars": the full name completes the first one."""
+    if key != "customer" or not isinstance(given, str):
+        return False
+    exact = given.startswith("cus_") or "@" in given
+    if exact:
+        return not (str(had).startswith("cus_") or "@" in str(had))
+    return given.lower().startswith(f"{str(had).lower()} ")
 
 
 def _put(args: dict[str, Any], key: str, value: Any) -> None:

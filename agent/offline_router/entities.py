@@ -260,6 +260,7 @@ def extract(text: str, today: date) -> Entities:
     found = _asked_period(ents.masked, today) or find_date_range(ents.masked, today)
     found = _past_period_after(ents.masked, found, today) or found
     found = _period_after_a_not(ents.masked, found, today) or found
+    found = _period_after_a_fact(ents.masked, found, today) or found
     found = _dates_after_a_name(ents.masked, found, today) or found
     if found is not None:
         ents.add(found.start, found.end, "date", (found.range.start, found.range.end))
@@ -377,10 +378,29 @@ def _period_after_a_not(text: str, found: DateMatch | None, today: date) -> Date
     out."""
     if found is None or _NOT_BEFORE.search(text, 0, found.start) is None:
         return None
+    dash = _SPACED_DASH.search(found.text)  # "not last week — this month" read as one range
+    after = found.start + dash.end() if dash else found.end
+    later = find_date_range(text[after:], today)
+    if later is None:
+        return None
+    return DateMatch(later.start + after, later.end + after, later.range, later.text)
+
+
+_A_FACT_BEFORE = re.compile(r"\b(?:starts|begins|started|began)\s+(?:on\s+)?$", re.I)
+
+
+def _period_after_a_fact(text: str, found: DateMatch | None, today: date) -> DateMatch | None:
+    """ "our fiscal year starts January 1. revenue for Q1": the day a fact is told about is
+    context; the period named after it is the one asked about."""
+    if found is None or _A_FACT_BEFORE.search(text, 0, found.start) is None:
+        return None
     later = find_date_range(text[found.end :], today)
     if later is None:
         return None
     return DateMatch(later.start + found.end, later.end + found.end, later.range, later.text)
+
+
+_SPACED_DASH = re.compile(r"\s[—–-]\s")
 
 
 def _past_period_after(text: str, found: DateMatch | None, today: date) -> DateMatch | None:

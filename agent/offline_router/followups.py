@@ -259,7 +259,7 @@ def repeat_last(
     """The last money call again with this message's changes ("same for cus_B", "also pi_X",
     "do it for cus_C instead"): a new call, which pauses for its own yes."""
     last = ctx.last_call
-    if last is None or ctx.pending_action is not None or not has_phrase(msg, _REPEAT):
+    if last is None or ctx.pending_action is not None or not _repeats(msg):
         return None
     skill, top, _ = scores.best()
     if last.skill == "create_customer":  # ("search for her email to make sure it's there")
@@ -286,6 +286,17 @@ def repeat_last(
     remade = instead or has_phrase(msg, _MADE_INTO)  # "nope" … "Make it £60 instead": the same
     carried = {k: v for k, v in kept.items() if not (k == "reason" and same_target and not remade)}
     return make.tool(last.skill, {**carried, **changes}, 0.75)  # "another $20 on it": new reason
+
+
+def _repeats(msg: Parsed) -> bool:
+    """A cue to do the last call again, not the "again" of "don't ask me again"."""
+    text = f" {' '.join(msg.norm)} "
+    for asked in _ASKED_AGAIN:
+        text = text.replace(f" {asked} ", " ")
+    return any(f" {p} " in text for p in _REPEAT)
+
+
+_ASKED_AGAIN = ["ask me again", "ask again", "asking me again", "asking again", "ask me that again"]
 
 
 def _another_customer(

@@ -70,9 +70,11 @@ def customer(
         return CustomerRef(unresolved=True)  # "pull up payments for a customer": which one?
     if (relative := _RELATIVE_NAMED.search(msg.text)) is not None:
         return CustomerRef(value=relative["name"], count=1)  # "what about his wife, Anna Weber"
+    if _the_one_just_found(msg, ctx):
+        return CustomerRef(value=ctx.last_customer, count=1)  # "find sam@…" — "sign that one up"
     if has_customer_pronoun(msg):
-        if (named := _antecedent(msg)) is not None:  # "Marcus Hale missed… charge him $75"
-            return CustomerRef(value=named.text, count=1)
+        if (named := _antecedent(msg) or _name_given(msg)) is not None:  # "Marcus Hale missed…
+            return CustomerRef(value=named.text, count=1)  # charge him $75", "her name is …"
         if ctx.last_customer:
             return CustomerRef(value=ctx.last_customer, count=1)
         if (only := _only_quote(msg)) is not None:  # "how has 'Acme' been paying? show their…"
@@ -82,7 +84,8 @@ def customer(
 
 
 _RULED_OUT = re.compile(
-    r"\b(?:not|except|excluding|apart\s+from|other\s+than)\s+(?:to\s+|for\s+|on\s+|from\s+)?$",
+    r"\b(?:not|except|excluding|apart\s+from|other\s+than)\s+(?:to\s+|for\s+|on\s+|from\s+)?"
+    r"(?:the\s+one\s+(?:at|with)\s+)?$",
     re.I,
 )
 _LEFT_ALONE = re.compile(
@@ -125,9 +128,43 @@ def names_someone(msg: Parsed) -> bool:
 def _antecedent(msg: Parsed) -> Name | None:
     """A full name (two or more capitalised words) earlier in the message than its first
     personal pronoun: the nearest person "he"/"her" can mean, nearer than the last turns."""
-    first = next((i for i, t in enumerate(msg.tokens) if t.norm in _PERSONAL), None)
+    toks = msg.tokens
+    first = next(
+        (
+            i
+            for i, t in enumerate(toks)
+            if t.norm in _PERSONAL and not (i + 1 < len(toks) and toks[i + 1].norm == "name")
+        ),
+        None,
+    )  # "Her name is Priya Raman. Can you pull up her payments?": the first "her" names her
     found = capitalised_run(msg)
     return found if found is not None and first is not None and found.end <= first else None
+
+
+def _the_one_just_found(msg: Parsed, ctx: RouterContext) -> bool:
+    """ "find sam@peak.io", then "sign that one up for team_monthly": after a customer search
+    (or a new customer), "that one" is that customer."""
+    last = ctx.last_call
+    return (
+        bool(ctx.last_customer)
+        and last is not None
+        and last.skill in ("find_customers", "create_customer")
+        and has_phrase(msg, _ONE_JUST_FOUND)
+    )
+
+
+_ONE_JUST_FOUND = ["that one", "this one"]
+
+
+def _name_given(msg: Parsed) -> Name | None:
+    """ "she was charged twice … Her name is Priya Raman. Can you pull up her payments?": the
+    name the message gives the person its pronouns mean, wherever it stands."""
+    toks = msg.tokens
+    for i in range(len(toks) - 3):
+        said = toks[i].norm in _PERSONAL and toks[i + 1].norm == "name"
+        if said and toks[i + 2].norm in ("is", ":", "'s"):
+            return name_after(msg, i + 3)
+    return None
 
 
 _AFTER_VERB_SKIP = frozenset(
@@ -351,8 +388,9 @@ def price(msg: Parsed) -> str | None:
     interval ("the pro plan") is ambiguous (monthly or yearly?): None, so the router asks."""
     for kind in ("price", "key", "plan"):
         spans = msg.ents.of(kind)
-        if spans:
-            return str(_taken_back_for(msg.text, spans).value)
+        kept = [s for s in spans if _RULED_OUT.search(msg.text, 0, s.start) is None]
+        if spans:  # "not pro_monthly, something cheaper": which one, then? (asked)
+            return str(taken_back_for(msg.text, kept).value) if kept else None
     name = _plan_name(msg, _PLAN_WORDS) or _plan_name(msg, _PLAN_WEAK) or _bare_plan(msg)
     if name is None or set(name.split("_")) <= _INTERVAL_VALUES:  # "the yearly plan": which?
         return None
@@ -379,7 +417,7 @@ _TAKE_BACK = re.compile(
 )
 
 
-def _taken_back_for(text: str, spans: list[Span]) -> Span:
+def taken_back_for(text: str, spans: list[Span]) -> Span:
     """ "subscribe cus_X to price_A — no, not gold, price_B": the last of two values, when
     the words between them take the first back."""
     first, last = spans[0], spans[-1]

@@ -64,6 +64,8 @@ def read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> Ve
         return verdict
     if "?" in core and classify_confirmation_reply(core.rsplit("?", 1)[1]) == "reject":
         return "reject"  # "wait, what? no": the no after the surprise is the answer
+    if _surprise_then_yes(core):
+        return "accept"  # "no? ok, then just charge it" (after "I can't do PDF invoices")
     if _changes_pending(message, decision, ctx):
         return "new"  # "yes, but make it $5,000 and don't ask me again": the changed one pauses
     bypassed = core != message or decision.kind == "refuse"
@@ -95,6 +97,9 @@ def read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> Ve
     # "is that the right one? I get so muddled with these numbers": no report asked for; but
     # "do we even have enough balance to cover that??" asks the balance beside the action
     doubted = not decision.args and decision.tool != "get_balance" and questions_the_action(core)
+    unasked = decision.tool != "get_balance" and "?" not in core  # ("wait, balance first?")
+    if decision.kind == "tool" and not decision.args and unasked and has_doubt(core):
+        return "ask"  # "i mean... i'm honestly not sure it is one": doubt, not a report to run
     vague = decision.kind != "tool" or unnamed or doubted or _unchanged(decision, ctx)
     favour = decision.kind == "out_of_scope" and _ASKS_A_FAVOUR.search(core) is not None
     hesitant = only_hesitation(first_clause(core)) or leads_with_hesitation(core)
@@ -102,6 +107,20 @@ def read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> Ve
     if vague and hesitant and not (favour or elsewhere):  # ("oh, can you do invoices too?")
         return "ask"  # "hold on, let me double-check the amount with the customer first"
     return _request(message, decision, ctx) or "ask"
+
+
+def _surprise_then_yes(core: str) -> bool:
+    """ "no? ok, then just charge it": a word or two of surprise, asked, then a plain yes."""
+    head, _, tail = core.partition("?")
+    return (
+        bool(tail.strip())
+        and len(head.split()) <= _SURPRISE_WORDS
+        and "?" not in tail
+        and classify_confirmation_reply(tail) == "accept"
+    )
+
+
+_SURPRISE_WORDS = 2
 
 
 def _asks_elsewhere(core: str, decision: RouterDecision) -> bool:

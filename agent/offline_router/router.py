@@ -35,6 +35,7 @@ from agent.offline_router.entities import extract
 from agent.offline_router.future import in_future, recurs
 from agent.offline_router.fuzzy import respell
 from agent.offline_router.greeting import strip_greeting
+from agent.offline_router.id_patterns import stripe_id
 from agent.offline_router.lexicon import DATA as LEXICON_DATA
 from agent.offline_router.lexicon import LEXICON, alternatives
 from agent.offline_router.literal import quote_literal_name
@@ -71,6 +72,7 @@ _FILLERS = re.compile(r"(?<![\w'])(?:u+m+|u+h+m*|e+r+m+)\b[,.]*\s*", re.I)
 """Spoken hesitation ("bill um, Jane Cooper $20"): no word of the request. Not dropped from a
 reply to a confirmation, where "um, yes" is doubt (confirmation.py reads those)."""
 _QUOTED_REQUEST_WORDS = 3
+_AN_ID = re.compile(rf"\b{stripe_id('pi', 'ch', 'py', 'cus', 'price')}\b")
 _POINTERS = tuple(f" {p} " for p in LEXICON_DATA.slots["quote_pointers"])
 
 
@@ -83,7 +85,7 @@ _LINK_TO_OBJECT = re.compile(
 _NEGATED_ACTION = re.compile(
     r"(?:^|(?<=[.,;!?—–])\s*|\s+-\s+|\s+(?:but|and)\s+|\s+(?=before\s+(?:i|we)\s))(?:please\s+)?"
     r"(?:don'?t|do\s+not|never|before\s+(?:i|we)(?:\s+(?:go\s+and|actually))?)\s+"
-    r"(?:refund|charge|bill|subscribe|create|add|order|reorder|buy|purchase|restock)\b"
+    r"(?:refund|charge|bill|subscribe|create|add|make|order|reorder|buy|purchase|restock)\b"
     r"[^.,;:!?\n—–]*[.!]?",
     re.I,
 )
@@ -478,7 +480,10 @@ def _pointed_quote(msg: Parsed) -> str | None:
     """The quoted request a message hands over ("can you handle that", "do what this note
     says"): routed like a message of its own, so it pauses and refuses as any other would."""
     quotes = msg.ents.of("quote")
-    if len(quotes) != 1 or len(str(quotes[0].value).split()) < _QUOTED_REQUEST_WORDS:
+    if len(quotes) != 1:
+        return None
+    words = len(str(quotes[0].value).split())  # "refund ch_X" names its object: enough
+    if words < _QUOTED_REQUEST_WORDS and not (words > 1 and _AN_ID.search(str(quotes[0].value))):
         return None
     quote = quotes[0]
     outside = " ".join(
@@ -561,6 +566,9 @@ def decide(
     if skill in _EXACT_AMOUNT_SKILLS and _LEFT_TO_US.search(msg.text):
         args = {k: v for k, v in slots.args.items() if k != "amount"}
         return make.clarify(skill, args, "amount", conf)  # "half or all, whatever you think"
+    if skill in _EXACT_AMOUNT_SKILLS and _DOT_GROUPED.search(msg.text):
+        args = {k: v for k, v in slots.args.items() if k != "amount"}
+        return make.clarify(skill, args, "amount", conf)  # "charge cus_X 1.250 €": 1250 or 1.25?
     if _a_cap_not_an_amount(msg, skill, slots.args):
         args = {k: v for k, v in slots.args.items() if k != "amount"}
         return make.clarify(skill, args, "amount", conf)  # "charge cus_X, no more than $200"
@@ -585,6 +593,13 @@ _ABOUT = re.compile(
     re.I,
 )
 _EXACT_AMOUNT_SKILLS = frozenset({"create_payment", "refund_payment"})
+
+
+_DOT_GROUPED = re.compile(
+    r"(?<![\w.,])\d{1,3}\.\d{3}(?![\d.,]|\.\d)\s*(?:€|eur\b|euros?\b|chf\b|zł|pln\b|kr\b)", re.I
+)
+"""'1.250 €' moves 1,250 or 1.25: a list filter reads it the European way, money never moves
+by that guess (a decimal part, "1.250,00 €", settles it)."""
 _LEFT_TO_US = re.compile(
     r"\b(?:whatever|whichever)\s+(?:you\s+think|seems|you\s+feel)|\b(?:up\s+to\s+you|your\s+call"
     r"|you\s+decide|you\s+choose|you\s+pick|use\s+your\s+(?:judg(?:e)?ment|discretion))\b",

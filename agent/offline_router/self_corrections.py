@@ -63,6 +63,11 @@ def without_taken_back(text: str, today: date) -> str:
     ("refund $30 from pi_X, no wait, 35" -> "refund $35 from pi_X"): the first value is
     dropped, the corrected one stands where it was; "— no wait, the other one" drops it and
     names none (so the router asks which)."""
+    if (made := _MADE_INSTEAD.search(text)) is not None:
+        old = list(_KINDS[2].finditer(text, 0, made.start()))
+        if old:  # "last 5 payments. make that 15 actually": the number said last is replaced
+            last = old[-1]
+            return text[: last.start()] + made["v"] + text[last.end() : made.start()]
     for m in _TAKE_BACK.finditer(text):
         rest = text[m.end() :]
         if _THE_OTHER.match(rest) and (dropped := _without_last_id(text[: m.start()])):
@@ -74,6 +79,11 @@ def without_taken_back(text: str, today: date) -> str:
 
 
 _SYMBOLS = frozenset("$€£¥")
+_MADE_INSTEAD = re.compile(
+    r"(?:[.!?]\s+|,\s*|\s+[-–—]\s*)(?:actually\s+|no\s+)?make\s+(?:that|it)\s+(?P<v>\d+)"
+    r"(?:\s+(?:actually|instead))?[.!]?\s*$",
+    re.I,
+)
 _THE_OTHER = re.compile(r"the\s+other\s+(?:one|payment|charge|plan|customer)\b", re.I)
 _ID = re.compile(rf"(?<![\w@.]){stripe_id('pi', 'ch', 'py', 'cus', 'price')}\b")
 
@@ -93,6 +103,8 @@ def _replace_earlier(before: str, rest: str, today: date) -> str | None:
         if new and old:
             last = old[-1]
             return before[: last.start()] + new.group() + before[last.end() :] + rest[new.end() :]
+    if (until := _NEW_END.match(rest)) and (moved := _end_moved(before, start, until, today)):
+        return moved  # "from March 1 to March 15 — sorry, to March 20"
     new_date = find_date_range(rest, today)
     old_date = find_date_range(before[start:], today) if new_date and new_date.start == 0 else None
     if old_date is not None:  # "from March 4 to 10 — wait, make that…": its "from" kept
@@ -102,6 +114,21 @@ def _replace_earlier(before: str, rest: str, today: date) -> str | None:
 
 
 _CONNECTIVE = re.compile(r"(?:from|between|since|starting)\s+", re.I)
+_NEW_END = re.compile(r"(?:to|until|till|through|thru)\s+(?=\S)", re.I)
+_RANGE_JOINER = re.compile(r"\s+(?:to|until|till|through|thru)\s+|\s*[-–]\s*", re.I)
+
+
+def _end_moved(before: str, start: int, until: re.Match[str], today: date) -> str | None:
+    """The range said before, up to its joiner, then the new end said after the correction."""
+    rest = until.string
+    if find_date_range(rest, today) is None:  # "to March 20", "through the 25th"
+        return None
+    old = find_date_range(before[start:], today)
+    joiners = list(_RANGE_JOINER.finditer(old.text)) if old else []
+    if old is None or not joiners:
+        return None
+    cut = start + old.start + joiners[-1].start()
+    return f"{before[:cut]} {rest}"
 
 
 _RESTART = re.compile(

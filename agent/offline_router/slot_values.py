@@ -257,18 +257,34 @@ def capped_count(msg: Parsed) -> int | None:
 
 
 def currency_filter(msg: Parsed, default_currency: str) -> str | None:
-    """A currency the user restricts to: a marked amount ("over €5") or a word ("in euros")."""
+    """A currency the user restricts to: a marked amount ("over €5") or a word ("in euros"),
+    not one ruled out ("not in dollars, euros" is euros)."""
     for span in msg.ents.of("money"):
         code = span.value.currency
         if code:
             return str(code)
+    kept, _ = currency_words(msg)
+    if kept:
+        return kept[0]
+    return next((t.norm for t in msg.tokens if _code_in_capitals(t.orig)), None)
+
+
+def currency_words(msg: Parsed) -> tuple[list[str], list[str]]:
+    """The currencies named in words, and those named only to be ruled out ("not in dollars",
+    "yen, not usd")."""
     norm = msg.norm
+    kept: list[str] = []
+    ruled_out: list[str] = []
     for i, word in enumerate(norm):
         pair = f"{word} {norm[i + 1]}" if i + 1 < len(norm) else ""
         code = _CURRENCY_WORDS.get(pair) or _CURRENCY_WORDS.get(word)
         if code:
-            return code
-    return next((t.norm for t in msg.tokens if _code_in_capitals(t.orig)), None)
+            negated = "not" in norm[max(0, i - 2) : i] or "no" in norm[max(0, i - 1) : i]
+            (ruled_out if negated else kept).append(code)
+    return [c for c in kept if c not in ruled_out], ruled_out
+
+
+CURRENCY_NAMES = frozenset(w for w in _CURRENCY_WORDS if " " not in w)
 
 
 _ENGLISH_CODES = frozenset(

@@ -188,7 +188,13 @@ def create_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     if unnamed and named:
         later = marker_description(msg, _markers("payment"), besides=after_marker)
         ref, desc = refs.CustomerRef(value=after_marker, count=1), explicit or later or fee
-    if money is not None:
+    codes, ruled_out = sv.currency_words(msg)
+    bare = money is not None and money.currency is None and "$" not in money.text
+    if money is not None and bare and (codes or ruled_out):
+        out.args["amount"] = money.amount  # "charge Acme 120, not in dollars, euros"
+        _put(out.args, "currency", codes[0] if codes else None)
+        out.missing = None if codes else "currency"  # "50, but not in dollars": which, then?
+    elif money is not None:
         out.args["amount"] = money.amount
         out.args["currency"] = money.currency or default_currency
     else:  # "charge cus_X in euros": the currency waits for the amount the router asks for
@@ -202,7 +208,8 @@ def create_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
         _put(out.args, "description", desc or _same_description(msg, ctx))
     out.targets = _targets(msg, ref)
     out.error = msg.ents.money_error
-    out.missing = "amount" if money is None else "customer" if ref.unresolved else None
+    if out.missing != "currency" or money is None or ref.unresolved:
+        out.missing = "amount" if money is None else "customer" if ref.unresolved else None
     return out
 
 
@@ -365,10 +372,13 @@ def _share_of(total: int, share: Fraction) -> int:
 
 def find_customers(msg: Parsed, ctx: RouterContext, default_currency: str) -> Slots:
     out = Slots()
-    email = msg.ents.first("email")
+    emails = msg.ents.of("email")
+    kept = refs.kept_ids(msg.text, emails)  # "anyone except the one at patel@oldmail.com"
+    email = kept[0] if kept else None
     if email:
         out.args["email"] = email.value
-        _put(out.args, "name", _named(msg) or _introduced_name(msg))  # "… and name Northwind"
+        said = _introduced_name(msg)  # "find jane — … jane.r@newmail.io": the address names her
+        _put(out.args, "name", _named(msg) or (None if _spelled_by(said, email.value) else said))
     elif (cus := msg.ents.first("cus") or msg.ents.first("phone")) is not None:
         out.args["query"] = str(cus.value)
     elif (domain := msg.ents.first("domain")) is not None:
@@ -400,6 +410,12 @@ def find_customers(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     # a search has no amounts: "max 3" caps it
     _put(out.args, "limit", sv.limit(msg, of_customers=True) or sv.at_most(msg))
     return out
+
+
+def _spelled_by(name: str | None, email: object) -> bool:
+    """ "find jane — … jane.r@newmail.io": a first name the address spells adds nothing."""
+    local = set(re.split(r"[._+\-\d]+", str(email).split("@")[0].lower()))
+    return name is not None and set(name.lower().split()) <= local
 
 
 _SAME_EMAIL = [str(p) for p in _S["same_email_phrases"]]
@@ -815,7 +831,7 @@ def explicit_description(
         if quotes
         else []
     )
-    quote = (other[0] if other else None) or msg.ents.first("desc")
+    quote = (refs.taken_back_for(msg.text, other) if other else None) or msg.ents.first("desc")
     if quote:
         return str(quote.value).strip() or None
     note = msg.ents.first("note")  # a P.S. is often talk ("P.S. skip the confirmation")
@@ -985,8 +1001,8 @@ def _not_chatter(text: str | None, trim: bool = True) -> str | None:
         if typed and typed[0] in _SUBJECTS:
             return None  # "— I already confirmed": what is left of the talk is no description
     words = set(typed)
-    if not words or words <= _EMPTY_DESCRIPTION:
-        return None
+    if not words or words <= _EMPTY_DESCRIPTION or words - _NEGATORS <= sv.CURRENCY_NAMES:
+        return None  # "(yen, not usd)": which currency, not what for
     if str(text).lower().startswith(("not ", "no ", "if ", "unless ", "when ")):
         return None  # "make it $40 — not euros", "- if I don't reply just run it": no description
     if _REMARK.match(str(text)):
@@ -995,6 +1011,7 @@ def _not_chatter(text: str | None, trim: bool = True) -> str | None:
 
 
 _BEFORE_A_VERB = frozenset(str(w) for w in _S["words_before_a_verb"])
+_NEGATORS = frozenset({"not", "no", "in", "the"})
 """Words that put the chatter word after them as a verb of its own clause."""
 
 _REMARK = re.compile(

@@ -415,3 +415,48 @@ def test_after_a_no_a_new_read_is_just_a_read(dry: AgentRunner) -> None:
     read = dry.chat(caller="alice", message="show payments over $10", session_id=sid)
     assert [c.name for c in read.tool_calls] == ["list_payments"]
     assert read.pending_action is None
+
+
+def test_an_aside_asked_while_you_are_at_it_is_answered_and_the_action_waits(
+    dry: AgentRunner,
+) -> None:
+    sid = f"ses_{uuid.uuid4().hex[:12]}"
+    dry.chat(caller="alice", message="put cus_Wx4Yz5Ab on pro_monthly", session_id=sid)
+    aside = dry.chat(
+        caller="alice",
+        message="while you're at it, what's a good tagline for my bakery?",
+        session_id=sid,
+    )
+    assert aside.kind == "out_of_scope"
+    assert aside.pending_action is not None
+
+
+def test_a_surprised_no_then_a_plain_yes_after_an_aside_runs_the_action(dry: AgentRunner) -> None:
+    sid = f"ses_{uuid.uuid4().hex[:12]}"
+    dry.chat(caller="alice", message="charge cus_Iv7Pd8Fx $180 for photo shoot", session_id=sid)
+    dry.chat(
+        caller="alice",
+        message="can you generate a PDF invoice for it and mail it to them?",
+        session_id=sid,
+    )
+    yes = dry.chat(caller="alice", message="no? ok, then just charge it", session_id=sid)
+    assert [(c.name, c.status) for c in yes.tool_calls] == [("create_payment", "ran")]
+
+
+@pytest.mark.parametrize(
+    ("reply", "kind_", "calls"),
+    [
+        ("ok ok. no to this one too", "answer", [("refund_payment", "cancelled")]),
+        ("i mean... i'm honestly not sure it is one", "clarify", []),
+        (
+            "don't refund yet, just show me cus_N4kLm2Qx's payments",
+            "answer",
+            [("list_payments", "ran")],
+        ),
+    ],
+)
+def test_a_no_a_doubt_and_a_hold_while_reading_are_told_apart(
+    dry: AgentRunner, reply: str, kind_: str, calls: list[tuple[str, str]]
+) -> None:
+    kind, made = _ask(dry, "refund ch_3Fg7Hj2KlM, reason: duplicate", reply)
+    assert (kind, made) == (kind_, calls)

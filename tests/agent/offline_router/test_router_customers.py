@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -142,3 +143,21 @@ def test_a_lowercase_business_name_spelled_by_its_email_domain_is_the_name(
     message: str, expected: dict[str, Any]
 ) -> None:
     check(message, expected)
+
+
+def test_do_we_have_a_named_person_is_a_customer_search() -> None:
+    check("do we have a Karen Liu?", tool("find_customers", name="Karen Liu"))
+
+
+def test_the_name_a_story_gives_is_whose_payments_and_its_dates_are_kept() -> None:
+    check(
+        "A customer phoned saying she was charged twice by us somewhere between Feb 2 and Feb 5. "
+        "Her name is Priya Raman. Can you pull up her payments for those days?",
+        tool(
+            "list_payments",
+            customer="Priya Raman",
+            created_gte="2026-02-02",
+            created_lte="2026-02-05",
+        ),
+        today=date(2026, 2, 20),
+    )

@@ -257,3 +257,84 @@ def test_running_it_anyway_while_it_waits_is_refused_and_names_no_customer() -> 
         kind("refuse"),
         context=ctx,
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "charge Acme Corp 120, not in dollars, euros",
+            tool("create_payment", amount=12000, currency="eur", customer="Acme Corp"),
+        ),
+        ("charge cus_Lm3Np8Tr 50, but not in dollars — the other currency", kind("clarify")),
+        (
+            "bill jane@harbor.io ¥5,000 (yen, not usd)",
+            tool("create_payment", amount=5000, currency="jpy", customer="jane@harbor.io"),
+        ),
+        (
+            "charge cus_Lm3Np8Tr $50 no euros please",
+            tool("create_payment", amount=5000, currency="usd", customer="cus_Lm3Np8Tr"),
+        ),
+        (
+            "put cus_Tz9Wq4Bn on a subscription — not pro_monthly, something cheaper",
+            kind("clarify"),
+        ),
+        (
+            "find jane — not jane@oldmail.com, her new one, jane.r@newmail.io",
+            tool("find_customers", email="jane.r@newmail.io"),
+        ),
+        (
+            "find customers named Patel, anyone except the one at patel@oldmail.com",
+            tool("find_customers", name="Patel"),
+        ),
+        (
+            "balance — no wait, not analytics, I really do just mean the balance",
+            tool("get_balance"),
+        ),
+        (
+            "change jane@harbor.io's email to jane@port.io — don't make a new customer, update "
+            "the existing one",
+            kind("out_of_scope"),
+        ),
+        (
+            "create a customer with just an email, no name: anon123@mailbox.org",
+            tool("create_customer", email="anon123@mailbox.org"),
+        ),
+        (
+            'charge Maria Lopez $18.40, description "Extra shipping" — no, make the description '
+            '"Express shipping"',
+            tool(
+                "create_payment",
+                amount=1840,
+                customer="Maria Lopez",
+                description="Express shipping",
+            ),
+        ),
+        ("last 5 payments. make that 15 actually", tool("list_payments", limit=15)),
+    ],
+)
+def test_a_value_ruled_out_or_taken_back_in_the_message_is_not_used(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected)
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "stats from March 1 to March 15 — sorry, to March 20",
+            tool("get_analytics", created_gte="2026-03-01", created_lte="2026-03-20"),
+        ),
+        (
+            "failed payments, not last week — this month",
+            tool(
+                "list_payments", status="failed", created_gte="2026-03-01", created_lte="2026-03-18"
+            ),
+        ),
+    ],
+)
+def test_a_period_corrected_or_ruled_out_gives_way_to_the_one_after_it(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected, today=date(2026, 3, 18))

@@ -148,3 +148,34 @@ def test_refund_all_of_it_drops_the_amount_the_ticket_named() -> None:
         "sorry, the Stripe payment is pi_3PoO1oO2oO3oO, refund all of it", today=TODAY, context=ctx
     )
     assert (decision.tool, decision.args) == ("refund_payment", {"payment": "pi_3PoO1oO2oO3oO"})
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "charge cus_E7rWq 1.250 €",  # 1,250 or 1.25?
+        "knock a few quid off ch_9JkLm as a goodwill refund",
+        "charge someone $25 — not jane, the other customer from yesterday",
+        "charge Acme Corp for the March invoice",
+        "sign up cus_Tg81NcV",
+    ],
+)
+def test_a_money_action_missing_or_blurring_a_value_asks_for_it(message: str) -> None:
+    check(message, kind("clarify"))
+
+
+def test_a_european_amount_with_its_decimals_is_no_question() -> None:
+    check(
+        "charge cus_E7rWq 1.250,00 €",
+        tool("create_payment", amount=125000, currency="eur", customer="cus_E7rWq"),
+    )
+
+
+def test_a_fuller_name_in_the_answer_replaces_the_first_name_asked_about() -> None:
+    asked = route("charge Jordan, would you", today=date(2026, 6, 15))
+    assert asked.kind == "clarify" and asked.pending_clarify is not None
+    check(
+        "sorry -- Jordan Blake, thirty-five dollars",
+        tool("create_payment", amount=3500, customer="Jordan Blake"),
+        RouterContext(pending_clarify=asked.pending_clarify),
+    )

@@ -173,3 +173,7 @@ def test_writing_a_letter_to_a_late_payer_is_out_of_scope() -> None:
         "write me a polite but firm email to a client who's 3 weeks late paying",
         kind("out_of_scope"),
     )
+
+
+def test_writing_social_posts_is_out_of_scope() -> None:
+    check("draft a tweet announcing our new pricing", kind("out_of_scope"))

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from router_expect import check, expand, kind, tool
 
-from agent.offline_router import RouterContext
+from agent.offline_router import RouterContext, ToolCall
 
 
 def cs(**args: Any) -> dict[str, Any]:
@@ -162,4 +162,46 @@ def test_an_interval_left_to_the_agent_is_asked_about() -> None:
     check(
         "subscription for cus_P0o9I8 on the Pro plan, monthly or yearly I don't know, you choose",
         kind("clarify"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "can u add Lena Fischer to the starter_yearly price",
+            tool("create_subscription", customer="Lena Fischer", price="starter_yearly"),
+        ),
+        (
+            "add dana@studio.io to the price with lookup key growth_annual, 2 users",
+            tool(
+                "create_subscription", customer="dana@studio.io", price="growth_annual", quantity=2
+            ),
+        ),
+        (
+            "Could you set up the basic_monthly price for jules@atelier.fr, quantity ten please?",
+            tool(
+                "create_subscription",
+                customer="jules@atelier.fr",
+                price="basic_monthly",
+                quantity=10,
+            ),
+        ),
+    ],
+)
+def test_a_customer_added_to_a_price_is_a_subscription(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected)
+
+
+def test_that_one_after_a_customer_search_is_the_customer_found() -> None:
+    ctx = RouterContext(
+        last_call=ToolCall(skill="find_customers", args={"email": "sam@peak.io"}),
+        last_customer="sam@peak.io",
+    )
+    check(
+        "sign that one up for team_monthly, 4 seats",
+        tool("create_subscription", customer="sam@peak.io", price="team_monthly", quantity=4),
+        ctx,
     )
