@@ -206,6 +206,15 @@ def clean_edges(text: str, start: int, end: int, marked: bool) -> bool:
 
 
 def is_count(text: str, start: int, end: int) -> bool:
-    return bool(COUNT_BEFORE.search(text, max(0, start - 30), start)) or bool(
-        COUNT_AFTER.match(text, end)
+    """A count or a reference number, no amount: "list 5 payments", "(confirmation id 8812)"."""
+    return (
+        bool(COUNT_BEFORE.search(text, max(0, start - 30), start))
+        or bool(COUNT_AFTER.match(text, end))
+        or bool(REFERENCE_BEFORE.search(text, max(0, start - 20), start))
     )
+
+
+REFERENCE_BEFORE = re.compile(
+    r"\b(?:id|ref|reference|ticket|case|confirmation|order|invoice)\s*(?:no\.?|number|#)?\s*[#:]?\s*$",
+    re.IGNORECASE,
+)

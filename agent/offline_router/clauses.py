@@ -32,8 +32,15 @@ def request_clause_skill(msg: Parsed) -> str | None:
                 continue  # "I'd love a coupon for 20% off, can you make one": the coupon
             if _ruled_out(msg, start):
                 continue  # "make a 20% off coupon, but not for existing customers"
+            if _labels_a_value(msg, start):
+                continue  # "create a new price: $29/month, lookup key pro_monthly_v2"
             found.add(str(skill))
     return found.pop() if len(found) == 1 else None
+
+
+def _labels_a_value(msg: Parsed, start: int) -> bool:
+    words = [t.norm for t in msg.tokens[start : start + 3] if not t.is_punct][:2]
+    return words in (["lookup", "key"], ["price", "id"])
 
 
 def _ruled_out(msg: Parsed, start: int) -> bool:

@@ -263,7 +263,8 @@ def _business_tail(msg: Parsed, j: int) -> int:
 
 
 def _business_word(tok: Token) -> bool:
-    return tok.capital and is_name_word(tok) and tok.canon not in LEXICON.canonical_words
+    named = is_name_word(tok) and tok.canon not in LEXICON.canonical_words
+    return tok.capital and (named or tok.norm in _TRADES)  # "Mike's Auto Repair"
 
 
 _BEFORE_NAME = frozenset(

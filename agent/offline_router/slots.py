@@ -190,7 +190,10 @@ def create_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
         ref, desc = refs.CustomerRef(value=after_marker, count=1), explicit or later or fee
     codes, ruled_out = sv.currency_words(msg)
     bare = money is not None and money.currency is None and "$" not in money.text
-    if money is not None and bare and (codes or ruled_out):
+    if money is not None and bare and _CURRENCY_LEFT_OPEN.search(msg.text):
+        out.args["amount"] = money.amount  # "50, in whatever currency they normally pay in"
+        out.missing = "currency"
+    elif money is not None and bare and (codes or ruled_out):
         out.args["amount"] = money.amount  # "charge Acme 120, not in dollars, euros"
         _put(out.args, "currency", codes[0] if codes else None)
         out.missing = None if codes else "currency"  # "50, but not in dollars": which, then?
@@ -339,6 +342,8 @@ def _told_before_the_refund(msg: Parsed, money: MoneyMatch) -> bool:
     at = next((i for i, t in enumerate(msg.tokens) if t.start >= span.start), len(msg.tokens))
     if _OWED_BACK.match(msg.text, span.end) or _THAT_AMOUNT.search(msg.text, span.end):
         return False  # "we owe a customer ¥2,000 back… Could you refund that amount?"
+    if _OVERCHARGED_BY.search(msg.text, 0, span.start) and _THE_DIFFERENCE.search(msg.text):
+        return False  # "I was overcharged by $20 … Could you refund the difference?"
     return any(at < start <= verb for start in msg.sentence_starts())
 
 
@@ -352,6 +357,10 @@ _SHARE_WORKED_OUT = re.compile(
 
 _OWED_BACK = re.compile(r"\s*(?:back|in\s+refunds?)\b", re.I)
 _THAT_AMOUNT = re.compile(r"\b(?:that|this|the\s+same)\s+(?:amount|sum|much)\b", re.I)
+_OVERCHARGED_BY = re.compile(
+    r"\b(?:over-?charged|charged\s+(?:too\s+much|extra))\s+(?:by\s+)?$", re.I
+)
+_THE_DIFFERENCE = re.compile(r"\b(?:the|that)\s+(?:difference|extra|overcharge)\b", re.I)
 
 
 _REFUND_VERB_BEFORE = re.compile(
@@ -896,6 +905,8 @@ def marker_description(
             continue  # "thanks for catching that": gratitude, not what it is for
         if i > 0 and toks[i - 1].norm in ("no", "without"):
             continue  # "no description needed"
+        if i > 0 and toks[i - 1].norm in _NEEDED and _chatter_before(toks, i):
+            continue  # "no confirmation needed for tests": what the talk is about, not the charge
         if i + 1 < len(toks) and toks[i + 1].norm in _OBJECT_PRONOUNS:
             continue  # "customer asked for it: charge … for the annual membership"
         k = i + 1
@@ -983,6 +994,24 @@ _SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they", "it", "i've", "i'm
 def _chatter_word(word: str) -> bool:
     """ "confirmed", and "pre-confirmed" by its parts."""
     return any(w in _CHATTER or w in _CHATTER_LEADS for w in (word, *word.split("-")))
+
+
+_CURRENCY_LEFT_OPEN = re.compile(
+    r"\b(?:whatever|whichever)\s+currency\b|\b(?:their|her|his|the)\s+usual\s+currency\b"
+    r"|\bcurrency\s+(?:they|she|he)\s+(?:normally|usually|always)\s+(?:pay|use)",
+    re.I,
+)
+_NEEDED = frozenset({"needed", "required", "necessary", "req'd"})
+
+
+def _chatter_before(toks: list[Token], i: int) -> bool:
+    """Confirmation talk in the clause before token i."""
+    k = i - 1
+    while k >= 0 and toks[k].norm not in (",", ".", ";", "!", "?", "-", "–", "—"):
+        if _chatter_word(toks[k].norm):
+            return True
+        k -= 1
+    return False
 
 
 def _not_chatter(text: str | None, trim: bool = True) -> str | None:

@@ -287,3 +287,22 @@ def test_money_promised_back_is_a_refund_of_that_amount() -> None:
         "that one?",
         tool("refund_payment", payment="pi_3Wx5Yz6Ab7Cd", amount=4000),
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "two hundred euros from <greta@lindqvist.se>, please",
+            tool("create_payment", amount=20000, currency="eur", customer="greta@lindqvist.se"),
+        ),
+        (
+            "add a customer called Mike's Auto Repair, phone +15125550143",
+            tool("create_customer", name="Mike's Auto Repair", phone="+15125550143"),
+        ),
+    ],
+)
+def test_terse_and_possessive_forms_keep_their_values(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected)

@@ -179,3 +179,14 @@ def test_a_fuller_name_in_the_answer_replaces_the_first_name_asked_about() -> No
         tool("create_payment", amount=3500, customer="Jordan Blake"),
         RouterContext(pending_clarify=asked.pending_clarify),
     )
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "charge both of them $20 for parking",  # which one first? (no bypass: asked, not refused)
+        "charge cus_Pp0OoIi9Uu8Y 50, in whatever currency they normally pay in",
+    ],
+)
+def test_a_charge_left_to_the_agent_to_pick_asks(message: str) -> None:
+    check(message, kind("clarify"))

@@ -94,3 +94,30 @@ def test_performance_questions_route_to_get_analytics(
     message: str, expected: dict[str, Any]
 ) -> None:
     check(message, expected)
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "Before I order stock I need to know how much cash is sitting in the account. Can you "
+            "check?",
+            tool("get_balance"),
+        ),
+        (
+            "did we refund anything last week? list them",
+            tool(
+                "list_payments",
+                status="refunded",
+                created_gte="2026-06-08",
+                created_lte="2026-06-14",
+            ),
+        ),
+        (
+            "Everything from the last 30 days, please, I'd like to eyeball the list.",
+            tool("list_payments", created_gte="2026-05-16", created_lte="2026-06-15"),
+        ),
+    ],
+)
+def test_reads_asked_around_a_plan_or_a_question(message: str, expected: dict[str, Any]) -> None:
+    check(message, expected)

@@ -177,3 +177,14 @@ def test_writing_a_letter_to_a_late_payer_is_out_of_scope() -> None:
 
 def test_writing_social_posts_is_out_of_scope() -> None:
     check("draft a tweet announcing our new pricing", kind("out_of_scope"))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "oh and set her phone to +34600111222 on that record",
+        "create a new price: $29/month, lookup key pro_monthly_v2",
+    ],
+)
+def test_changing_a_record_or_making_a_price_is_out_of_scope(message: str) -> None:
+    check(message, kind("out_of_scope"))
