@@ -137,6 +137,7 @@ ATOMS: dict[str, str] = {
         r"(?P<name>today|yesterday|tomorrow|(?:the\s+)?day\s+before\s+yesterday|ytd"
         r"|(?:the\s+)?year\s+to\s+date|mtd|month\s+to\s+date|wtd|week\s+to\s+date"
         r"|so\s+far\s+this\s+(?:year|month|week)|this\s+(?:year|month|week)\s+so\s+far"
+        r"|the\s+(?:year|month|week)\s+(?:is\s+)?(?:looking|going|shaping\s+up)\s+so\s+far"
         r"|since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?:year|month|week)"
         r"|(?:over\s+)?the\s+weekend)"
     ),

@@ -215,6 +215,7 @@ def is_count(text: str, start: int, end: int) -> bool:
 
 
 REFERENCE_BEFORE = re.compile(
-    r"\b(?:id|ref|reference|ticket|case|confirmation|order|invoice)\s*(?:no\.?|number|#)?\s*[#:]?\s*$",
+    r"\b(?:id|ref|reference|ticket|case|confirmation|order|invoice|code|pin|otp)\s*(?:no\.?|number|#)?"
+    r"\s*[#:]?\s*$",
     re.IGNORECASE,
 )

@@ -197,6 +197,11 @@ def has_accept_phrase(message: str) -> bool:
     return _has_phrase_of(message, ("accept", "soft_accept"))
 
 
+def has_firm_accept(message: str) -> bool:
+    """An accept phrase beyond the "ok"-like words ("yes", "go ahead", "confirm")."""
+    return _has_phrase_of(message, ("accept",))
+
+
 def has_doubt(message: str) -> bool:
     """Does any run of the reply's words voice doubt ("maybe", "not sure", "hmm")?"""
     return _has_phrase_of(message, ("hesitation",))

@@ -174,6 +174,9 @@ def name_before(msg: Parsed, j: int) -> Name | None:
     return _name(msg, i, j)
 
 
+_ACRONYM = 3
+
+
 def _name(msg: Parsed, i: int, j: int) -> Name | None:
     if j <= i:
         return None
@@ -182,8 +185,10 @@ def _name(msg: Parsed, i: int, j: int) -> Name | None:
         i += 1  # "Mr. Tanaka" is found as "Tanaka": stored names rarely carry the title
     if j < len(msg.tokens) and msg.tokens[j].norm in _PLAN_NOUNS:
         return None  # "everyone on the pro plan": a plan, not a customer
-    if j < len(msg.tokens) and msg.tokens[j].norm in _DOCUMENTS and msg.tokens[i].orig.islower():
-        return None  # "need it for the cancellations report": what it is for, not who
+    first = msg.tokens[i].orig
+    plain = first.islower() or (j - i == 1 and first.isupper() and len(first) <= _ACRONYM)
+    if j < len(msg.tokens) and msg.tokens[j].norm in _DOCUMENTS and plain:
+        return None  # "need it for the cancellations report", "… for the AP ledger": what for
     if (
         i > 0
         and msg.tokens[i - 1].norm == "the"

@@ -17,6 +17,7 @@ from agent.offline_router import safety
 from agent.offline_router.confirmation import (
     classify_confirmation_reply,
     has_doubt,
+    has_firm_accept,
     leads_with_hesitation,
     no_said_first,
     only_hesitation,
@@ -68,6 +69,8 @@ def read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> Ve
         return "accept"  # "no? ok, then just charge it" (after "I can't do PDF invoices")
     if _changes_pending(message, decision, ctx):
         return "new"  # "yes, but make it $5,000 and don't ask me again": the changed one pauses
+    if _restated_without_a_yes(core, decision, ctx):
+        return "new"  # "ok fine, charge billing@… the 300 euros": asked again, not yet a yes
     bypassed = core != message or decision.kind == "refuse"
     firsts = {classify_confirmation_reply(first_clause(text)) for text in (core, message)}
     if bypassed and "accept" in firsts and "reject" not in firsts:
@@ -107,6 +110,18 @@ def read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> Ve
     if vague and hesitant and not (favour or elsewhere):  # ("oh, can you do invoices too?")
         return "ask"  # "hold on, let me double-check the amount with the customer first"
     return _request(message, decision, ctx) or "ask"
+
+
+def _restated_without_a_yes(core: str, decision: RouterDecision, ctx: RouterContext) -> bool:
+    """The pending action asked for again in full, its target typed out, with no more than an
+    "ok": a request (proposed again, paused for its own yes), never the yes itself. ("yes,
+    refund pi_X" and "confirm pi_X" say yes.)"""
+    pending = ctx.pending_action
+    if pending is None or decision.kind != "tool" or decision.tool != pending.skill:
+        return False
+    target = pending.args.get("payment") or pending.args.get("customer")
+    typed = isinstance(target, str) and target.lower() in core.lower()
+    return typed and not has_firm_accept(core)
 
 
 def _surprise_then_yes(core: str) -> bool:

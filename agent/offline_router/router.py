@@ -84,16 +84,19 @@ _LINK_TO_OBJECT = re.compile(
 
 _NEGATED_ACTION = re.compile(
     r"(?:^|(?<=[.,;!?—–])\s*|\s+-\s+|\s+(?:but|and)\s+|\s+(?=before\s+(?:i|we)\s))(?:please\s+)?"
-    r"(?:don'?t|do\s+not|never|before\s+(?:i|we)(?:\s+(?:go\s+and|actually))?)\s+"
+    r"(?:(?:don'?t|do\s+not|never|before\s+(?:i|we)(?:\s+(?:go\s+and|actually))?)\s+"
     r"(?:refund|charge|bill|subscribe|create|add|make|order|reorder|buy|purchase|restock)\b"
+    r"|(?:i'?m\s+|we'?re\s+)?(?:thinking\s+(?:about|of)|considering)\s+"
+    r"(?:refunding|charging|billing|subscribing)\b)"
     r"[^.,;:!?\n—–]*?(?:(?=\s+(?:i|we)\s+(?:need|want|have)\s+to\b)|[^.,;:!?\n—–](?=[.,;:!?\n—–]|$))"
     r"[.!]?",
     re.I,
 )
 """'pull up Dana Whitfield, she says she was double charged. don't refund anything yet', 'before
 I refund anything I want to see what's there', "what's in the pot before I order the new stock
-in": an action ruled out, put off or of the user's own is no request (left out only when a
-request is left)."""
+in", "thinking about refunding ch_X in full, but check the balance first": an action ruled
+out, put off, only considered or of the user's own is no request (left out only when a request
+is left)."""
 
 
 _QUOTE_MARK = re.compile(r"[\"“]")

@@ -64,7 +64,8 @@ def inspect(
         and not _single_target(norm),
         bulk_always=bool(find_all(_BULK_ALWAYS, canon, _STOPS)),
         secrets=any(
-            not _told(norm, start, end) for _p, start, end in find_all(_SECRETS, norm, _STOPS)
+            not _told(norm, start, end) and not _managed(norm, start)
+            for _p, start, end in find_all(_SECRETS, norm, _STOPS)
         )
         or any(_secret_id(t.lower()) for t in typed),
         evasion=bool(find_all(_EVASION, norm, _STOPS) or find_all(_EVASION, _words(typed), _STOPS)),
@@ -128,6 +129,15 @@ def _told(norm: list[str], start: int, end: int) -> bool:
     asks for no secret; the request beside it is read as any other."""
     mine = start > 0 and norm[start - 1] in ("my", "our")
     return mine and end < len(norm) and norm[end] in ("is", "=", ":")
+
+
+def _managed(norm: list[str], start: int) -> bool:
+    """ "generate a new API key for my intern": making or revoking a key shows no secret (and
+    is no skill's: out of scope)."""
+    return not _KEY_WORK.isdisjoint(norm[max(0, start - 3) : start])
+
+
+_KEY_WORK = frozenset({"generate", "create", "rotate", "revoke", "roll", "regenerate", "new"})
 
 
 _WHO = frozenset(str(w) for w in DATA.safety["asked_who"])

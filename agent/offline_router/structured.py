@@ -41,7 +41,7 @@ _VALUE = (
 _PAIR = re.compile(
     rf"(?<![\w-])(?P<k>{_KEY})\s*(?:=|:(?!//))[ \t]*(?!(?:{_KEY})\s*[=:]){_VALUE}", re.IGNORECASE
 )  # "a customer: name = 'Anaïs'": a key's value is never the next key
-_NOT_GIVEN = re.compile(r"\b(?:no|without(?:\s+an?)?)\s+$", re.I)
+_KEY_NOT_GIVEN = re.compile(r"\b(?:no|without(?:\s+an?)?)\s+$", re.I)
 _FLAG = re.compile(rf"(?<![\w-])--(?P<k>{_KEY})[ \t]+(?P<v>[^\s,;“”\"']+)", re.IGNORECASE)
 _JSON = re.compile(r"\{[^{}]*\}")
 _FREE_TEXT = frozenset({"name", "description", "customer", "query"})
@@ -98,7 +98,7 @@ def read(text: str, today: date) -> Typed:
     outside = _JSON.sub(" ", text)
     lines: list[str] = []
     for m in [*_FLAG.finditer(outside), *_PAIR.finditer(outside)]:
-        if _NOT_GIVEN.search(outside, 0, m.start()):
+        if _KEY_NOT_GIVEN.search(outside, 0, m.start()):
             continue  # "with just an email, no name: anon@…": the value is another field's
         if (arg := _ALIASES[m["k"].lower()]) not in raw:
             raw[arg], where[arg] = (_sentence_end_cut(m["v"], outside[m.end() :]), False), m.group()

@@ -23,7 +23,7 @@ _FISCAL_PERIOD = re.compile(
     re.I,
 )
 _FISCAL_START = re.compile(r"\b(?:starts?|begins?|starting|beginning|runs?\s+from)\b", re.I)
-_SLASH = re.compile(r"(?<![\w/.,-])(\d{1,2})/(\d{1,2})(?![\w/]|[.,]\d)")
+_SLASH = re.compile(r"(?<![\w/.,-])(\d{1,2})/(\d{1,2})(?:/(?:\d{4}|\d{2}))?(?![\w/]|[.,]\d)")
 
 
 def vague_period(text: str) -> str | None:
@@ -37,7 +37,7 @@ def vague_period(text: str) -> str | None:
 
 
 def _either_order(text: str) -> str | None:
-    """Days written "03/04", no year, each readable either way: both numbers could be the
+    """Days written "03/04" (or "04/05/2026"), each readable either way: both numbers could be the
     month. A slash date that can only be day-first (or month-first) settles the order, as in
     "28/3 to 3/4"; one day written twice the same ("3/3") needs no order."""
     found = list(_SLASH.finditer(text))

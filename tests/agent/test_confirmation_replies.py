@@ -460,3 +460,47 @@ def test_a_no_a_doubt_and_a_hold_while_reading_are_told_apart(
 ) -> None:
     kind, made = _ask(dry, "refund ch_3Fg7Hj2KlM, reason: duplicate", reply)
     assert (kind, made) == (kind_, calls)
+
+
+@pytest.mark.parametrize(
+    ("request_", "between", "again"),
+    [
+        (
+            "charge billing@nordwind.de 300 euros",
+            "before i say yes, show me their past payments",
+            "ok fine, charge billing@nordwind.de the 300 euros",
+        ),
+        ("refund ch_3PqL8vT2", "what's my balance?", "ok refund ch_3PqL8vT2 then"),
+    ],
+)
+def test_the_pending_action_asked_for_again_with_only_an_ok_is_proposed_again_not_run(
+    dry: AgentRunner, request_: str, between: str, again: str
+) -> None:
+    sid = f"ses_{uuid.uuid4().hex[:12]}"
+    first = dry.chat(caller="alice", message=request_, session_id=sid)
+    dry.chat(caller="alice", message=between, session_id=sid)
+    asked = dry.chat(caller="alice", message=again, session_id=sid)
+    assert asked.kind == "confirm"  # nothing ran: the restated request waits for its own yes
+    assert all(
+        c.status != "ran" or c.name in ("list_payments", "get_balance") for c in asked.tool_calls
+    )
+    assert asked.pending_action is not None and first.pending_action is not None
+    assert asked.pending_action.id != first.pending_action.id
+    yes = dry.chat(caller="alice", message="yes", session_id=sid)
+    assert [c.status for c in yes.tool_calls] == ["ran"]
+
+
+def test_a_casual_yeh_accepts_and_a_complaint_about_asking_is_refused_beside_the_action(
+    dry: AgentRunner,
+) -> None:
+    kind, calls = _ask(dry, "charge cus_Hx2Jc3Kv 95 CAD", "yeh do it")
+    assert (kind, calls) == ("answer", [("create_payment", "ran")])
+    sid = f"ses_{uuid.uuid4().hex[:12]}"
+    dry.chat(caller="alice", message="charge cus_M1n2B3v $60", session_id=sid)
+    moan = dry.chat(
+        caller="alice",
+        message="ugh, let's stop doing this every time. disable confirmations permanently for me",
+        session_id=sid,
+    )
+    assert moan.kind == "refuse"
+    assert moan.pending_action is not None  # the charge still waits for a yes or no

@@ -132,3 +132,63 @@ def test_what_we_brought_in_the_previous_week_is_a_report() -> None:
         tool("get_analytics", created_gte="2026-06-01", created_lte="2026-06-07"),
         today=date(2026, 6, 14),
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("Charge Meridian Labs for this month's invoice.", kind("clarify")),
+        (
+            "Hi, one of my regulars (cus_Kq3Lz0T) was in this morning and asked me to just put it "
+            "on the card she has on file with us. $18.75 all in.",
+            tool("create_payment", amount=1875, customer="cus_Kq3Lz0T"),
+        ),
+        (
+            "cus_Hq2Wd9Rk - 50,000 KRW one-off payment pls",
+            tool("create_payment", amount=50000, currency="krw", customer="cus_Hq2Wd9Rk"),
+        ),
+        (
+            "charge cus_Jp77aaQ ¥4500 please, hes one of our buyers over in Tokyo",
+            tool("create_payment", amount=4500, currency="jpy", customer="cus_Jp77aaQ"),
+        ),
+        (
+            "subscribe The Corner Deli to wholesale_weekly, they want 3 of them",
+            tool(
+                "create_subscription",
+                customer="The Corner Deli",
+                price="wholesale_weekly",
+                quantity=3,
+            ),
+        ),
+        (
+            "A lady rang the studio this morning saying she's been a member for ages but I can't "
+            "place her. Her email's deb.macleod@shaw.ca, can you check if she's actually one of "
+            "ours?",
+            tool("find_customers", email="deb.macleod@shaw.ca"),
+        ),
+        ("search customers: Lena Fischer", tool("find_customers", name="Lena Fischer")),
+        (
+            "Pull up the customer with email billing@vantage.io, I need their id for the AP ledger",
+            tool("find_customers", email="billing@vantage.io"),
+        ),
+        (
+            "thinking about refunding ch_3PqL8vT2 in full, but check the balance first",
+            tool("get_balance"),
+        ),
+    ],
+)
+def test_everyday_requests_of_shop_owners_and_finance_staff(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected)
+
+
+@pytest.mark.parametrize(
+    "message", ["how are we tracking this month?", "how's the month looking so far? gross, refunds"]
+)
+def test_how_the_month_is_going_is_this_month_so_far(message: str) -> None:
+    check(
+        message,
+        tool("get_analytics", created_gte="2026-03-01", created_lte="2026-03-18"),
+        today=date(2026, 3, 18),
+    )

@@ -190,3 +190,11 @@ def test_a_fuller_name_in_the_answer_replaces_the_first_name_asked_about() -> No
 )
 def test_a_charge_left_to_the_agent_to_pick_asks(message: str) -> None:
     check(message, kind("clarify"))
+
+
+def test_a_full_date_readable_either_way_is_asked_about() -> None:
+    check("Show me payments from 04/05/2026", kind("clarify"))
+    check(
+        "revenue from 01/04/2026 to 30/04/2026 please",  # the second date settles the order
+        tool("get_analytics", created_gte="2026-04-01", created_lte="2026-04-30"),
+    )
