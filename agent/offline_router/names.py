@@ -311,6 +311,14 @@ _DETERMINERS = ARTICLES | frozenset({"my", "our", "your", "his", "her", "their",
 _LOCAL_SPLIT = re.compile(r"[._\-+0-9]+")
 
 
+def email_words(address: str, domain: bool = False) -> set[str]:
+    """The words an address spells: its local part's ("dave.k@…": dave, k) and, with
+    `domain`, its domain's name (a company's domain spells the company)."""
+    user, _, host = address.partition("@")
+    spelled = f"{user}.{host.rsplit('.', 1)[0]}" if domain else user
+    return set(_LOCAL_SPLIT.split(_plain(spelled))) - {""}
+
+
 def _plain(word: str) -> str:
     """Lowercase without accents: "Tomás" is spelt "tomas" in an email."""
     decomposed = unicodedata.normalize("NFKD", word.lower())
@@ -354,9 +362,7 @@ def name_spelled_by_email(msg: Parsed) -> Name | None:
         found = name_before(msg, k)
         if found is None:
             continue
-        user, _, domain = tok.orig.partition("@")  # "kowalski plumbing office@kowalski.pl":
-        spelled = f"{user}.{domain.rsplit('.', 1)[0]}"  # a company's domain spells it too
-        local = set(_LOCAL_SPLIT.split(_plain(spelled))) - {""}
+        local = email_words(tok.orig, domain=True)  # "kowalski plumbing office@kowalski.pl"
         words = msg.tokens[found.start : found.end]
         first = next((i for i, t in enumerate(words) if _plain(t.norm) in local), None)
         return _name(msg, found.start + first, found.end) if first is not None else None

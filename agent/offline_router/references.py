@@ -128,15 +128,7 @@ def names_someone(msg: Parsed) -> bool:
 def _antecedent(msg: Parsed) -> Name | None:
     """A full name (two or more capitalised words) earlier in the message than its first
     personal pronoun: the nearest person "he"/"her" can mean, nearer than the last turns."""
-    toks = msg.tokens
-    first = next(
-        (
-            i
-            for i, t in enumerate(toks)
-            if t.norm in _PERSONAL and not (i + 1 < len(toks) and toks[i + 1].norm == "name")
-        ),
-        None,
-    )  # "Her name is Priya Raman. Can you pull up her payments?": the first "her" names her
+    first = next((i for i, t in enumerate(msg.tokens) if t.norm in _PERSONAL), None)
     found = capitalised_run(msg)
     return found if found is not None and first is not None and found.end <= first else None
 

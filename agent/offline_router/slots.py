@@ -19,6 +19,7 @@ from agent.offline_router.lexicon import DATA, LEXICON
 from agent.offline_router.models import RouterContext, ToolCall
 from agent.offline_router.names import (
     capitalised_run,
+    email_words,
     is_name_word,
     name_after_any,
     name_spelled_by_email,
@@ -423,8 +424,7 @@ def find_customers(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
 
 def _spelled_by(name: str | None, email: object) -> bool:
     """ "find jane — … jane.r@newmail.io": a first name the address spells adds nothing."""
-    local = set(re.split(r"[._+\-\d]+", str(email).split("@")[0].lower()))
-    return name is not None and set(name.lower().split()) <= local
+    return name is not None and set(name.lower().split()) <= email_words(str(email))
 
 
 _SAME_EMAIL = [str(p) for p in _S["same_email_phrases"]]
