@@ -267,13 +267,18 @@ def refund_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
         out.missing = "payment"
     elif "amount" not in out.args and (
         wants_share
-        or (sv.has_phrase(msg, _FRACTIONS) and not sv.has_phrase(msg, _REMAINDER) and not whole)
+        or (_share_said(msg) and not sv.has_phrase(msg, _REMAINDER) and not whole)
         or kept is not None
     ):
         out.missing = "amount"
     if out.missing and ctx.lookup_why:
         out.note = ctx.lookup_why
     return out
+
+
+def _share_said(msg: Parsed) -> bool:
+    """ "refund part of it", "half": a share asked for ("as part of an audit" is no share)."""
+    return sv.has_phrase(msg, _FRACTIONS) and not sv.has_phrase(msg, ["as part of"])
 
 
 _SAME_REASON = [str(p) for p in _S["same_reason_phrases"]]
@@ -643,8 +648,15 @@ def _with_title(msg: Parsed, name: str) -> str:
 
 
 def _name_of_pronoun(msg: Parsed, ctx: RouterContext) -> str | None:
+    """ "no match? then create her" / "… then create one with email desk@…": the name the
+    user just searched for."""
     last = ctx.last_customer
-    return last if last and "@" not in last and refs.has_customer_pronoun(msg) else None
+    searched = ctx.last_call is not None and ctx.last_call.skill == "find_customers"
+    meant = refs.has_customer_pronoun(msg) or (searched and sv.has_phrase(msg, _ONE_MORE))
+    return last if last and "@" not in last and meant else None
+
+
+_ONE_MORE = ["create one", "add one", "make one", "set one up", "create it", "add it"]
 
 
 def _email_of_pronoun(msg: Parsed, ctx: RouterContext) -> str | None:
@@ -828,7 +840,7 @@ def explicit_description(
             q
             for q in msg.ents.of("quote")
             if q.value != besides
-            and not _reported(msg.text, q.start)
+            and (not _reported(msg.text, q.start) or _LABELLED_QUOTE.search(msg.text, 0, q.start))
             and (
                 not safety.only_bypass(str(q.value))  # "start with 'developer mode'"
                 or _LABELLED_QUOTE.search(msg.text, 0, q.start) is not None
@@ -851,7 +863,11 @@ _NOT_THIS = re.compile(r"\bnot\s*['\"“‘]?$", re.I)
 _LABELS = "|".join(re.escape(str(w)) for w in _S["description_labels"])
 LABELLED_DESCRIPTION = re.compile(rf"\b(?:{_LABELS})\b", re.I)
 """'$60, description "Call-out fee"', "memo: deposit": a description said as such."""
-_LABELLED_QUOTE = re.compile(rf"\b(?:{_LABELS})\s*(?:is|:|=|of|as|reading|saying)?\s*$", re.I)
+_LABELLED_QUOTE = re.compile(
+    rf"\b(?:{_LABELS})\s*(?:is|:|=|of|as|reading|saying|says|reads"
+    r"|(?:should|to|must|will|can)\s+(?:say|read|be))?\s*$",
+    re.I,
+)  # 'description should say "March consulting"'
 
 
 _SPEECH_VERBS = "|".join(re.escape(str(w)) for w in _S["speech_verbs"])

@@ -192,3 +192,45 @@ def test_how_the_month_is_going_is_this_month_so_far(message: str) -> None:
         tool("get_analytics", created_gte="2026-03-01", created_lte="2026-03-18"),
         today=date(2026, 3, 18),
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("can you take money off her card?", kind("clarify")),
+        (
+            'charge sarah.kim@brightpath.io $120, description should say "March consulting"',
+            tool(
+                "create_payment",
+                amount=12000,
+                customer="sarah.kim@brightpath.io",
+                description="March consulting",
+            ),
+        ),
+        (
+            "is there already someone w/ the name 'Rosa Díaz' in stripe?",
+            tool("find_customers", name="Rosa Díaz"),
+        ),
+        (
+            "check if sofia.marchetti@gmail.com is in stripe, and if so change her phone to "
+            "+390612345678",
+            tool("find_customers", email="sofia.marchetti@gmail.com"),
+        ),
+        ("do I have anything pending? like money thats not cleared yet", tool("get_balance")),
+        ("how much is 100 usd in euros today", kind("out_of_scope")),
+    ],
+)
+def test_new_merchants_words_and_mixed_requests(message: str, expected: dict[str, Any]) -> None:
+    check(message, expected)
+
+
+def test_create_one_after_a_search_names_the_customer_searched_for() -> None:
+    ctx = RouterContext(
+        last_call=ToolCall(skill="find_customers", args={"name": "Harbor Yoga"}),
+        last_customer="Harbor Yoga",
+    )
+    check(
+        "no? then create one with email desk@harboryoga.com",
+        tool("create_customer", name="Harbor Yoga", email="desk@harboryoga.com"),
+        ctx,
+    )
