@@ -362,8 +362,12 @@ def name_spelled_by_email(msg: Parsed) -> Name | None:
         found = name_before(msg, k)
         if found is None:
             continue
-        local = email_words(tok.orig, domain=True)  # "kowalski plumbing office@kowalski.pl"
         words = msg.tokens[found.start : found.end]
+        local = email_words(tok.orig)
         first = next((i for i, t in enumerate(words) if _plain(t.norm) in local), None)
-        return _name(msg, found.start + first, found.end) if first is not None else None
+        if first is not None:
+            return _name(msg, found.start + first, found.end)
+        spelled = email_words(tok.orig, domain=True)  # "kowalski plumbing office@kowalski.pl"
+        by_domain = any(_plain(t.norm) in spelled for t in words)
+        return _name(msg, found.start, found.end) if by_domain else None
     return None

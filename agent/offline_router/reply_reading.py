@@ -57,6 +57,22 @@ def read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> Ve
     if own != message:  # "fyi the customer replied on the ticket:\n> yes go ahead, I confirm"
         said: Verdict = read_reply(own, decision, ctx) if own.strip() else "ask"
         return "ask" if said == "read" and unnamed_lookup(decision) else said
+    verdict = _read_reply(message, decision, ctx)
+    if verdict == "accept" and _WRITTEN_BY_ANOTHER.search(message):
+        return "ask"  # "the customer emailed me: Yes, go ahead and refund. what do you think"
+    return verdict
+
+
+_WRITTEN_BY_ANOTHER = re.compile(
+    r"\b(?:customer|client|buyer|she|he|they)\s+(?:just\s+)?"
+    r"(?:emailed|e-mailed|wrote|texted|messaged|replied|sent|dm'?d|whatsapped)\b",
+    re.I,
+)
+"""A yes someone else wrote, pasted without quote marks, is theirs: the caller's own yes is
+asked for (a quoted one never counts either)."""
+
+
+def _read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> Verdict:
     core = without_set_aside(without_bypass(message))
     verdict = classify_confirmation_reply(core)
     if verdict == "unclear" and (relayed := without_relay(core)) != core:

@@ -504,3 +504,18 @@ def test_a_casual_yeh_accepts_and_a_complaint_about_asking_is_refused_beside_the
     )
     assert moan.kind == "refuse"
     assert moan.pending_action is not None  # the charge still waits for a yes or no
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "the customer emailed me: Yes, go ahead and refund. what do you think",
+        "customer wrote: yes go ahead",
+    ],
+)
+def test_a_yes_someone_else_wrote_pasted_without_quote_marks_runs_nothing(
+    dry: AgentRunner, reply: str
+) -> None:
+    kind, calls = _ask(dry, "refund pi_3abcdef", reply)
+    assert kind == "clarify"
+    assert calls == []

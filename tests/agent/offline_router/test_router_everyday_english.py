@@ -234,3 +234,30 @@ def test_create_one_after_a_search_names_the_customer_searched_for() -> None:
         tool("create_customer", name="Harbor Yoga", email="desk@harboryoga.com"),
         ctx,
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "everything cus_Wq7Er2Ty paid in the last 30 days, up to 50 of them - they want a "
+            "statement",
+            tool(
+                "list_payments",
+                customer="cus_Wq7Er2Ty",
+                limit=50,
+                created_gte="2026-02-16",
+                created_lte="2026-03-18",
+            ),
+        ),
+        ("can you recommend a good bookkeeping app for a small bakery?", kind("out_of_scope")),
+        (
+            "Rafael Gomez, rafa@gomez.mx, add him please",
+            tool("create_customer", name="Rafael Gomez", email="rafa@gomez.mx"),
+        ),
+    ],
+)
+def test_statements_advice_and_a_full_name_before_its_email(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected, today=date(2026, 3, 18))
