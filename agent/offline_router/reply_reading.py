@@ -24,6 +24,7 @@ from agent.offline_router.confirmation import (
     without_relay,
 )
 from agent.offline_router.entities import extract
+from agent.offline_router.lexicon import DATA, alternatives
 from agent.offline_router.models import RouterContext, RouterDecision
 from agent.offline_router.pasted_quotes import without_quotes
 from agent.offline_router.pending_questions import (
@@ -64,8 +65,8 @@ def read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> Ve
 
 
 _WRITTEN_BY_ANOTHER = re.compile(
-    r"\b(?:customer|client|buyer|she|he|they)\s+(?:just\s+)?"
-    r"(?:emailed|e-mailed|wrote|texted|messaged|replied|sent|dm'?d|whatsapped)\b",
+    rf"\b(?:{alternatives(DATA.confirmation['relay_writers'])})\s+(?:just\s+)?"
+    rf"(?:{alternatives(DATA.confirmation['relay_write_verbs'])})\b",
     re.I,
 )
 """A yes someone else wrote, pasted without quote marks, is theirs: the caller's own yes is
