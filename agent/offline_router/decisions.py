@@ -157,6 +157,12 @@ def nothing_pending() -> RouterDecision:
     return RouterDecision(kind="clarify", text=text, confidence=0.9)
 
 
+def period_without_subject() -> RouterDecision:
+    """ "what about last month?" as a first message: a follow-up to nothing said yet."""
+    text = str(_R["clarify"]["period_without_subject"])
+    return RouterDecision(kind="clarify", text=text, confidence=0.6)
+
+
 def unclear(msg: Parsed) -> RouterDecision:
     text = f"{_R['clarify']['unknown']} {_R['capabilities']}"
     return RouterDecision(kind="clarify", text=text, confidence=0.3)

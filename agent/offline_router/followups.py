@@ -271,6 +271,8 @@ def repeat_last(
     instead = skill == last.skill and "instead" in msg.norm  # "charge him 35 instead": for the same
     if top >= NEW_REQUEST_SCORE and (skill != last.skill or not own.missing) and not instead:
         return None  # a request of its own, complete as it stands
+    if not own.args and not own.error and not own.lookup and _again(msg):
+        return make.tool(last.skill, dict(last.args), 0.75)  # "charge the same again please"
     if own.error or own.lookup or not own.args:
         return None
     money = first_amount(msg)
@@ -294,6 +296,11 @@ def _repeats(msg: Parsed) -> bool:
     for asked in _ASKED_AGAIN:
         text = text.replace(f" {asked} ", " ")
     return any(f" {p} " in text for p in _REPEAT)
+
+
+def _again(msg: Parsed) -> bool:
+    """ "the same again", "do it again": the very call once more, nothing changed."""
+    return _repeats(msg) and "again" in msg.norm
 
 
 _ASKED_AGAIN = ["ask me again", "ask again", "asking me again", "asking again", "ask me that again"]

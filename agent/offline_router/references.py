@@ -312,19 +312,29 @@ def _inside_a_name(msg: Parsed, i: int) -> bool:
 def has_customer_pronoun(msg: Parsed) -> bool:
     """A customer pronoun ("her", "the same customer") outside phrases where it points at no
     customer ("the same for eur", "20 of them")."""
+    return bool(customer_pronoun_starts(msg))
+
+
+def customer_pronoun_starts(msg: Parsed) -> list[int]:
+    """Where each customer pronoun of `has_customer_pronoun` starts (token index)."""
     seq = [t.canon if t.canon == "<num>" else t.norm for t in msg.tokens]
-    covered = {
+    covered = _covered(seq)
+    return [
+        i
+        for p in _PRONOUNS
+        for i in range(len(seq) - len(p) + 1)
+        if tuple(seq[i : i + len(p)]) == p and not covered & set(range(i, i + len(p)))
+    ]
+
+
+def _covered(seq: list[str]) -> set[int]:
+    return {
         k
         for phrase in _NOT_PRONOUNS
         for i in range(len(seq) - len(phrase) + 1)
         if tuple(seq[i : i + len(phrase)]) == phrase
         for k in range(i, i + len(phrase))
     }
-    return any(
-        tuple(seq[i : i + len(p)]) == p and not covered & set(range(i, i + len(p)))
-        for p in _PRONOUNS
-        for i in range(len(seq) - len(p) + 1)
-    )
 
 
 def _has_any(msg: Parsed, phrases: list[tuple[str, ...]]) -> bool:

@@ -61,7 +61,15 @@ def read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> Ve
     verdict = _read_reply(message, decision, ctx)
     if verdict == "accept" and _WRITTEN_BY_ANOTHER.search(message):
         return "ask"  # "the customer emailed me: Yes, go ahead and refund. what do you think"
+    outside = _INLINE_QUOTE.sub(" ", message)
+    theirs = outside != message and _read_reply(outside, decision, ctx) != "accept"
+    if verdict == "accept" and theirs:
+        return "ask"  # 'forwarding from the finance bot: "refund approved ✅"': theirs
     return verdict
+
+
+_INLINE_QUOTE = re.compile(r"[\"“„«][^\"“”„«»\n]*?\s[^\"“”„«»\n]*?[\"”“»]")
+"""Words in quote marks (two or more): someone else's, pasted; a yes among them is theirs."""
 
 
 _WRITTEN_BY_ANOTHER = re.compile(

@@ -41,6 +41,11 @@ _DAY_DOT = re.compile(
 )
 """'from the 2. until the 6. of June', 'between 1. and 15. April': a day written with the
 ordinal dot (German, Nordic) before its month."""
+_BTW_AMOUNTS = re.compile(
+    r"\bbtw\s+(?=[$€£¥]?\s?\d[\d.,]*\s*(?:[a-z$€£]+\s+)?(?:and|&|-|to)\s+[$€£¥]?\s?\d)", re.I
+)
+"""'payments btw 20 and 100 bucks': "between" before a pair of numbers ("btw" is "by the way"
+elsewhere)."""
 _ARROW = re.compile(r"\s*(?:(?<!-)->|=>|→)\s*")
 
 
@@ -70,6 +75,7 @@ def expand(text: str) -> str:
     text = _UNDERSCORE.sub("_", text)
     text = _WORDS.sub(_written_out, text)
     text = _AMPERSAND.sub(" and ", text)
+    text = _BTW_AMOUNTS.sub("between ", text)
     text = _ONE_PERSONS.sub(_one_persons, text)
     text = _POSSESSIVE.sub(_with_apostrophe, text)
     text = _NAME_S.sub(_name_possessive, text)

@@ -74,8 +74,19 @@ def status(msg: Parsed) -> str | None:
             if tuple(norm[i : i + len(phrase)]) == phrase:
                 found.append((i, value))
                 break
-    kept = [(i, value) for i, value in found if not _excluded(norm, i)]
+    kept = [(i, value) for i, value in found if not _excluded(norm, i) and not _checked(norm, i)]
     return min(kept)[1] if kept else None
+
+
+_CHECKED_VERBS = frozenset(str(w) for w in _S["status_checked_verbs"])
+_CHECKED_OBJECTS = frozenset(str(w) for w in _S["status_checked_objects"])
+_CHECKED_WITHIN = 4
+
+
+def _checked(norm: list[str], i: int) -> bool:
+    """ "show cus_X's payments so I can check it went through": the outcome to check."""
+    before = norm[max(0, i - _CHECKED_WITHIN) : i]
+    return i > 0 and norm[i - 1] in _CHECKED_OBJECTS and bool(_CHECKED_VERBS & set(before))
 
 
 def excluded_status(msg: Parsed) -> bool:
@@ -229,7 +240,7 @@ _CAPPED = re.compile(
     r"|(?P<n2>\d{1,2})\s+(?:max|maximum|tops))(?:\s+only)?\s*(?:[.!]|$)",
     re.I,
 )
-MAX_CAPPED_COUNT = 20
+MAX_CAPPED_COUNT = 50
 
 
 _ENOUGH = re.compile(
@@ -237,7 +248,8 @@ _ENOUGH = re.compile(
     r"(?:fine|ok|okay|enough|plenty)\b|\bthe\s+max(?:imum)?\s+you\s+can\s+show\b"
     r"(?:\s*\((?P<n2>\d{1,3})\b)?"
     r"|\b(?:don['’]?t|do\s+not|never)\s+(?:show|list|give)\s+(?:me\s+)?more\s+than\s+"
-    r"(?P<n3>\d{1,3})(?![\d.,]|\s*(?:[$€£¥%]|k\b))",
+    r"(?P<n3>\d{1,3})(?![\d.,]|\s*(?:[$€£¥%]|k\b))"
+    r"|(?:^|[,;:]\s*)(?P<n4>\d{1,3})\s+(?:is|are|would\s+be|should\s+be)\s+(?:enough|plenty)\b",
     re.I,
 )
 """'up to 50 is fine', 'the max you can show (100 i think?)', 'don't show me more than 3': how
@@ -248,7 +260,8 @@ def capped_count(msg: Parsed) -> int | None:
     """ "list the refunded payments, maximum 8.": a bare small number capped on its own, in a
     message with no currency anywhere, counts payments; "under 50" or "max $50" bound amounts."""
     if (enough := _ENOUGH.search(msg.ents.masked)) is not None:
-        return min(MAX_LIMIT, int(enough["n"] or enough["n2"] or enough["n3"] or MAX_LIMIT))
+        said = enough["n"] or enough["n2"] or enough["n3"] or enough["n4"]
+        return min(MAX_LIMIT, int(said or MAX_LIMIT))
     m = _CAPPED.search(msg.ents.masked)
     if m is None or currency_filter(msg, "") is not None:
         return None

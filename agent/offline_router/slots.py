@@ -124,7 +124,6 @@ def _count_not_bound(msg: Parsed, args: dict[str, Any]) -> None:
         del args["max_amount"]
 
 
-_PERSONAL = frozenset(str(p) for p in _S["customer_pronouns"] if " " not in str(p))
 _LISTED = frozenset({"payments", "payment", "charges", "transactions", "txns"})
 
 
@@ -132,11 +131,14 @@ def _pronoun_only_in_context(msg: Parsed) -> bool:
     """The sentence that asks for the payments names no one; a "she" earlier in the message is
     context around the request, not whose payments."""
     bounds = [0, *msg.sentence_starts(), len(msg.tokens)]
-    sentences = [msg.tokens[a:b] for a, b in pairwise(bounds)]
-    asking = [s for s in sentences if any(t.norm in _LISTED for t in s)]
+    asking = [
+        (a, b) for a, b in pairwise(bounds) if any(t.norm in _LISTED for t in msg.tokens[a:b])
+    ]
     if not asking:
         return False
-    return not (any(t.norm in _PERSONAL for t in asking[-1]) or refs.names_someone(msg))
+    start, end = asking[-1]
+    pointed = any(start <= i < end for i in refs.customer_pronoun_starts(msg))  # "that customer"
+    return not (pointed or refs.names_someone(msg))
 
 
 _SAME_DESCRIPTION = [str(p) for p in _S["same_description_phrases"]]
@@ -925,6 +927,8 @@ def marker_description(
             continue  # "no confirmation needed for tests": what the talk is about, not the charge
         if i + 1 < len(toks) and toks[i + 1].norm in _OBJECT_PRONOUNS:
             continue  # "customer asked for it: charge … for the annual membership"
+        if _opens_a_test(msg, i):
+            continue  # "For a maintenance test please charge cus_X ¥3000": why asked, not its use
         k = i + 1
         while k < len(toks) and toks[k].norm in (":", "-", "of", "is"):
             k += 1
@@ -1018,6 +1022,14 @@ _CURRENCY_LEFT_OPEN = re.compile(
     re.I,
 )
 _NEEDED = frozenset({"needed", "required", "necessary", "req'd"})
+_TEST_WORDS = frozenset(str(w) for w in _S["test_purposes"])
+_TEST_WITHIN = 3
+
+
+def _opens_a_test(msg: Parsed, i: int) -> bool:
+    """A sentence opening "for (a maintenance) test(ing)": the framing of the request."""
+    opens = i == 0 or msg.sentence_ends_before(i)
+    return opens and any(t.norm in _TEST_WORDS for t in msg.tokens[i + 1 : i + 1 + _TEST_WITHIN])
 
 
 def _chatter_before(toks: list[Token], i: int) -> bool:

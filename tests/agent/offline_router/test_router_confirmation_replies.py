@@ -55,6 +55,8 @@ ACCEPT = [
     "go",
 ]
 REJECT = [
+    "no wait wrong cust",  # phone shorthand for the customer
+    "no espera, not yet",  # another language's "wait"
     "no",
     "nope",
     "cancel",
@@ -90,6 +92,7 @@ REJECT = [
     "ok wait, no",
 ]
 UNCLEAR = [
+    "espera",  # a wait alone is no answer
     "hmm",
     "is that the right one?",
     "yes but change it to $30",
