@@ -67,10 +67,10 @@ def _rx(pattern: str, flags: int = re.I) -> re.Pattern[str]:
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # an HTML tag or comment, not an address in brackets ("Jane Doe <jane@x.io>")
     ("markup", _rx(r"<!--.*?-->|</?(?![\w.+-]+@[\w.-]+>)[a-z][^<>]{0,200}>", re.I | re.S)),
-    ("pi", _rx(r"\b(?:pi|ch|py)_[A-Za-z0-9]{3,}\b")),
-    ("cus", _rx(r"\bcus_[A-Za-z0-9]{3,}\b")),
-    ("price", _rx(r"\bprice_[A-Za-z0-9]{3,}\b")),
-    ("otherid", _rx(rf"\b(?:{_OTHER_IDS})_[A-Za-z0-9]{{3,}}\b")),
+    ("pi", _rx(r"\b(?:pi|ch|py)_[A-Za-z0-9]{2,}\b")),
+    ("cus", _rx(r"\bcus_[A-Za-z0-9]{2,}\b")),
+    ("price", _rx(r"\bprice_[A-Za-z0-9]{2,}\b")),
+    ("otherid", _rx(rf"\b(?:{_OTHER_IDS})_[A-Za-z0-9]{{2,}}\b")),
     ("email", _rx(r"[A-Za-z0-9._%+\-][A-Za-z0-9._%+\-']*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")),
     (
         "email",

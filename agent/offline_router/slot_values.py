@@ -237,7 +237,7 @@ def _count_of_plan(msg: Parsed) -> int | None:
 
 _CAPPED = re.compile(
     r"(?:^|[.,;:!?]\s*)(?:(?:max|maximum|at most|no more than)\s+(?P<n>\d{1,2})"
-    r"|(?P<n2>\d{1,2})\s+(?:max|maximum|tops))(?:\s+only)?\s*(?:[.!]|$)",
+    r"|(?P<n2>\d{1,3})\s+(?:max|maximum|tops))(?:\s+only)?\s*(?:[.!]|$)",
     re.I,
 )
 MAX_CAPPED_COUNT = 50

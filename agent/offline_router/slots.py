@@ -1089,6 +1089,8 @@ def _parenthesised(msg: Parsed) -> str | None:
     inner = msg.tokens[i + 1 : j]
     if inner and inner[0].norm in _REFERENCE_WORDS:
         return None  # "(ticket OPS-4412)": where the request came from, not what it is for
+    if inner and inner[0].norm in _REMARK_SUBJECTS and any(t.norm in _REMARK_VERBS for t in inner):
+        return None  # "(They OK'd it by email this morning.)": a remark to us, not what it is for
     if j - i > 1 and not any(t.is_placeholder for t in inner):
         return msg.span_text(i + 1, j).strip()
     return None
@@ -1097,6 +1099,8 @@ def _parenthesised(msg: Parsed) -> str | None:
 _REFERENCE_WORDS = frozenset(
     {"ticket", "case", "ref", "reference", "order", "po", "invoice", "jira"}
 )
+_REMARK_SUBJECTS = frozenset(str(w) for w in _S["remark_subjects"])
+_REMARK_VERBS = frozenset(str(w) for w in _S["remark_verbs"])
 
 
 def _description_word(canon: str, norm: str) -> bool:

@@ -55,6 +55,7 @@ ACCEPT = [
     "go",
 ]
 REJECT = [
+    "hold your horses - no",
     "no wait wrong cust",  # phone shorthand for the customer
     "no espera, not yet",  # another language's "wait"
     "no",
