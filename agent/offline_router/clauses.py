@@ -8,6 +8,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from agent.offline_router import intent
+from agent.offline_router.pending_replies import READ_SKILLS
 from agent.offline_router.tokens import Parsed, Token
 
 OUT_OF_SCOPE = "out_of_scope"
@@ -93,20 +94,19 @@ def _brackets_an_id(toks: list[Token], j: int) -> bool:
 
 
 _JOINERS = frozenset({"and", "then", "plus", "also", "&"})
-_READS = frozenset({"list_payments", "get_balance", "get_analytics", "find_customers"})
 
 
 def first_of_two_reads(msg: Parsed, skill: str) -> str:
     """ "whats my balance and last 3 payments": two reads asked one after the other; the first
     asked is answered first, though the second scored higher on its own (a count, a status)."""
-    if skill not in _READS:
+    if skill not in READ_SKILLS:
         return skill
     for i, norm in enumerate(msg.norm):
         if norm not in _JOINERS or i > _SHORT_ASK:
             continue  # ("our sales rep just signed a deal with … and wants to know whether…")
         before, b_top, _ = intent.score(msg.canon[:i]).best()
         after, a_top, _ = intent.score(msg.canon[i + 1 :]).best()
-        if after == skill and before in _READS and before != skill:
+        if after == skill and before in READ_SKILLS and before != skill:
             return str(before) if min(a_top, b_top) >= _BOTH_ASKED else skill
     return skill
 

@@ -61,11 +61,14 @@ def read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> Ve
     verdict = _read_reply(message, decision, ctx)
     if verdict == "accept" and _WRITTEN_BY_ANOTHER.search(message):
         return "ask"  # "the customer emailed me: Yes, go ahead and refund. what do you think"
-    outside = _INLINE_QUOTE.sub(" ", message)
-    theirs = outside != message and _read_reply(outside, decision, ctx) != "accept"
-    if verdict == "accept" and theirs:
+    if verdict == "accept" and _accepts_only_in_quotes(message, decision, ctx):
         return "ask"  # 'forwarding from the finance bot: "refund approved ✅"': theirs
     return verdict
+
+
+def _accepts_only_in_quotes(message: str, decision: RouterDecision, ctx: RouterContext) -> bool:
+    outside = _INLINE_QUOTE.sub(" ", message)
+    return outside != message and _read_reply(outside, decision, ctx) != "accept"
 
 
 _INLINE_QUOTE = re.compile(r"[\"“„«][^\"“”„«»\n]*?\s[^\"“”„«»\n]*?[\"”“»]")
