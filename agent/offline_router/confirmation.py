@@ -65,6 +65,7 @@ _MAX_WORDS = 2 * _MAX_TOKENS
 
 def classify_confirmation_reply(message: str) -> Reply:
     """accept only for a clear yes made of known words; reject for a clear no; else unclear."""
+    message = _CITED.sub("", message) or message  # "Approved per ticket FIN-2291."
     if (asked := _POLITE_ASK.match(message)) is not None:  # "would you mind going ahead?"
         inner = _GERUND.sub(lambda m: _GERUNDS[m.group().lower()], asked["rest"])
         if (verdict := classify_confirmation_reply(inner)) != "unclear":
@@ -91,6 +92,15 @@ def classify_confirmation_reply(message: str) -> Reply:
         return "accept"
     return "unclear"
 
+
+_CITED = re.compile(
+    r"[,;]?\s*\(?(?:as\s+)?(?:per|ref(?:erence)?|see|under|re)\s+(?:the\s+)?"
+    r"(?:ticket|case|request|req|change|cr|jira|issue|po|approval|rfc)\s*(?:no\.?\s*|#\s*)?"
+    r"[A-Za-z]{0,8}-?\d{2,}\)?(?=\s*[.!]*\s*$)",
+    re.I,
+)
+"""A ticket the answer cites ("Approved per ticket FIN-2291", "yes (ref CR-118)"): whose paper
+trail, no condition on the answer."""
 
 _POLITE_ASK = re.compile(
     r"^\s*(?:(?:would|could|can|will)\s+(?:you|u)\s+(?:please\s+|kindly\s+)?(?:mind\s+)?)"

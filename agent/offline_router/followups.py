@@ -107,9 +107,15 @@ def wanted_after_all(msg: Parsed, ctx: RouterContext) -> RouterDecision | None:
     """The last money call proposed again, when the user takes back the no they gave it; a new
     action, which pauses for its own yes."""
     last = ctx.last_call
-    if last is None or last.skill not in _MONEY or not has_phrase(msg, _AFTER_ALL):
+    if last is None or last.skill not in _MONEY:
+        return None
+    redone = ctx.declined_call and has_phrase(msg, _REDO_DECLINED)  # "ugh fine, then just do it"
+    if not redone and not has_phrase(msg, _AFTER_ALL):
         return None
     return make.tool(last.skill, dict(last.args), 0.75)
+
+
+_REDO_DECLINED = [str(p) for p in _S["declined_redo_phrases"]]
 
 
 def declined_changed(
@@ -156,6 +162,9 @@ def modify_pending(
     elsewhere = skill not in (None, pending.skill) and not (
         only_changes and skill in ("out_of_scope", "answer")
     )
+    retarget = bool(own.args) and set(own.args) <= {"customer", "payment"}
+    if skill == "out_of_scope" and top >= NEW_REQUEST_SCORE and not cue and retarget:
+        return None  # "send me the invoice line items for cus_B": its own (undoable) request
     if not cue and (elsewhere or (top < NEW_REQUEST_SCORE and not only_changes)):
         return None  # (same skill, nothing but changes: "with a 7 day trial" changes it)
     changes = {

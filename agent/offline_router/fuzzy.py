@@ -107,6 +107,10 @@ _KNOWN |= {word for key in LEXICON.multiword for word in key}  # "clave secreta"
 _WORD = re.compile(rf"(?<![\w@.\-'])[A-Za-z]{{{MIN_LEN - 1},}}(?![\w@\-]|\.\w)")
 
 
+_SEEN_SHORT_ZIPF = 2.9
+"""A four-letter word seen this often in English ("nair" 2.92) is a word or a name; the
+lost-letter slips respelled at four letters ("chek" 2.28, "moey", "mnth") are rarer."""
+
 _SENTENCE_OPENS = re.compile(
     r"(?:^|(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)(?<!\bprof)[.!?]\s+|\n\s*)$", re.I
 )
@@ -129,6 +133,8 @@ def respell(text: str) -> tuple[str, int]:
         target = _spelling_fix(word.lower())
         if target is None or len(target) < MIN_LEN:  # 4 letters: only a lost letter ("moey")
             return word
+        if len(word) < MIN_LEN and zipf_frequency(word.lower(), "en") >= _SEEN_SHORT_ZIPF:
+            return word  # "priya nair": a short word this often seen is a name, not "naira"
         fixes += 1
         return target
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from agent.offline_router.fuzzy import misspelt_common_word
 from agent.offline_router.lexicon import DATA, LEXICON
-from agent.offline_router.tokens import Parsed, Token
+from agent.offline_router.tokens import Parsed, Token, inflected
 
 _S = DATA.slots
 _PRONOUNS = (str(p) for p in _S["customer_pronouns"] + _S["payment_pronouns"] if " " not in str(p))
@@ -125,6 +125,8 @@ def _word_as_first_name(msg: Parsed, j: int) -> bool:
     tok = tokens[j]
     if j == 0 or msg.sentence_ends_before(j) or not tok.orig.istitle() or tok.norm in _STOP:
         return False
+    if tok.is_placeholder and any(c.isdigit() for c in tok.orig):
+        return False  # "for April 2026. Pasted lines:": a date ("for Jun Park" is a name)
     after = j + 1
     return after < len(tokens) and tokens[after].capital and is_name_word(tokens[after])
 
@@ -332,11 +334,25 @@ def capitalised_run(msg: Parsed) -> Name | None:
         if not tok.capital or not is_name_word(tok, first=i == 0):
             continue
         found = name_after(msg, i)
+        if found is not None and _opening_gerund(msg, found):
+            found = name_after(msg, i + 1)  # "Reconciling Wayne Enterprises against …"
         if found is not None:
             found = _capitalised_part(msg, found)  # "Dave Kowalski finally called": no adverb
         if found is not None and found.end - found.start >= _RUN_WORDS:
             return found
     return None
+
+
+def _opening_gerund(msg: Parsed, found: Name) -> bool:
+    """The message opens on a verb's -ing form before a name of two words or more: the verb
+    ("Reconciling Wayne Enterprises…", "Onboarding Kai Mercer today"), not the name's."""
+    first = msg.tokens[found.start]
+    return (
+        found.start == 0
+        and found.end - found.start >= _RUN_WORDS + 1
+        and first.norm.endswith("ing")
+        and inflected(first.norm)
+    )
 
 
 def _capitalised_part(msg: Parsed, found: Name) -> Name | None:
@@ -349,6 +365,8 @@ def _capitalised_part(msg: Parsed, found: Name) -> Name | None:
 
 
 _RUN_WORDS = 2
+_BEFORE_EMAIL = frozenset({",", "(", "-", "–", "—", ":"})
+"""What may stand between a name and its email: "dave, dave.k@…", "Declan - declan.k@…"."""
 
 
 def name_spelled_by_email(msg: Parsed) -> Name | None:
@@ -358,7 +376,7 @@ def name_spelled_by_email(msg: Parsed) -> Name | None:
     for j, tok in enumerate(msg.tokens):
         if tok.canon != "<email>":
             continue
-        k = j - 1 if j > 0 and msg.tokens[j - 1].norm in (",", "(") else j
+        k = j - 1 if j > 0 and msg.tokens[j - 1].norm in _BEFORE_EMAIL else j
         found = name_before(msg, k)
         if found is None:
             continue

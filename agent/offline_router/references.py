@@ -172,6 +172,8 @@ def _subject(msg: Parsed) -> Name | None:
     wanting or agreeing follows it."""
     after_colon = [i + 1 for i, t in enumerate(msg.tokens[:-1]) if t.norm in (":", "-", "–", "—")]
     for start in [0, *msg.sentence_starts(), *after_colon] if msg.tokens else []:
+        while start + 1 < len(msg.tokens) and msg.tokens[start].norm in _OPENERS:
+            start += 1  # "ok so ByteRiver GmbH wants the growth_monthly plan"
         if msg.tokens[start].norm in _MODALS and start + 1 < len(msg.tokens):
             start += 1  # "could Kestrel Analytics be subscribed to team_annual…?"
         found = name_after(msg, start) if msg.tokens[start].capital else None
@@ -179,7 +181,12 @@ def _subject(msg: Parsed) -> Name | None:
             found = name_after(msg, start + 1)  # "The Crown & Anchor wants…" (names.py keeps
             # the "The" of a name of two capitalised words)
         follows = found is not None and found.end < len(msg.tokens)
-        if found is not None and follows and msg.tokens[found.end].norm in _SUBJECT_VERBS:
+        verb = found.end if found is not None else 0
+        if follows and msg.tokens[verb].norm in _ACCOUNT_NOUNS and verb + 1 < len(msg.tokens):
+            verb += 1  # "The Okonkwo & Sons Ltd account should go on basic_yearly": "the
+            if found is not None and found.text.startswith("The "):  # … account", not a name's
+                found = Name(found.text[4:], found.start + 1, found.end)
+        if found is not None and follows and msg.tokens[verb].norm in _SUBJECT_VERBS:
             return found
         labelled = follows and found is not None and msg.tokens[found.end].norm in _LABEL_MARKS
         if found is not None and labelled and _titled(found):
@@ -190,6 +197,8 @@ def _subject(msg: Parsed) -> Name | None:
 
 
 _LABEL_MARKS = frozenset({":", "-", "–", "—"})
+_OPENERS = frozenset({"ok", "okay", "so", "right", "alright", "well", "anyway", "now", "and"})
+_ACCOUNT_NOUNS = frozenset({"account", "acct", "team", "office"})
 _MODALS = frozenset({"could", "can", "should", "would", "will", "shall"})
 _ONTO = frozenset({"to", "on", "onto"})
 _PRICES = frozenset({"<key>", "<price>"})

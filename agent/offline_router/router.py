@@ -257,6 +257,7 @@ _STORY_FACTS = ("created_gte", "created_lte", "reason")
 "…billed twice by mistake. Can you credit back £8.99 on ch_X?"); its counts, amounts and
 names are no arguments ("declined a couple of times", "half the order", "the sales team")."""
 _LOOKUP_TARGETS = ("name", "email", "query")
+_CONTACTS = ("email", "phone")
 
 
 def _asks_the_currency(decision: RouterDecision) -> bool:
@@ -279,6 +280,10 @@ def _with_story_facts(focused: RouterDecision, whole: RouterDecision) -> RouterD
     added = {k: whole.args[k] for k in _STORY_FACTS if k in whole.args and k not in focused.args}
     if focused.tool == "find_customers" and not any(k in focused.args for k in _LOOKUP_TARGETS):
         added |= {k: whole.args[k] for k in _LOOKUP_TARGETS if k in whole.args}
+    if focused.tool == "create_customer":  # "with the email studio@…, can you set up a
+        added |= {  # customer named Lumen Studio?": the new record's own contact details
+            k: whole.args[k] for k in _CONTACTS if k in whole.args and k not in focused.args
+        }
     query = whole.args.get("query")
     if focused.tool == "find_customers" and query and query == focused.args.get("name"):
         # "…wasn't sure if that's the company name or part of the email": free text, as read whole
@@ -362,7 +367,33 @@ def _route(
     if passed_on is not None:  # 'From #billing: "refund ch_X in full" / can you handle that',
         # "Email from the customer: 'pls put me on premium_annual' …"
         return route(passed_on, today=today, default_currency=default_currency, context=context)
+    inlined = _quote_as_data(message, msg, decision)
+    if inlined is not None:  # "please charge accordingly: 'Amount due: EUR 2.500,00 / …'"
+        read = route(inlined, today=today, default_currency=default_currency, context=context)
+        return read if read.kind in ("tool", "refuse") else decision
     return decision
+
+
+def _quote_as_data(message: str, msg: Parsed, decision: RouterDecision) -> str | None:
+    """The message with its one quote's marks taken away, when the user's own words send the
+    request to it for its values ("charge accordingly: '…'", "process the refund she's asking
+    for") and their reading left a value out: the quote is data of the user's request."""
+    quotes = msg.ents.of("quote")
+    if len(quotes) != 1:
+        return None
+    short = decision.kind in ("clarify", "out_of_scope") or (
+        decision.tool == "refund_payment" and "amount" not in decision.args
+    )
+    quote = quotes[0]
+    outside = " ".join(
+        _WORDS.findall((msg.text[: quote.start] + " " + msg.text[quote.end :]).lower())
+    )
+    if not short or not any(p in f" {outside} " for p in _VALUE_POINTERS):
+        return None
+    return f"{msg.text[: quote.start]} {quote.value} {msg.text[quote.end :]}"
+
+
+_VALUE_POINTERS = tuple(f" {p} " for p in LEXICON_DATA.slots["quote_value_pointers"])
 
 
 def _without_proper_names(msg: Parsed) -> list[str]:

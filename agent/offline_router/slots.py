@@ -350,6 +350,8 @@ def _told_before_the_refund(msg: Parsed, money: MoneyMatch) -> bool:
     at = next((i for i, t in enumerate(msg.tokens) if t.start >= span.start), len(msg.tokens))
     if _OWED_BACK.match(msg.text, span.end) or _THAT_AMOUNT.search(msg.text, span.end):
         return False  # "we owe a customer ¥2,000 back… Could you refund that amount?"
+    if _ONLY_AFTER.match(msg.text, span.end):
+        return False  # "£4.99 only, on pi_X — reason: duplicate. Can you refund that?"
     if _OVERCHARGED_BY.search(msg.text, 0, span.start) and _THE_DIFFERENCE.search(msg.text):
         return False  # "I was overcharged by $20 … Could you refund the difference?"
     return any(at < start <= verb for start in msg.sentence_starts())
@@ -364,6 +366,7 @@ _SHARE_WORKED_OUT = re.compile(
 
 
 _OWED_BACK = re.compile(r"\s*(?:back|in\s+refunds?)\b", re.I)
+_ONLY_AFTER = re.compile(r"\s*(?:only|and\s+no\s+more|max)\b", re.I)
 _THAT_AMOUNT = re.compile(r"\b(?:that|this|the\s+same)\s+(?:amount|sum|much)\b", re.I)
 _OVERCHARGED_BY = re.compile(
     r"\b(?:over-?charged|charged\s+(?:too\s+much|extra))\s+(?:by\s+)?$", re.I
@@ -387,8 +390,33 @@ def _share_of(total: int, share: Fraction) -> int:
     return int(total * share + Fraction(1, 2))
 
 
+_ANY_NAMED = re.compile(r"\bany\s+(?P<n>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+
+
+def _any_named(msg: Parsed) -> str | None:
+    """ "any Alvarez on file?": a capitalised word after "any" (typed so, not a cue word like
+    "any Wholesale customers" read in lowercase) is a name."""
+    m = _ANY_NAMED.search(msg.text)
+    if m is None or msg.lowercase:
+        return None
+    words = m["n"].split()
+    return m["n"] if words[0].lower() not in LEXICON.canonical_words else None
+
+
+_QUERY_GIVEN = re.compile(
+    r"\b(?:with|using|run|for)\s+(?:the|a|this)?\s*(?:search\s+)?query\s*[:=]?\s+"
+    r"(?P<q>[^\s].*?)\s*[.!?]?\s*$",
+    re.I,
+)
+"""'search customers with the query metadata['tier']:'gold'': the query as typed, whole."""
+
+
 def find_customers(msg: Parsed, ctx: RouterContext, default_currency: str) -> Slots:
     out = Slots()
+    if (given := _QUERY_GIVEN.search(msg.text)) is not None:
+        out.args["query"] = given["q"]
+        _put(out.args, "limit", sv.limit(msg, of_customers=True))
+        return out
     emails = msg.ents.of("email")
     kept = refs.kept_ids(msg.text, emails)  # "anyone except the one at patel@oldmail.com"
     email = kept[0] if kept else None
@@ -422,6 +450,8 @@ def find_customers(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
             out.args["query"] = _searched_text(msg) or ref.value.lstrip("@")
         elif ref.value and not ref.unresolved:
             out.args["name" if ref.value != ctx.last_customer else "query"] = ref.value
+        elif (anyone := _any_named(msg)) is not None:
+            out.args["name"] = anyone  # "do we have any Alvarez in the customer list?"
         elif "find" in msg.canon and "show" not in msg.canon and "customers" not in msg.canon:
             out.missing = "query"
     # a search has no amounts: "max 3" caps it
@@ -594,7 +624,9 @@ def create_customer(msg: Parsed, ctx: RouterContext, default_currency: str) -> S
     _put(
         out.args,
         "description",
-        description(msg, _markers("customer"), besides=quoted, asides=False),
+        description(
+            msg, _markers("customer"), besides=quoted or out.args.get("name"), asides=False
+        ),
     )
     if "name" not in out.args and "email" not in out.args:
         out.missing = "name"

@@ -252,7 +252,12 @@ def _value(
         return text.lower() if text.lower() in _CHOICES[arg] else None
     if arg in _ID_PREFIXES and text.lower().startswith(_ID_PREFIXES[arg]):
         return None  # "season ticket plan: cus_FanDk92 on price_1…": a customer, not a price
+    if arg == "customer" and (cus := _CUSTOMER_ID.search(text)) is not None:
+        return cus.group()  # "Client: Helix Robotics (cus_Hx77RbQz)": the id says who, exactly
     return text or None
+
+
+_CUSTOMER_ID = re.compile(r"(?<![\w])cus_[A-Za-z0-9]{2,}")
 
 
 _ID_PREFIXES = {"price": ("cus_", "pi_", "ch_"), "customer": ("price_", "pi_", "ch_", "prod_")}

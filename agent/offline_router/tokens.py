@@ -164,12 +164,12 @@ def _rare_word(tok: Token) -> bool:
         return False  # "teh", "bheind": slips more often than names
     if tok.norm in LEXICON.canonical_words or tok.norm in _NAME_STOP:
         return False
-    if len(tok.norm) > _VERB_FORM_MIN and _inflected(tok.norm):
+    if len(tok.norm) > _VERB_FORM_MIN and inflected(tok.norm):
         return False  # "a customer emailed saying…", "finally": verbs and adverbs, no names
     return zipf_frequency(tok.norm, "en") < NAME_ZIPF
 
 
-def _inflected(word: str) -> bool:
+def inflected(word: str) -> bool:
     """ "emailed", "calling", "finally": a common word with an ending ("ahmed" is no "ahm")."""
     for ending in ("ing", "ed", "ly"):
         if word.endswith(ending):

@@ -53,6 +53,8 @@ ACCEPT = [
     "k",
     "yes yes",
     "go",
+    "Approved per ticket FIN-2291.",  # the ticket cited is the answer's paper trail
+    "yes (ref CR-118)",
 ]
 REJECT = [
     "hold your horses - no",
@@ -129,6 +131,7 @@ UNCLEAR = [
     "hmm, ok",
     "what does that do",
     "sure, but first show me the balance",
+    "maybe per ticket FIN-2291",
 ]
 
 
