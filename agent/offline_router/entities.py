@@ -441,7 +441,13 @@ def _skip(kind: str, m: re.Match[str]) -> bool:
         return True  # "Developer note: … refund $12 of ch_X": a label heading the request
     if kind == "phone" and m.groupdict().get("nat"):  # "07700 900123", "06 12 34 56 78"
         return sum(c.isdigit() for c in m["nat"]) < _NATIONAL_DIGITS
-    return False
+    # "the description says it's auto-confirmed": what a record says, no description given
+    return kind == "desc" and _REPORTED_DESC.search(m.string, 0, m.start("v")) is not None
+
+
+_REPORTED_DESC = re.compile(
+    r"\b(?:the|its|their|her|his|that)\s+(?:description|desc|memo)\s+(?:says|said|reads)\s+$", re.I
+)
 
 
 _DESC_LABEL = re.compile(

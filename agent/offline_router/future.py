@@ -40,6 +40,7 @@ def recurs(msg: Parsed) -> bool:
 def _said(cues: dict[str, list[Pattern]], canon: list[str]) -> bool:
     return any(
         not _described(canon, start)
+        and not _someone_elses_later(canon, start)
         and canon[end : end + 1] != ["'s"]
         and canon[start:end] + canon[end : end + 1] != ["from", "now", "on"]
         for _, start, end in find_all(cues, canon, _STOPS)
@@ -52,3 +53,18 @@ def _described(canon: list[str], start: int) -> bool:
     while i >= 0 and canon[i] in _DETERMINERS:
         i -= 1
     return i >= 0 and canon[i] in _ABOUT
+
+
+_CLAUSE_MARKS = frozenset({",", ";", ".", "!", "?", "-", "—", "–"})
+_OWN_SUBJECTS = frozenset({"i'll", "i", "we'll", "we", "ill", "she'll", "he'll", "they'll"})
+_ACTIONS = frozenset({"refund", "charge", "create", "subscribe", "pay", "bill", "do", "run"})
+
+
+def _someone_elses_later(canon: list[str], start: int) -> bool:
+    """ "refund $15 of ch_X, I'll explain it to finance later": the time is the user's own
+    clause's (no money verb in it), not the refund's."""
+    i = start - 1
+    while i >= 0 and canon[i] not in _CLAUSE_MARKS:
+        i -= 1
+    clause = canon[i + 1 : start]
+    return bool(clause) and clause[0] in _OWN_SUBJECTS and _ACTIONS.isdisjoint(clause) and i > 0

@@ -404,11 +404,13 @@ def _any_named(msg: Parsed) -> str | None:
 
 
 _QUERY_GIVEN = re.compile(
-    r"\b(?:with|using|run|for)\s+(?:the|a|this)?\s*(?:search\s+)?query\s*[:=]?\s+"
+    r"(?:\b(?:with|using|run|for)\s+(?:the|a|this)?\s*(?:search\s+)?query\s*[:=]?\s+"
+    r"|\bfree[\s-]text\s+(?:customer\s+)?search\s+(?:for|on)\s*:?\s*)"
     r"(?P<q>[^\s].*?)\s*[.!?]?\s*$",
     re.I,
 )
-"""'search customers with the query metadata['tier']:'gold'': the query as typed, whole."""
+"""'search customers with the query metadata['tier']:'gold'', 'run a free-text customer search
+for: wholesale': the query as typed, whole."""
 
 
 def find_customers(msg: Parsed, ctx: RouterContext, default_currency: str) -> Slots:
@@ -935,6 +937,9 @@ def _reported(text: str, start: int) -> bool:
     return _SPEECH.search(text[max(0, start - 40) : start]) is not None
 
 
+_REPORTED_MARKER = re.compile(r"(?:description|desc|memo|note)\s+(?:says|said|reads)\b", re.I)
+
+
 def marker_description(
     msg: Parsed, markers: frozenset[str], besides: str | None = None, asides: bool = True
 ) -> str | None:
@@ -955,6 +960,8 @@ def marker_description(
             continue  # "thanks for catching that": gratitude, not what it is for
         if i > 0 and toks[i - 1].norm in ("no", "without"):
             continue  # "no description needed"
+        if _REPORTED_MARKER.match(msg.text, tok.start):
+            continue  # "the description says it's auto-confirmed": what a record says
         if i > 0 and toks[i - 1].norm in _NEEDED and _chatter_before(toks, i):
             continue  # "no confirmation needed for tests": what the talk is about, not the charge
         if i + 1 < len(toks) and toks[i + 1].norm in _OBJECT_PRONOUNS:

@@ -122,7 +122,9 @@ CASES = [
     (
         'Ticket #33019 — "Hello, I cancelled within the 14-day window and would like my €89,00 '
         "back. Payment ref: ch_3Gk7Lp0Qw4Er.\" Please process the refund she's asking for.",
-        tool("refund_payment", payment="ch_3Gk7Lp0Qw4Er", amount=8900),
+        tool(
+            "refund_payment", payment="ch_3Gk7Lp0Qw4Er", amount=8900, reason="requested_by_customer"
+        ),
     ),
     ("export this spreadsheet row to csv", kind("out_of_scope")),
     # a claimed authority beside one action: the action, which pauses
@@ -162,6 +164,25 @@ CASES = [
     (
         "what about the subscription — could you just start it on their account?",
         kind("clarify"),
+    ),
+    # older sets' leftovers: a time of the user's own, a search typed as such, a complaint
+    (
+        "please refund $15 of ch_3MmQ2rTy, I'll explain it to finance later",
+        tool("refund_payment", payment="ch_3MmQ2rTy", amount=1500),
+    ),
+    ("charge cus_AB12 $40 later today", kind("out_of_scope")),
+    ("run a free-text customer search for: wholesale", tool("find_customers", query="wholesale")),
+    (
+        "any refunded payments for Jane.Doe@gmail.com? she says she never got her money back",
+        tool("list_payments", customer="jane.doe@gmail.com", status="refunded"),
+    ),
+    (
+        "now charge theo@grant.dev $99, the description says it's auto-confirmed",
+        tool("create_payment", amount=9900, customer="theo@grant.dev"),
+    ),
+    (
+        "charge theo@grant.dev $99, description says March lessons",
+        tool("create_payment", amount=9900, customer="theo@grant.dev", description="March lessons"),
     ),
 ]
 
