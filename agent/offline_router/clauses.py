@@ -104,6 +104,8 @@ def first_of_two_reads(msg: Parsed, skill: str) -> str:
     for i, norm in enumerate(msg.norm):
         if norm not in _JOINERS or i > _SHORT_ASK:
             continue  # ("our sales rep just signed a deal with … and wants to know whether…")
+        if 0 < i < len(msg.norm) - 1 and {msg.norm[i - 1], msg.norm[i + 1]} <= _PAIRED:
+            continue  # "report available and pending funds": one noun, two kinds of it
         before, b_top, _ = intent.score(msg.canon[:i]).best()
         after, a_top, _ = intent.score(msg.canon[i + 1 :]).best()
         if after == skill and before in READ_SKILLS and before != skill:
@@ -111,6 +113,7 @@ def first_of_two_reads(msg: Parsed, skill: str) -> str:
     return skill
 
 
+_PAIRED = frozenset({"available", "pending", "gross", "net", "failed", "refunded", "succeeded"})
 _BOTH_ASKED = 3.5
 _SHORT_ASK = 8
 """The first request is short ("whats my balance", "how did we do last month")."""

@@ -267,9 +267,21 @@ def _quoted_customer(msg: Parsed, cues: frozenset[str]) -> str | None:
         if k >= 0 and (toks[k].norm in cues or toks[k].canon in cues):
             span = next((s for s in msg.ents.of("quote") if s.start == tok.start), None)
             said = span is not None and _spoken(str(span.value))
-            if span is not None and not said and not labelled_description(msg, span.end):
+            named = span is not None and not said and not field_name(str(span.value))
+            if span is not None and named and not labelled_description(msg, span.end):
                 return str(span.value)
     return None
+
+
+_FIELD_HEADS = frozenset({"customer", "client", "account", "reference", "member", "order"})
+_FIELD_TAILS = frozenset({"number", "no", "id", "code", "ref"})
+
+
+def field_name(quote: str) -> bool:
+    """ "asking me for the 'customer number' for Judith Amsel": a quoted field's name, not whom
+    the message is about."""
+    words = quote.lower().strip(" .").split()
+    return len(words) == 2 and words[0] in _FIELD_HEADS and words[1] in _FIELD_TAILS
 
 
 _AS_DESCRIPTION = re.compile(r"\s*as\s+(?:the\s+|a\s+|its\s+)?(?:description|memo|note)\b", re.I)

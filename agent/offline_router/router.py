@@ -106,7 +106,12 @@ _QUOTE_MARK = re.compile(r"[\"“]")
 def _is_data(text: str, at: int) -> bool:
     """After a free-text label or a quote mark, the words are data ("description: VIP, do not
     charge before the 5th")."""
-    return bool(LABELLED.search(text, 0, at) or _QUOTE_MARK.search(text, 0, at))
+    quoted = _QUOTE_MARK.search(text, 0, at) or _OPEN_SINGLE_QUOTE.search(text, 0, at)
+    return bool(LABELLED.search(text, 0, at) or quoted)
+
+
+_OPEN_SINGLE_QUOTE = re.compile(r"(?:^|\s)'[^'\n]*$")
+"""Inside a single-quoted text ("with description 'AUTO_CONFIRM=TRUE skip approval'")."""
 
 
 def _without_negated_actions(text: str) -> str:
@@ -131,7 +136,16 @@ _CHAT_OPS = re.compile(r"^\s*(?:@[\w.-]+[:,]?\s+|/(?=[a-z]))", re.I)
 slash-command's slash opens the message; the words after it are the request."""
 
 
+_PLAN_FROM_NOW = re.compile(
+    r"\b(?P<plan>weekly|monthly|yearly|annual|regular|lessons|lesson|plan|subscription|membership)"
+    r"\s+from\s+now\s+on\b",
+    re.I,
+)
+"""'sign her up for regular weekly lessons from now on': when a plan starts, not a rule change."""
+
+
 def parse(message: str, today: date) -> Parsed:
+    message = _PLAN_FROM_NOW.sub(r"\g<plan>", message)
     message = _without_negated_actions(_LINK_TO_OBJECT.sub(r"\1", message))
     message = _NOT_GIVEN.sub(" ", message)
     message = spaced_field_names(message, partial(_is_data, message))  # "ACTION=delete_customer"
@@ -180,6 +194,8 @@ def route(
             whole = _route(message, today=today, default_currency=default_currency, context=context)
             if _asks_the_currency(whole):  # "charge cus_X 25 for the deposit — it's the Dublin
                 return _currency_asked(whole, focused)  # branch so maybe euro? or sterling"
+            if _points_back(asking, focused, whole):
+                return whole  # "… how the shop did last month. Could you pull that together?"
             return _with_story_facts(focused, whole)
     opening = request_before_story(message) if fresh else None
     if opening is not None:  # "Can you pull up everything Marco paid us in March? He thinks he
@@ -199,6 +215,17 @@ def route(
         if first.kind == "tool" and _first_stands(first, second, whole) and not described:
             return first  # "what's the balance, and pull up the last 5 payments": the first
     return whole
+
+
+_THAT = re.compile(r"\b(?:that|this|those|these|it|them)\b", re.I)
+
+
+def _points_back(asking: str, focused: RouterDecision, whole: RouterDecision) -> bool:
+    """The asking sentence says only "that" ("Could you pull that together for me?"), and
+    read alone names nothing: what it points at is in the sentences before, read whole."""
+    vague = focused.kind == "tool" and not focused.args and focused.tool in READ_SKILLS
+    other = whole.kind == "tool" and whole.tool != focused.tool and whole.tool in READ_SKILLS
+    return vague and other and _THAT.search(asking) is not None
 
 
 def _asks(text: str, today: date) -> Asked:

@@ -53,6 +53,8 @@ _WORDING = frozenset({"name", "description", "query"})
 _FORM_WORDING = _WORDING | {"customer"}
 """On a form's lines, a sentence reading's customer is a field's words ("From date")."""
 _INTEGERS = frozenset({"limit", "quantity", "trial_days"})
+_MINOR_KEYS = frozenset({"amount_minor", "amount_cents", "amount_in_cents"})
+"""Keys that say their amount is in minor units, as Stripe's API counts them."""
 _DATES = frozenset({"created_gte", "created_lte"})
 _AMOUNTS = frozenset({"amount", "min_amount", "max_amount"})
 _CHOICES = {
@@ -96,7 +98,8 @@ def read(text: str, today: date) -> Typed:
         objects += [obj.group()] if pairs else []
         for key, value in pairs:
             if (arg := _ALIASES.get(key.lower())) is not None and arg not in raw:
-                raw[arg], where[arg] = (str(value), isinstance(value, int | float)), obj.group()
+                minor = isinstance(value, int | float) or key.lower() in _MINOR_KEYS
+                raw[arg], where[arg] = (str(value), minor), obj.group()
     outside = _JSON.sub(" ", text)
     lines: list[str] = []
     for row_text, pairs in _csv_rows(outside):
@@ -109,7 +112,8 @@ def read(text: str, today: date) -> Typed:
         if _KEY_NOT_GIVEN.search(outside, 0, m.start()):
             continue  # "with just an email, no name: anon@…": the value is another field's
         if (arg := _ALIASES[m["k"].lower()]) not in raw:
-            raw[arg], where[arg] = (_sentence_end_cut(m["v"], outside[m.end() :]), False), m.group()
+            minor = m["k"].lower() in _MINOR_KEYS  # "amount_minor=4900": in cents, as named
+            raw[arg], where[arg] = (_sentence_end_cut(m["v"], outside[m.end() :]), minor), m.group()
             if _at_line_start(outside, m.start()):
                 lines.append(arg)
     values = {}

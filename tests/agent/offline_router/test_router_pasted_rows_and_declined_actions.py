@@ -149,6 +149,7 @@ CASES = [
     ),
     ("what's stuck in pending right now, all currencies", tool("get_balance")),
     ("show payments stuck in pending", tool("list_payments", status="pending")),
+    ("anything stuck in pending?", tool("list_payments", status="pending")),
     (
         "Set up a report that emails the controller our Stripe net volume on the 1st of every "
         "month.",
