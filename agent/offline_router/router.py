@@ -144,7 +144,20 @@ _PLAN_FROM_NOW = re.compile(
 """'sign her up for regular weekly lessons from now on': when a plan starts, not a rule change."""
 
 
+_AT_LEAST = re.compile(r"(?:>=|≥|=>)\s*(?=[$€£¥₹]|\d)")
+_AT_MOST = re.compile(r"(?:<=|≤|=<)\s*(?=[$€£¥₹]|\d)")
+"""'payments amount >= $500': a bound typed as code is a bound in words."""
+
+
+_SNAKE_PERIOD = re.compile(
+    r"\b(last|this|previous|past)_(week|month|quarter|year|\d{1,3}_days)\b", re.I
+)
+"""'period=last_week', 'range=last_30_days': a period typed as a code is the period."""
+
+
 def parse(message: str, today: date) -> Parsed:
+    message = _AT_MOST.sub("at most ", _AT_LEAST.sub("at least ", message))
+    message = _SNAKE_PERIOD.sub(lambda m: m.group().replace("_", " "), message)
     message = _PLAN_FROM_NOW.sub(r"\g<plan>", message)
     message = _without_negated_actions(_LINK_TO_OBJECT.sub(r"\1", message))
     message = _NOT_GIVEN.sub(" ", message)

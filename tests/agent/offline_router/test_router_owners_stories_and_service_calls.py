@@ -162,6 +162,18 @@ CASES = [
 ]
 
 
+CASES += [
+    # bounds and periods typed as code
+    ("payments amount >= $500", tool("list_payments", min_amount=50000)),
+    ("payments <= $20", tool("list_payments", max_amount=2000)),
+    ("payments ≥ 100 EUR", tool("list_payments", min_amount=10000, currency="eur")),
+    (
+        "op: get_analytics period=last_week",
+        tool("get_analytics", created_gte="2026-06-08", created_lte="2026-06-14"),
+    ),
+]
+
+
 @pytest.mark.parametrize(("message", "expected"), CASES)
 def test_owners_stories_and_service_calls(message: str, expected: dict[str, Any]) -> None:
     check(message, expected)
