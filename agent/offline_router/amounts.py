@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from agent.offline_router.entities import bare_amounts
 from agent.offline_router.lexicon import DATA
+from agent.offline_router.pasted_rows import pasted_row
 from agent.offline_router.tokens import Parsed
 from skills.money import NUMBER_WORDS, MoneyMatch
 
@@ -130,24 +129,9 @@ def amount_bounds(msg: Parsed) -> dict[str, int]:
             out["max_amount"], in_between = match.amount, False
         elif kind in ("min", "max") or after:
             out[f"{after or kind}_amount"] = match.amount
-        elif tok.canon == "<money>" and not out and not on_a_pasted_row(msg.text, tok.start):
+        elif tok.canon == "<money>" and not out and not pasted_row(msg.text, tok.start):
             out["min_amount"] = out["max_amount"] = match.amount
     return out
-
-
-_ROW = re.compile(
-    r"^\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b|\S(?: {2,}|\t|\s\|\s)\S"
-)
-
-
-def on_a_pasted_row(text: str, at: int) -> bool:
-    """Whether offset `at` sits on a pasted statement or sheet row ("2026-04-03  WAYNE ENT
-    1,200.00"): a line after the first that opens on a date or splits into columns. Its
-    amount is the row's data, no filter the user asks for."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    line = text[start : end if end >= 0 else len(text)]
-    return start > 0 and _ROW.search(line) is not None
 
 
 def _ending_at(found: dict[int, MoneyMatch], end: int) -> MoneyMatch | None:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from agent.offline_router.lexicon import DATA, LEXICON
+from agent.offline_router.pasted_rows import pasted_row
 from agent.offline_router.phrases import expand, find_all, index_by_first
 
 _SINGLE = [tuple(str(p).split()) for p in DATA.safety["single_target"]]
@@ -260,15 +261,7 @@ def without_note_to_the_agent(text: str) -> str:
 def _in_a_pasted_row(text: str, at: int) -> bool:
     """A note that opens mid-line in a block of pasted lines, with the user's words on a line
     after it: a row's cell, which ends where the row does."""
-    line_start = text.rfind("\n", 0, at) + 1
-    row = _ROW.search(text[line_start:at]) is not None
-    return row and line_start > 0 and "\n" in text[at:]
-
-
-_ROW = re.compile(
-    r"^\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b|\S(?: {2,}|\t|\s\|\s)\S"
-)
-"""A statement or sheet row: it opens on a date, or its cells are set apart by wide gaps."""
+    return pasted_row(text, at, up_to_at=True) and "\n" in text[at:]
 
 
 def _without_note_in_a_quote(text: str) -> str:
