@@ -4,6 +4,8 @@ not decided, so the router asks which, rather than picking one or refusing it as
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from agent.offline_router.lexicon import DATA
 from agent.offline_router.tokens import Parsed, Token
 
@@ -15,6 +17,9 @@ _CURRENCY_WORDS = frozenset(
 _KINDS = frozenset({"<pi>", "<cus>", "<key>", "<price>", "<money>", "<email>", "<plan>"})
 
 
+_SLASHES = {"<key>": ("|", "/"), "<price>": ("|", "/"), "<plan>": ("|", "/")}
+"""Marks typed between two values as "or": a pipe between any two of a kind, a slash only
+between two plans (two payment ids with a slash may well mean both)."""
 _OR = frozenset({"or", "oder", "ou", "ya", "o"})
 """'pi_A or pi_B' in the languages merchants mix in ("pi_A ya ch_B", "pi_A oder pi_B"): only
 ever between two values of one kind, so "ya" the yeah and "o" the particle are never read so."""
@@ -24,6 +29,8 @@ def either_or(msg: Parsed) -> tuple[str, str, str] | None:
     """The two alternatives around an "or", when both are values of one kind, and that kind
     ("<currency>", "<amount>", "<pi>"...)."""
     toks = msg.tokens
+    if (typed := _typed_choice(msg)) is not None:
+        return typed
     for i, tok in enumerate(toks):
         if tok.norm not in _OR:
             continue
@@ -35,6 +42,17 @@ def either_or(msg: Parsed) -> tuple[str, str, str] | None:
             return left.orig, right.orig, kind
         if left.canon == "<money>" and _kind(right) == "<currency>" and _priced_in_words(left):
             return left.orig, right.orig, "<currency>"  # "25 euro or sterling"
+    return None
+
+
+def _typed_choice(msg: Parsed) -> tuple[str, str, str] | None:
+    """ "price=pro_monthly|pro_annual": two values of one kind with a mark between them."""
+    for left, right in pairwise(msg.tokens):
+        kind = _kind(left)
+        if kind not in _KINDS or kind != _kind(right):
+            continue
+        if msg.text[left.end : right.start].strip() in _SLASHES.get(left.canon, ("|",)):
+            return left.orig, right.orig, left.canon
     return None
 
 

@@ -386,7 +386,14 @@ def _period_after_a_not(text: str, found: DateMatch | None, today: date) -> Date
     return DateMatch(later.start + after, later.end + after, later.range, later.text)
 
 
-_A_FACT_BEFORE = re.compile(r"\b(?:starts|begins|started|began)\s+(?:on\s+)?$", re.I)
+_A_FACT_BEFORE = re.compile(
+    r"\b(?:(?:starts|begins|started|began)\s+(?:on\s+)?"
+    r"|(?:is|are|'s|'re|am|will\s+be)\s+(?:coming|popping|visiting|calling|dropping)"
+    r"(?:\s+(?:round|around|over|in|by))?\s+on\s+)$",
+    re.I,
+)
+"""Also the day of a visit to come ("my accountant is coming round on Thursday and she'll want
+to know how the shop did last month"): when, not what, is asked."""
 
 
 def _period_after_a_fact(text: str, found: DateMatch | None, today: date) -> DateMatch | None:

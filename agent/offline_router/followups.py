@@ -347,13 +347,17 @@ def _only_a_currency(msg: Parsed) -> bool:
 def _corrected_count(msg: Parsed, args: dict[str, Any]) -> int | None:
     """A bare number correcting the seat count of a pending subscription ("only 10, not 12"),
     or giving one ("make it 3")."""
-    if "quantity" not in args:
-        return _bare_count(msg) if has_phrase(msg, _MODIFY) else None
+    said: list[int] = []
+    denied: list[int] = []
     for i, tok in enumerate(msg.tokens):
-        negated = i > 0 and msg.tokens[i - 1].norm in ("not", "instead of")
-        if tok.canon == "<num>" and not negated and tok.norm.isdigit():
-            return int(tok.norm)
-    return None
+        if tok.canon == "<num>" and tok.norm.isdigit():
+            negated = i > 0 and msg.tokens[i - 1].norm in ("not", "instead of")
+            (denied if negated else said).append(int(tok.norm))
+    if "quantity" in args:
+        return said[0] if said else None
+    if denied == [1] and len(said) == 1:
+        return said[0]  # "it needs to be 2 not 1": the default single seat, corrected
+    return _bare_count(msg) if has_phrase(msg, _MODIFY) else None
 
 
 def _without(args: dict[str, Any], key: str) -> dict[str, Any]:

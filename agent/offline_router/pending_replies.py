@@ -19,6 +19,7 @@ from agent.offline_router.confirmation import (
     classify_confirmation_reply,
     has_accept_phrase,
     has_doubt,
+    has_firm_accept,
 )
 from agent.offline_router.entities import extract
 from agent.offline_router.lexicon import DATA
@@ -110,12 +111,21 @@ def ends_with_accept(message: str, decision: RouterDecision) -> bool:
     )  # (a read of nothing in particular is a misreading of the words before the yes)
     if len(sentences) < 2 or asks_a_question(sentences[-1]) or asks:
         return False  # a question before the yes is answered by it: "why ask again?? ok, yes."
-    if _says_no(message) or any(has_doubt(s) for s in sentences[:-1]):
-        return False  # "hmm, maybe, ok": the doubt before it stands
+    if _says_no(message):
+        return False
     last = sentences[-1]
     if classify_confirmation_reply(last) == "unclear":  # "back to the charge - go ahead"
         last = [c for c in _CLAUSE.split(last.strip()) if c.strip()][-1]
+    if any(has_doubt(s) for s in sentences[:-1]) and not _doubt_resolved(last):
+        return False  # "hmm, maybe, ok": the doubt before it stands
     return classify_confirmation_reply(last) == "accept"
+
+
+def _doubt_resolved(last: str) -> bool:
+    """ "oh. hmm. yes I suppose, yes go ahead", "I think so? yes. yes that's it": the doubt
+    talked through to a firm yes that closes the reply; an "ok" after a "maybe" is no more
+    than the maybe."""
+    return has_firm_accept(last) and not has_doubt(last)
 
 
 _SUBORDINATE = re.compile(r"\s+(?:before|because|cause|cuz|since|while)\s+", re.I)

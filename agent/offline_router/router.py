@@ -209,12 +209,12 @@ def route(
                 return _currency_asked(whole, focused)  # branch so maybe euro? or sterling"
             if _points_back(asking, focused, whole):
                 return whole  # "… how the shop did last month. Could you pull that together?"
-            return _with_story_facts(focused, whole)
+            return _with_story_facts(focused, whole, _restated_after(message, asking))
     opening = request_before_story(message) if fresh else None
     if opening is not None:  # "Can you pull up everything Marco paid us in March? He thinks he
         read = _route(opening, today=today, default_currency=default_currency, context=context)
         if read.kind == "tool" and read.tool in READ_SKILLS:  # got charged twice…": the read
-            return read
+            return _restated(read, message, opening, today, default_currency, context)
     whole = _route(message, today=today, default_currency=default_currency, context=context)
     pair = two_requests(message) if fresh and whole.kind in ("tool", "out_of_scope") else None
     if pair is not None:
@@ -314,10 +314,41 @@ def _currency_asked(whole: RouterDecision, focused: RouterDecision) -> RouterDec
     return whole.model_copy(update={"pending_clarify": asked})
 
 
-def _with_story_facts(focused: RouterDecision, whole: RouterDecision) -> RouterDecision:
+_RESTATES = re.compile(r"\b(?:i\s+mean|i\s+meant|meaning|i\.e\.)(?!\w)", re.I)
+
+
+def _restated_after(message: str, asking: str) -> bool:
+    """A sentence after the request says it again in other words ("Could you show me the ones
+    I've given money back on? The refunded ones I mean."): its filters are the request's."""
+    at = message.find(asking)
+    return at >= 0 and _RESTATES.search(message[at + len(asking) :]) is not None
+
+
+def _restated(
+    read: RouterDecision,
+    message: str,
+    opening: str,
+    today: date,
+    default_currency: str,
+    context: RouterContext | None,
+) -> RouterDecision:
+    """The read asked first, with the status a restating sentence after it names ("… given
+    money back on? The refunded ones I mean. Just so I can check …"); the story's other
+    words stay out of it."""
+    if not _restated_after(message, opening) or "status" in read.args:
+        return read
+    whole = _route(message, today=today, default_currency=default_currency, context=context)
+    status = whole.args.get("status") if whole.tool == read.tool else None
+    return read.model_copy(update={"args": {**read.args, "status": status}}) if status else read
+
+
+def _with_story_facts(
+    focused: RouterDecision, whole: RouterDecision, restated: bool = False
+) -> RouterDecision:
     if whole.kind != "tool" or whole.tool != focused.tool:
         return focused
-    added = {k: whole.args[k] for k in _STORY_FACTS if k in whole.args and k not in focused.args}
+    facts = (*_STORY_FACTS, "status") if restated else _STORY_FACTS
+    added = {k: whole.args[k] for k in facts if k in whole.args and k not in focused.args}
     if focused.tool == "find_customers" and not any(k in focused.args for k in _LOOKUP_TARGETS):
         added |= {k: whole.args[k] for k in _LOOKUP_TARGETS if k in whole.args}
     if focused.tool == "create_customer":  # "with the email studio@…, can you set up a

@@ -243,6 +243,8 @@ def _value(
     text = typed.strip("'\"“”‘’«»").strip()
     if arg not in _FREE_TEXT and not typed.startswith(('"', "'")):
         text = text.split()[0] if text.split() else ""  # "status=failed please" is failed
+    elif not typed.startswith(('"', "'")):
+        text = _TRAILING_LIMIT.sub("", text)  # "name=Johnson max 25 results" is Johnson
     if arg in _INTEGERS:
         return int(text) if text.isdigit() and 0 < int(text) <= MAX_COUNT else None
     if arg in _DATES:
@@ -261,6 +263,10 @@ def _value(
     return text or None
 
 
+_TRAILING_LIMIT = re.compile(
+    r"\s+(?:max(?:imum)?|limit|top|first|up\s+to)\s+\d+(?:\s+(?:results?|rows?|records?|matches))?$",
+    re.I,
+)
 _CUSTOMER_ID = re.compile(r"(?<![\w])cus_[A-Za-z0-9]{2,}")
 
 
@@ -312,7 +318,19 @@ def apply(skill: str, args: dict[str, Any], typed: Typed, default_currency: str)
     replaced = {
         k for k in given if k in _DATES or (k == "currency" and out.get(k) == default_currency)
     } | typed.line_args  # a pasted form's "Max results: 50" is the limit, whatever else reads so
+    replaced |= {k for k in given if k in _WORDING and _runs_past(out.get(k), given[k])}
     return {**out, **{k: v for k, v in given.items() if k not in out or k in replaced}}
+
+
+def _runs_past(read: Any, typed: Any) -> bool:
+    """The sentence reading ran a typed value on into the words after it ("name=Johnson max 25
+    results" read as "Johnson max 25 results"): the pair's own value ends where it was cut."""
+    if not (isinstance(read, str) and isinstance(typed, str) and read.startswith(typed + " ")):
+        return False
+    return not _TYPED_MARK.search(read[len(typed) :])  # "description: </s> assistant: …" is whole
+
+
+_TYPED_MARK = re.compile(r"[:=]")
 
 
 def _cut(value: Any, flags: tuple[str, ...]) -> Any:

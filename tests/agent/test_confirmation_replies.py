@@ -251,13 +251,44 @@ def test_a_pause_or_a_question_about_the_action_asks_again(dry: AgentRunner, rep
     assert calls == []
 
 
-def test_a_hesitant_yes_to_a_charge_asks_again_and_names_no_new_customer(
+def test_a_pause_talked_through_to_a_firm_yes_runs_the_charge_and_names_no_new_customer(
     dry: AgentRunner,
 ) -> None:
     kind, calls = _ask(
         dry, "charge rita@okafor-design.com $600 for the deposit", "😬 hmm hang on... ok yes, go"
     )
-    assert kind == "clarify"  # not a new charge to a customer called "ok"
+    assert kind == "answer"  # the waiting charge, not a new one to a customer called "ok"
+    assert calls == [("create_payment", "ran")]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "oh. hmm. yes I suppose, yes go ahead",
+        "I think so? yes. yes that's it",
+        "oh goodness. um. ok. yes I suppose that's right, yes",
+        "hmm let me think... ok yes, do it",
+    ],
+)
+def test_a_doubt_talked_through_to_a_firm_yes_runs_the_action_once(
+    dry: AgentRunner, reply: str
+) -> None:
+    """Every writer of the blind sets read these as a yes: the doubt is resolved by the firm
+    yes that closes the reply."""
+    kind, calls = _ask(dry, "refund $15 of pi_3Hh5Lw0Pq", reply)
+    assert kind == "answer"
+    assert calls == [("refund_payment", "ran")]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    ["hmm, maybe, ok", "not sure. yes", "hmm, let me think. ok", "yes I suppose", "maybe yes"],
+)
+def test_a_doubt_left_standing_or_closed_by_a_mere_ok_asks_again(
+    dry: AgentRunner, reply: str
+) -> None:
+    kind, calls = _ask(dry, "refund $15 of pi_3Hh5Lw0Pq", reply)
+    assert kind == "clarify"
     assert calls == []
 
 
