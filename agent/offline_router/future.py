@@ -29,18 +29,19 @@ def in_future(msg: Parsed, *, recurring_ok: bool = False) -> bool:
     today = msg.ents.today
     if found is not None and found[0] is not None and today is not None and found[0] > today:
         return True
-    return _said(_CUES, msg.canon) or (not recurring_ok and recurs(msg))
+    return _said(_CUES, msg) or (not recurring_ok and recurs(msg))
 
 
 def recurs(msg: Parsed) -> bool:
     """ "charge her $29 every month", "£8 a month": a charge that repeats."""
-    return _said(_RECURRENCE, msg.canon)
+    return _said(_RECURRENCE, msg)
 
 
-def _said(cues: dict[str, list[Pattern]], canon: list[str]) -> bool:
+def _said(cues: dict[str, list[Pattern]], msg: Parsed) -> bool:
+    canon, starts = msg.canon, frozenset(msg.sentence_starts())
     return any(
         not _described(canon, start)
-        and not _someone_elses_later(canon, start)
+        and not _someone_elses_later(canon, start, starts)
         and canon[end : end + 1] != ["'s"]
         and canon[start:end] + canon[end : end + 1] != ["from", "now", "on"]
         for _, start, end in find_all(cues, canon, _STOPS)
@@ -56,15 +57,17 @@ def _described(canon: list[str], start: int) -> bool:
 
 
 _CLAUSE_MARKS = frozenset({",", ";", ".", "!", "?", "-", "—", "–"})
-_OWN_SUBJECTS = frozenset({"i'll", "i", "we'll", "we", "ill", "she'll", "he'll", "they'll"})
+_OWN_SUBJECTS = frozenset(
+    {"i'll", "i", "we'll", "we", "ill", "she'll", "he'll", "they'll", "she", "he", "they"}
+)  # "she has her lesson with me every Thursday": her habit, told; not when to charge
 _ACTIONS = frozenset({"refund", "charge", "create", "subscribe", "pay", "bill", "do", "run"})
 
 
-def _someone_elses_later(canon: list[str], start: int) -> bool:
-    """ "refund $15 of ch_X, I'll explain it to finance later": the time is the user's own
-    clause's (no money verb in it), not the refund's."""
+def _someone_elses_later(canon: list[str], start: int, sentences: frozenset[int]) -> bool:
+    """ "refund $15 of ch_X, I'll explain it to finance later", "(she buys one every year)":
+    the time is a clause's of its own (no money verb in it), not the refund's or the charge's."""
     i = start - 1
-    while i >= 0 and canon[i] not in _CLAUSE_MARKS:
+    while i >= 0 and canon[i] not in _CLAUSE_MARKS and i + 1 not in sentences:
         i -= 1
     clause = canon[i + 1 : start]
     return bool(clause) and clause[0] in _OWN_SUBJECTS and _ACTIONS.isdisjoint(clause) and i > 0

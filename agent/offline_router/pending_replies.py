@@ -201,6 +201,11 @@ def without_set_aside(message: str) -> str:
     return rest if _WORDS.search(rest.lower()) else message
 
 
+def clauses(message: str) -> list[str]:
+    """The reply cut at sentence ends and at commas, semicolons, colons and dashes."""
+    return [c for s in _SENTENCE.split(message) for c in _CLAUSE.split(s) if c.strip()]
+
+
 def first_clause(message: str) -> str:
     """Up to the first comma, dash or full stop: "no" in "no — I'll check first"."""
     return _CLAUSE.split(message.strip(), maxsplit=1)[0]

@@ -36,6 +36,7 @@ from agent.offline_router.pending_replies import (
     READ_SKILLS,
     cancels_pending,
     changes_after_no,
+    clauses,
     echoes_pending,
     ends_with_accept,
     first_clause,
@@ -97,6 +98,12 @@ def _read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> V
     return verdict if plain_yes else "ask"
 
 
+def _no_among_clauses(core: str) -> bool:
+    """A plain no in one of the reply's clauses and a yes in none: a no is never a risk."""
+    verdicts = {classify_confirmation_reply(c) for c in clauses(core)}
+    return "reject" in verdicts and "accept" not in verdicts and not has_firm_accept(core)
+
+
 def _yes_first(message: str, core: str) -> bool:
     """A plain yes opens the reply, with or without its chatter taken out."""
     firsts = {classify_confirmation_reply(first_clause(text)) for text in (core, message)}
@@ -122,6 +129,8 @@ def _read_reply_core(
     bypassed = core != message or decision.kind == "refuse"
     if bypassed and _yes_first(message, core):
         return "accept"  # "yes, and don't bother asking next time": yes to this one only
+    if bypassed and _no_among_clauses(core):
+        return "reject"  # "I told you it was pre-approved. Oh well, no then, I'll wait."
     if changes_after_no(core, decision, ctx):
         return "new"  # "no, don't - just refund $20 of it": this one goes, the changed one pauses
     if only_hesitation(core):

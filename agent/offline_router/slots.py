@@ -240,7 +240,9 @@ def refund_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
         money, share = None, None
         _put(out.args, "amount", kept or None)
     if money is not None and share is None and _told_before_the_refund(msg, money):
-        money = None  # "Two charges of $75 came through … could you refund that one?": the story's
+        # "Two charges of $75 came through … could you refund that one?": the story's; "…it
+        # should have been $150. Please give him back the $30.": the asking sentence's own
+        money = _asked_amount(msg)
     if share is not None and money is not None and in_brackets(msg.text, share.start):
         share = None  # "refund 200 of ch_X (they only got half the order)": an aside
     if share is not None and money is not None and _refunded_as_said(msg.text, money.start):
@@ -367,7 +369,7 @@ def _sentences_apart(msg: Parsed, end: int, start: int) -> bool:
 def _told_before_the_refund(msg: Parsed, money: MoneyMatch) -> bool:
     """The amount sits in a sentence before the one that asks for the refund."""
     span = next((s for s in msg.ents.of("money") if s.value is money), None)
-    verb = next((i for i, t in enumerate(msg.tokens) if t.canon == "refund"), None)
+    verb = _refund_verb(msg)
     if span is None or verb is None:
         return False
     at = next((i for i, t in enumerate(msg.tokens) if t.start >= span.start), len(msg.tokens))
@@ -378,6 +380,29 @@ def _told_before_the_refund(msg: Parsed, money: MoneyMatch) -> bool:
     if _OVERCHARGED_BY.search(msg.text, 0, span.start) and _THE_DIFFERENCE.search(msg.text):
         return False  # "I was overcharged by $20 … Could you refund the difference?"
     return any(at < start <= verb for start in msg.sentence_starts())
+
+
+def _refund_verb(msg: Parsed) -> int | None:
+    """Where the refund is asked for: "refund" and its synonyms, or "give/pay/send … back"."""
+    for i, tok in enumerate(msg.tokens):
+        before = {t.norm for t in msg.tokens[max(0, i - _BACK_REACH) : i]}
+        if tok.canon == "refund" or (tok.norm == "back" and not before.isdisjoint(_GIVE)):
+            return i
+    return None
+
+
+_BACK_REACH = 3
+_GIVE = frozenset({"give", "pay", "send", "hand", "put"})
+
+
+def _asked_amount(msg: Parsed) -> MoneyMatch | None:
+    """The first amount in or after the sentence that asks for the refund."""
+    verb = _refund_verb(msg)
+    if verb is None:
+        return None
+    opens = max((j for j in msg.sentence_starts() if j <= verb), default=0)
+    start = msg.tokens[opens].start
+    return next((s.value for s in msg.ents.of("money") if s.start >= start), None)
 
 
 _SHARE_WORKED_OUT = re.compile(

@@ -571,3 +571,13 @@ def test_a_yes_of_ones_own_beside_a_quote_still_runs_the_action(dry: AgentRunner
     kind, calls = _ask(dry, "refund ch_3Meta", 'yes go ahead, she said "thanks so much"')
     assert kind == "answer"
     assert calls == [("refund_payment", "ran")]
+
+
+def test_a_no_after_a_try_at_skipping_the_question_cancels(dry: AgentRunner) -> None:
+    kind, calls = _ask(
+        dry,
+        "charge cus_Sup9Rt11 $250",
+        "Why are you asking me? I told you it was pre-approved. Oh well, no then, I'll wait.",
+    )
+    assert kind == "answer"
+    assert calls == [("create_payment", "cancelled")]

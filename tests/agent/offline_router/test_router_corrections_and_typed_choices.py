@@ -90,3 +90,56 @@ def test_the_day_of_a_visit_to_come_is_not_the_period_asked_about() -> None:
         tool("get_analytics", created_gte="2026-03-01", created_lte="2026-03-31"),
         today=date(2026, 4, 5),
     )
+
+
+STORIES = [
+    # a habit told about the payer is no schedule for the charge
+    (
+        "Evening! Could you please bill Priya Raman for $60. She has her lesson with me every "
+        "Thursday and she likes to pay on the day. Put 'Thursday lesson' as the description.",
+        tool(
+            "create_payment",
+            amount=6000,
+            customer="Priya Raman",
+            description="Thursday lesson",
+        ),
+    ),
+    (
+        "My cousin up in Toronto bought one of my Christmas wreaths (she's very sweet, she buys "
+        "one every year) and she wants to pay in Canadian dollars. It's 45 CAD. She's customer "
+        "cus_Ca55wReath. Put 'Christmas wreath' on it please.",
+        tool(
+            "create_payment",
+            amount=4500,
+            currency="cad",
+            customer="cus_Ca55wReath",
+            description="Christmas wreath",
+        ),
+    ),
+    # the amount of the sentence that asks, not the story's
+    (
+        "Right, I see it, pi_3KbArL0w55 for $180. I made a mistake, it should have been $150. "
+        "Please give him back the $30.",
+        tool("refund_payment", payment="pi_3KbArL0w55", amount=3000),
+    ),
+    (
+        "Two charges of $75 came through on ch_3AbCdE. Could you refund that one?",
+        tool("refund_payment", payment="ch_3AbCdE"),
+    ),
+    (
+        "My student's dad asked if I could refund $15 from pi_3Hh5Lw0Pq because she missed a "
+        "lesson with the flu. Can we do that?",
+        tool("refund_payment", payment="pi_3Hh5Lw0Pq", amount=1500, reason="requested_by_customer"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("message", "expected"), STORIES)
+def test_the_story_around_a_money_request_adds_nothing_to_it(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected)
+
+
+def test_a_charge_said_to_repeat_is_still_a_subscription() -> None:
+    check("she wants to pay $29 every month, she's cus_AbC", kind("clarify"))
