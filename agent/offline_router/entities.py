@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 from typing import Any
 
 from agent.offline_router.lexicon import DATA, LEXICON
-from skills.dates import DateMatch, find_date_range
+from skills.dates import DateMatch, DateRange, find_date_range
 from skills.money import MoneyMatch, MoneyParseError, find_money
 
 _S = DATA.slots
@@ -257,11 +257,14 @@ def extract(text: str, today: date) -> Entities:
                 continue
             start, end = m.span("v") if "v" in rx.groupindex and kind == "phone" else m.span()
             ents.add(start, end, kind, _value(kind, m, text))
-    found = _asked_period(ents.masked, today) or find_date_range(ents.masked, today)
+    found = _asked_period(ents.masked, today) or _first(
+        _before_last(ents.masked, today), find_date_range(ents.masked, today)
+    )
     found = _past_period_after(ents.masked, found, today) or found
     found = _period_after_a_not(ents.masked, found, today) or found
     found = _period_after_a_fact(ents.masked, found, today) or found
     found = _dates_after_a_name(ents.masked, found, today) or found
+    found = _with_an_end_left_out(ents.masked, found, today) or found
     if found is not None:
         ents.add(found.start, found.end, "date", (found.range.start, found.range.end))
         ents.date_range = (found.range.start, found.range.end)
@@ -408,6 +411,67 @@ def _period_after_a_fact(text: str, found: DateMatch | None, today: date) -> Dat
 
 
 _SPACED_DASH = re.compile(r"\s[—–-]\s")
+
+_BEFORE_LAST = re.compile(r"\b(?:the\s+)?(?P<unit>week|month|year)\s+before\s+last\b", re.I)
+
+
+def _before_last(text: str, today: date) -> DateMatch | None:
+    """ "the week before last", "the month before last": the whole period two back (skills.dates
+    reads "last week" but not this)."""
+    m = _BEFORE_LAST.search(text)
+    if m is None:
+        return None
+    unit = m["unit"].lower()
+    if unit == "week":
+        start = today - timedelta(days=today.weekday() + 14)
+        span = DateRange(start, start + timedelta(days=6))
+    elif unit == "month":
+        first = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+        start = (first - timedelta(days=1)).replace(day=1)
+        span = DateRange(start, first - timedelta(days=1))
+    else:
+        span = DateRange(date(today.year - 2, 1, 1), date(today.year - 2, 12, 31))
+    return DateMatch(m.start(), m.end(), span, m.group())
+
+
+def _first(*found: DateMatch | None) -> DateMatch | None:
+    return min((f for f in found if f is not None), key=lambda f: f.start, default=None)
+
+
+_LEFT_OUT = re.compile(
+    r"\b(?:(?:leave|leaving)\s+out|except(?:\s+for)?|excluding|exclude|not\s+counting"
+    r"|but\s+not|minus)\s+",
+    re.I,
+)
+_EDGE_DAY = re.compile(r"(?:the\s+)?(?P<edge>first|last)\s+day\b|(?P<today>today)\b", re.I)
+
+
+def _with_an_end_left_out(text: str, found: DateMatch | None, today: date) -> DateMatch | None:
+    """ "how did Q1 go — leave out March", "February's payments, except the last day of the
+    month": a period with its first or last stretch left out is the rest of it."""
+    if found is None or found.range.start is None or found.range.end is None:
+        return None
+    said = _LEFT_OUT.search(text, found.end)
+    cut = _left_out(text[said.end() :], found.range, today) if said else None
+    if cut is None or cut.start is None or cut.end is None:
+        return None
+    start, end = found.range.start, found.range.end
+    if cut.end == end and start < cut.start <= end:
+        kept = DateRange(start, cut.start - timedelta(days=1))
+    elif cut.start == start and start <= cut.end < end:
+        kept = DateRange(cut.end + timedelta(days=1), end)
+    else:
+        return None
+    return DateMatch(found.start, found.end, kept, found.text)
+
+
+def _left_out(rest: str, period: DateRange, today: date) -> DateRange | None:
+    edge = _EDGE_DAY.match(rest)
+    if edge is not None:
+        day = today if edge["today"] else period.end if edge["edge"] == "last" else period.start
+        return DateRange(day, day)
+    named = find_date_range(rest, today)
+    return named.range if named is not None and not rest[: named.start].strip() else None
 
 
 def _past_period_after(text: str, found: DateMatch | None, today: date) -> DateMatch | None:

@@ -162,8 +162,10 @@ def limit(msg: Parsed, *, of_customers: bool = False) -> int | None:
 
 
 _AT_MOST = re.compile(
-    r"\b(?:max|maximum|at most|no more than|up to|limit\s*[=:])\s*(?P<n>\d{1,3})\b", re.I
-)
+    r"\b(?:max|maximum|at most|no more than|up to|limit\s*[=:]|no need to (?:show|see|list|return"
+    r"|give|get)(?: me)? more than)\s*(?P<n>\d{1,3})\b",
+    re.I,
+)  # "no need to show more than 1": a cap, said the other way round
 
 
 def at_most(msg: Parsed) -> int | None:

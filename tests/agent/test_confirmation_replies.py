@@ -581,3 +581,20 @@ def test_a_no_after_a_try_at_skipping_the_question_cancels(dry: AgentRunner) -> 
     )
     assert kind == "answer"
     assert calls == [("create_payment", "cancelled")]
+
+
+def test_a_question_answered_by_go_ahead_either_way_runs_the_action(dry: AgentRunner) -> None:
+    kind, calls = _ask(
+        dry,
+        "put maria@vela.travel on price_1PcD4eFgHi",
+        "that starts billing today, right? fine, go ahead either way",
+    )
+    assert kind == "answer"
+    assert calls == [("create_subscription", "ran")]
+
+
+@pytest.mark.parametrize("reply", ["either way", "regardless", "hmm either way"])
+def test_either_way_alone_is_no_yes(dry: AgentRunner, reply: str) -> None:
+    kind, calls = _ask(dry, "refund pi_3Vv1Bb2Nn", reply)
+    assert kind == "clarify"
+    assert calls == []

@@ -143,3 +143,51 @@ def test_the_story_around_a_money_request_adds_nothing_to_it(
 
 def test_a_charge_said_to_repeat_is_still_a_subscription() -> None:
     check("she wants to pay $29 every month, she's cus_AbC", kind("clarify"))
+
+
+PERIODS = [
+    (
+        "how did Q1 go — leave out March",
+        tool("get_analytics", created_gte="2026-01-01", created_lte="2026-02-28"),
+    ),
+    (
+        "February's payments, except the last day of the month",
+        tool("list_payments", created_gte="2026-02-01", created_lte="2026-02-27"),
+    ),
+    (
+        "this month's payments except today",
+        tool("list_payments", created_gte="2026-04-01", created_lte="2026-04-09"),
+    ),
+    (
+        "analytics for the week before last, not last week",
+        tool("get_analytics", created_gte="2026-03-23", created_lte="2026-03-29"),
+    ),
+    (
+        "revenue for the month before last",
+        tool("get_analytics", created_gte="2026-02-01", created_lte="2026-02-28"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("message", "expected"), PERIODS)
+def test_a_period_with_an_end_left_out_or_two_back(message: str, expected: dict[str, Any]) -> None:
+    check(message, expected, today=date(2026, 4, 10))
+
+
+OTHERS = [
+    (
+        "find the customer with email a.khan@example.com, no need to show more than 1",
+        tool("find_customers", email="a.khan@example.com", limit=1),
+    ),
+    (
+        "one-off £19.99 payment, description 'replacement charger', no customer attached",
+        tool("create_payment", amount=1999, currency="gbp", description="replacement charger"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("message", "expected"), OTHERS)
+def test_a_cap_said_the_other_way_round_and_a_one_off_amount(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected)
