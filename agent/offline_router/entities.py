@@ -265,6 +265,7 @@ def extract(text: str, today: date) -> Entities:
     found = _period_after_a_fact(ents.masked, found, today) or found
     found = _dates_after_a_name(ents.masked, found, today) or found
     found = _with_an_end_left_out(ents.masked, found, today) or found
+    found = _from_an_ordinal(ents.masked, found, today) or found
     if found is not None:
         ents.add(found.start, found.end, "date", (found.range.start, found.range.end))
         ents.date_range = (found.range.start, found.range.end)
@@ -314,19 +315,38 @@ def _quoted_period(ents: Entities, today: date) -> tuple[date | None, date | Non
     return None
 
 
+def _recent_day(day: int, today: date) -> date | None:
+    """That day of this month, or of last month when it is still ahead of today."""
+    year, month = today.year, today.month
+    if day > today.day:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _from_an_ordinal(text: str, found: DateMatch | None, today: date) -> DateMatch | None:
+    """ "from the 9th up to today": the open start the day before it names (the WORKAROUND
+    below, for a range read only up to its end)."""
+    if found is None or found.range.start is not None or found.range.end is None:
+        return None
+    m = _ORDINAL_DAY.search(text, 0, found.start)
+    start = _recent_day(int(m["d"]), today) if m and m["w"].lower() == "from" else None
+    if m is None or start is None or start > found.range.end:
+        return None
+    return DateMatch(
+        m.start(), found.end, DateRange(start, found.range.end), text[m.start() : found.end]
+    )
+
+
 def _ordinal_day(ents: Entities, today: date) -> None:
     """WORKAROUND (skills.dates reads "since/until/after the 1st" but not "from the 1st" or
     "on the 12th"): a bare ordinal day is that day of this month, or of last month when it
     is still ahead of today."""
     m = _ORDINAL_DAY.search(ents.masked)
-    if not m:
-        return
-    year, month, day = today.year, today.month, int(m["d"])
-    if day > today.day:
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    try:
-        start = date(year, month, day)
-    except ValueError:
+    start = _recent_day(int(m["d"]), today) if m else None
+    if m is None or start is None:
         return
     end = start if m["w"].lower() == "on" else today
     ents.add(m.start(), m.end(), "date", (start, end))

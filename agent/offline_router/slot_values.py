@@ -75,7 +75,22 @@ def status(msg: Parsed) -> str | None:
                 found.append((i, value))
                 break
     kept = [(i, value) for i, value in found if not _excluded(norm, i) and not _checked(norm, i)]
+    asked = _asking_sentence(msg)
+    if asked is not None and any(i >= asked for i, _ in kept):
+        kept = [(i, value) for i, value in kept if i >= asked]  # the story's status told
     return min(kept)[1] if kept else None
+
+
+_ASKING_WORDS = frozenset(
+    {"could", "can", "would", "will", "please", "pls", "show", "list", "pull", "give", "get"}
+)
+
+
+def _asking_sentence(msg: Parsed) -> int | None:
+    """Where the last sentence after the first opens, when it asks ("A customer says there's
+    a charge that never went through. Could you list his pending payments?")."""
+    starts = [j for j in msg.sentence_starts() if msg.norm[j] in _ASKING_WORDS]
+    return starts[-1] if starts else None
 
 
 _CHECKED_VERBS = frozenset(str(w) for w in _S["status_checked_verbs"])

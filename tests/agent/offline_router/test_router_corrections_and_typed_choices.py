@@ -191,3 +191,31 @@ def test_a_cap_said_the_other_way_round_and_a_one_off_amount(
     message: str, expected: dict[str, Any]
 ) -> None:
     check(message, expected)
+
+
+def test_from_an_ordinal_day_up_to_today_is_both_ends() -> None:
+    check(
+        "Our Valentine's promo started on Feb 9th. How have sales been from the 9th up to today?",
+        tool("get_analytics", created_gte="2026-02-09", created_lte="2026-02-14"),
+        today=date(2026, 2, 14),
+    )
+
+
+STATUSES = [
+    (
+        "A customer, Tom Becker, says there's a charge sitting on his card that never went "
+        "through. Could you list his pending payments?",
+        tool("list_payments", customer="Tom Becker", status="pending"),
+    ),
+    (
+        "Some payments failed last week. Can you show me them?",
+        tool("list_payments", status="failed", created_gte="2026-06-08", created_lte="2026-06-14"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("message", "expected"), STATUSES)
+def test_the_asking_sentence_status_wins_over_the_storys(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected)
