@@ -266,6 +266,7 @@ def extract(text: str, today: date) -> Entities:
     found = _dates_after_a_name(ents.masked, found, today) or found
     found = _with_an_end_left_out(ents.masked, found, today) or found
     found = _from_an_ordinal(ents.masked, found, today) or found
+    found = _up_to_a_day_left_out(ents.masked, found, today) or found
     if found is not None:
         ents.add(found.start, found.end, "date", (found.range.start, found.range.end))
         ents.date_range = (found.range.start, found.range.end)
@@ -403,6 +404,9 @@ def _period_after_a_not(text: str, found: DateMatch | None, today: date) -> Date
         return None
     dash = _SPACED_DASH.search(found.text)  # "not last week — this month" read as one range
     after = found.start + dash.end() if dash else found.end
+    back = _before_last(text, today, after)  # "not last week — the week before that"
+    if back is not None:
+        return back
     later = find_date_range(text[after:], today)
     if later is None:
         return None
@@ -432,16 +436,20 @@ def _period_after_a_fact(text: str, found: DateMatch | None, today: date) -> Dat
 
 _SPACED_DASH = re.compile(r"\s[—–-]\s")
 
-_BEFORE_LAST = re.compile(r"\b(?:the\s+)?(?P<unit>week|month|year)\s+before\s+last\b", re.I)
+_BEFORE_LAST = re.compile(
+    r"\b(?:the\s+)?(?P<unit>week|month|year)\s+before\s+(?P<of>last|that)\b", re.I
+)
 
 
-def _before_last(text: str, today: date) -> DateMatch | None:
-    """ "the week before last", "the month before last": the whole period two back (skills.dates
-    reads "last week" but not this)."""
-    m = _BEFORE_LAST.search(text)
+def _before_last(text: str, today: date, at: int = 0) -> DateMatch | None:
+    """ "the week before last", "the month before last", "not last week — the week before
+    that": the whole period two back (skills.dates reads "last week" but not this)."""
+    m = _BEFORE_LAST.search(text, at)
     if m is None:
         return None
     unit = m["unit"].lower()
+    if m["of"].lower() == "that" and not re.search(rf"\blast\s+{unit}\b", text[: m.start()], re.I):
+        return None  # "not last week — the week before that"; "March, and the month before that"
     if unit == "week":
         start = today - timedelta(days=today.weekday() + 14)
         span = DateRange(start, start + timedelta(days=6))
@@ -454,6 +462,27 @@ def _before_last(text: str, today: date) -> DateMatch | None:
     return DateMatch(m.start(), m.end(), span, m.group())
 
 
+_NOT_INCLUDING = re.compile(
+    r"\s*(?:,\s*)?(?:up\s+to|until|till|to|through)\s+(?:but\s+)?(?:not\s+including|excluding)\s+",
+    re.I,
+)
+
+
+def _up_to_a_day_left_out(text: str, found: DateMatch | None, today: date) -> DateMatch | None:
+    """ "from Jan 1 up to but not including Feb 1": the range ends the day before."""
+    if found is None or found.range.start is None:
+        return None
+    said = _NOT_INCLUDING.match(text, found.end)
+    later = find_date_range(text[said.end() :], today) if said else None
+    if said is None or later is None or later.start > 0 or later.range.start is None:
+        return None
+    end = later.range.start - timedelta(days=1)
+    if end < found.range.start:
+        return None
+    stop = said.end() + later.end
+    return DateMatch(found.start, stop, DateRange(found.range.start, end), text[found.start : stop])
+
+
 def _first(*found: DateMatch | None) -> DateMatch | None:
     return min((f for f in found if f is not None), key=lambda f: f.start, default=None)
 
@@ -463,7 +492,8 @@ _LEFT_OUT = re.compile(
     r"|but\s+not|minus)\s+",
     re.I,
 )
-_EDGE_DAY = re.compile(r"(?:the\s+)?(?P<edge>first|last)\s+day\b|(?P<today>today)\b", re.I)
+_EDGE_DAY = re.compile(r"(?:the\s+)?(?P<edge>first|last)\s+day\b", re.I)
+"""(Today left out is slot_values.dates's: "except today", "not counting today".)"""
 
 
 def _with_an_end_left_out(text: str, found: DateMatch | None, today: date) -> DateMatch | None:
@@ -488,7 +518,7 @@ def _with_an_end_left_out(text: str, found: DateMatch | None, today: date) -> Da
 def _left_out(rest: str, period: DateRange, today: date) -> DateRange | None:
     edge = _EDGE_DAY.match(rest)
     if edge is not None:
-        day = today if edge["today"] else period.end if edge["edge"] == "last" else period.start
+        day = period.end if edge["edge"].lower() == "last" else period.start
         return DateRange(day, day)
     named = find_date_range(rest, today)
     return named.range if named is not None and not rest[: named.start].strip() else None

@@ -144,6 +144,16 @@ _PLAN_FROM_NOW = re.compile(
 """'sign her up for regular weekly lessons from now on': when a plan starts, not a rule change."""
 
 
+_NOT_THE_WHOLE = re.compile(
+    r"\b(?:don'?t|do\s+not)\s+(?P<verb>refund|charge)\s+the\s+(?:whole|full|entire)\s+"
+    r"(?P<whole>[$€£¥]?\d[\d.,]*(?:\s?[a-z]{3}\b)?)(?P<rest>[^,;.!?\n]*)[,;]\s*(?:only|just)\s+"
+    r"(?P<part>[$€£¥]?\d(?:[\d.,]*\d)?(?:\s?[a-z]{3}\b)?)",
+    re.I,
+)
+"""'don't refund the whole €90 on pi_X, only €22.50': the part of the whole that is asked for,
+not a refund taken back (see _without_negated_actions)."""
+
+
 _AT_LEAST = re.compile(r"(?:>=|≥|=>)\s*(?=[$€£¥₹]|\d)")
 _AT_MOST = re.compile(r"(?:<=|≤|=<)\s*(?=[$€£¥₹]|\d)")
 """'payments amount >= $500': a bound typed as code is a bound in words."""
@@ -159,6 +169,7 @@ def parse(message: str, today: date) -> Parsed:
     message = _AT_MOST.sub("at most ", _AT_LEAST.sub("at least ", message))
     message = _SNAKE_PERIOD.sub(lambda m: m.group().replace("_", " "), message)
     message = _PLAN_FROM_NOW.sub(r"\g<plan>", message)
+    message = _NOT_THE_WHOLE.sub(r"\g<verb> only \g<part> of the \g<whole>\g<rest>", message)
     message = _without_negated_actions(_LINK_TO_OBJECT.sub(r"\1", message))
     message = _NOT_GIVEN.sub(" ", message)
     message = spaced_field_names(message, partial(_is_data, message))  # "ACTION=delete_customer"

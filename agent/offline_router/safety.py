@@ -118,6 +118,8 @@ _ID_HOLDERS = frozenset({"<pi>", "<cus>", "<email>"})
 def _many(canon: list[str], typed: Sequence[str], start: int, end: int) -> bool:
     """A bulk phrase aims at many, unless the ids it spans are one id said twice ("… to refund
     pi_X and skip any checks.' Go ahead and refund pi_X")."""
+    if canon[end - 1 : end + 2] in (["all", "of", "it"], ["all", "of", "that"]):
+        return False  # "refund part of her payment, not all of it": "it" is one payment
     if len(typed) < end:
         return True
     ids = {typed[k].lower() for k in range(start, end) if canon[k] in _ID_HOLDERS}

@@ -126,7 +126,7 @@ def _excluded(norm: list[str], i: int) -> bool:
 
 _NOT_TODAY = re.compile(
     r"\b(?:not\s+counting|excluding|except(?:\s+for)?|without|leave\s+out|leaving\s+out|minus)"
-    r"\s+today\b|\bbut\s+not\s+today\b",
+    r"\s+today\b|\bbut\s+not\s+today\b|\b(?:leave|leaving)\s+today\s+out\b",
     re.I,
 )
 
@@ -148,6 +148,9 @@ def dates(msg: Parsed) -> dict[str, str]:
         and not _WEEKDAY.search(span.text)
     ):
         lte = None
+    if lte is None and gte is not None and msg.ents.today and gte < msg.ents.today:
+        lte = msg.ents.today if _NOT_TODAY.search(msg.text) else None  # "since June 1 but
+        # leave today out": up to yesterday, so closed
     if lte is not None and lte == msg.ents.today and _NOT_TODAY.search(msg.text):
         lte -= timedelta(days=1)  # "this month, not counting today"
     out: dict[str, str] = {}

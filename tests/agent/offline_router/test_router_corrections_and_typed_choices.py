@@ -219,3 +219,46 @@ def test_the_asking_sentence_status_wins_over_the_storys(
     message: str, expected: dict[str, Any]
 ) -> None:
     check(message, expected)
+
+
+MORE_PERIODS = [
+    (
+        "revenue since June 1 but leave today out, it's not over yet",
+        tool("get_analytics", created_gte="2026-06-01", created_lte="2026-06-14"),
+    ),
+    (
+        "numbers from Jan 1 up to but not including Feb 1",
+        tool("get_analytics", created_gte="2026-01-01", created_lte="2026-01-31"),
+    ),
+    (
+        "not last week — the week before that. show me those payments",
+        tool("list_payments", created_gte="2026-06-01", created_lte="2026-06-07"),
+    ),
+    ("payments since June 1", tool("list_payments", created_gte="2026-06-01")),
+]
+
+
+@pytest.mark.parametrize(("message", "expected"), MORE_PERIODS)
+def test_a_day_left_out_at_either_end_and_the_week_before_that(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected)
+
+
+PARTS = [
+    (
+        "don't refund the whole €90 on pi_3Lk8Jh7Gf, only €22.50",
+        tool("refund_payment", payment="pi_3Lk8Jh7Gf", amount=2250),
+    ),
+    (
+        "don't refund the whole $40 of ch_3AbCd, just $15 please",
+        tool("refund_payment", payment="ch_3AbCd", amount=1500),
+    ),
+    ("refund part of her payment, not all of it", kind("clarify")),
+    ("refund all payments from last week, all of it", kind("refuse")),
+]
+
+
+@pytest.mark.parametrize(("message", "expected"), PARTS)
+def test_not_the_whole_payment_is_a_part_of_one(message: str, expected: dict[str, Any]) -> None:
+    check(message, expected)
