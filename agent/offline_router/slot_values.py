@@ -232,16 +232,23 @@ _PEOPLE = re.compile(
     r"|,\s*(?P<n2>\d{1,3})\s+(?:kids|children|students|people|users|members|employees|staff"
     r"|learners|riders|pupils)\b"  # "school_van_monthly, 2 kids"
     r"|\b(?:want|wants|need|needs|take|takes|get|gets)\s+(?P<n3>\d{1,3})\s+of\s+(?:them|those|these)\b"
-    r"|[,;]\s*(?P<n4>\d{1,3}|[a-z]+)\s+of\s+(?:them|those|these)\s*(?:please\s*)?[.!]?\s*$",
+    r"|[,;]\s*(?P<n4>\d{1,3}|[a-z]+)\s+of\s+(?:them|those|these)\s*(?:please\s*)?[.!]?\s*$"
+    r"|\b(?P<n5>\d{1,3}|[a-z]+)\s+of\s+them\s+on\s+the\s+(?:one|same)\s+(?:subscription|plan)\b"
+    r"|\b(?P<both>both)\s+(?:of\s+)?(?:her|his|their|the)\s+(?:kids|children|daughters|sons|twins"
+    r"|girls|boys)\b",
     re.I,
-)  # "subscribe The Corner Deli to wholesale_weekly, they want 3 of them", "…, two of them"
+)  # "subscribe The Corner Deli to wholesale_weekly, they want 3 of them", "…, two of them",
+# "So two of them on the one subscription please", "sub both her kids to kids_swim_weekly"
 
 
 def people_counted(msg: Parsed) -> int | None:
     """ "startup_monthly for their 6 engineers": a subscription for N people is N seats; "3 of
     the coffee_weekly": N of a plan."""
     m = _PEOPLE.search(msg.ents.masked)
-    return number_value(m["n"] or m["n2"] or m["n3"] or m["n4"]) if m else _count_of_plan(msg)
+    if m is not None and m["both"]:
+        return 2
+    said = m and (m["n"] or m["n2"] or m["n3"] or m["n4"] or m["n5"])
+    return number_value(said) if said else _count_of_plan(msg)
 
 
 _PLAN_IDS = frozenset({"<key>", "<price>"})

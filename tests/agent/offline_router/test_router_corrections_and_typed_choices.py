@@ -262,3 +262,28 @@ PARTS = [
 @pytest.mark.parametrize(("message", "expected"), PARTS)
 def test_not_the_whole_payment_is_a_part_of_one(message: str, expected: dict[str, Any]) -> None:
     check(message, expected)
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "sub both her kids to kids_swim_weekly, acct is cus_Kk11Mom",
+            tool(
+                "create_subscription", customer="cus_Kk11Mom", price="kids_swim_weekly", quantity=2
+            ),
+        ),
+        (
+            "The Garcia family has two children and both of them want the monthly maths plan. The "
+            "price id is price_1MathMo2026 and the customer is cus_Ga7rc1a. So two of them on the "
+            "one subscription please, not two separate ones.",
+            tool(
+                "create_subscription", customer="cus_Ga7rc1a", price="price_1MathMo2026", quantity=2
+            ),
+        ),
+    ],
+)
+def test_both_children_on_one_subscription_are_two_seats(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected)
