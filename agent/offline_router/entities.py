@@ -266,6 +266,7 @@ def extract(text: str, today: date) -> Entities:
     found = _dates_after_a_name(ents.masked, found, today) or found
     found = _with_an_end_left_out(ents.masked, found, today) or found
     found = _from_an_ordinal(ents.masked, found, today) or found
+    found = _period_after_a_label(ents.masked, found, today) or found
     found = _up_to_a_day_left_out(ents.masked, found, today) or found
     if found is not None:
         ents.add(found.start, found.end, "date", (found.range.start, found.range.end))
@@ -481,6 +482,24 @@ def _up_to_a_day_left_out(text: str, found: DateMatch | None, today: date) -> Da
         return None
     stop = said.end() + later.end
     return DateMatch(found.start, stop, DateRange(found.range.start, end), text[found.start : stop])
+
+
+_WEEKDAY_LABEL = re.compile(
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(?:shift|crew|team|staff|rota|market|service"
+    r"|brunch|lunch|dinner|class|club)\b",
+    re.I,
+)
+
+
+def _period_after_a_label(text: str, found: DateMatch | None, today: date) -> DateMatch | None:
+    """ "Sunday shift here - what were our gross volume and refund totals for last week?": a
+    weekday naming a shift, not a day asked about; the period after it is."""
+    if found is None or not _WEEKDAY_LABEL.match(text, found.start):
+        return None
+    later = find_date_range(text[found.end :], today)
+    if later is None:
+        return None
+    return DateMatch(later.start + found.end, later.end + found.end, later.range, later.text)
 
 
 def _first(*found: DateMatch | None) -> DateMatch | None:

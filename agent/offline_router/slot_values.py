@@ -277,7 +277,8 @@ _ENOUGH = re.compile(
     r"(?:\s*\((?P<n2>\d{1,3})\b)?"
     r"|\b(?:don['’]?t|do\s+not|never)\s+(?:show|list|give)\s+(?:me\s+)?more\s+than\s+"
     r"(?P<n3>\d{1,3})(?![\d.,]|\s*(?:[$€£¥%]|k\b))"
-    r"|(?:^|[,;:]\s*)(?P<n4>\d{1,3})\s+(?:is|are|would\s+be|should\s+be)\s+(?:enough|plenty)\b",
+    r"|(?:^|[,;:]\s*)(?P<n4>\d{1,3}|one)\s+(?:(?:results?|matches?|rows?)\s+)?"
+    r"(?:is|are|would\s+be|should\s+be)\s+(?:enough|plenty)\b",
     re.I,
 )
 """'up to 50 is fine', 'the max you can show (100 i think?)', 'don't show me more than 3': how
@@ -289,7 +290,7 @@ def capped_count(msg: Parsed) -> int | None:
     message with no currency anywhere, counts payments; "under 50" or "max $50" bound amounts."""
     if (enough := _ENOUGH.search(msg.ents.masked)) is not None:
         said = enough["n"] or enough["n2"] or enough["n3"] or enough["n4"]
-        return min(MAX_LIMIT, int(said or MAX_LIMIT))
+        return min(MAX_LIMIT, number_value(said) or MAX_LIMIT)  # ("one result is enough")
     m = _CAPPED.search(msg.ents.masked)
     if m is None or currency_filter(msg, "") is not None:
         return None

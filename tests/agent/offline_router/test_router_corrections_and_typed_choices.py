@@ -287,3 +287,18 @@ def test_both_children_on_one_subscription_are_two_seats(
     message: str, expected: dict[str, Any]
 ) -> None:
     check(message, expected)
+
+
+def test_a_weekday_naming_a_shift_is_no_date() -> None:
+    check(
+        "Sunday shift here - what were our gross volume and refund totals for last week?",
+        tool("get_analytics", created_gte="2026-11-16", created_lte="2026-11-22"),
+        today=date(2026, 11, 29),
+    )
+
+
+def test_one_result_is_enough_caps_the_top_match() -> None:
+    check(
+        "just the top match for ana@site.io, one result is enough",
+        tool("find_customers", email="ana@site.io", limit=1),
+    )
