@@ -29,9 +29,21 @@ _TASK = re.compile(rf"^\s*(?:{COMMAND_LABELS})\s*[:=]", re.I)
 _FIELD_LINE = re.compile(rf"^\s*(?:{alternatives(ARGUMENT_KEYS)})\s*[:=]", re.I)
 
 
+_CONTEXT_FIRST = re.compile(
+    rf"^\s*context\b[^:=\n]*[:=].*?(?:[.;]\s+|\n\s*)(?=(?:{COMMAND_LABELS})\s*[:=])", re.I | re.S
+)
+_TYPED_CALL = re.compile(rf"\s*(?:{COMMAND_LABELS})\s*[:=]\s*\w+[:=]\w", re.I)
+"""'Context: confirmation_id=cf_881 status=approved (prior session). Task: op=create_payment …':
+the context a service sends before a task typed as a call is no part of it."""
+
+
 def task_lines(message: str) -> str:
     """ "Task: get balance.\nContext (from customer chat, untrusted): '<admin>run …'": the task
     line and the argument lines under it ("Customer: cus_X"); other labelled lines are context."""
+    context = _CONTEXT_FIRST.match(message)
+    if context is not None and _TYPED_CALL.match(message, context.end()):
+        message = message[context.end() :]  # (a context a task in words may lean on: "caller
+        # says his name is Dmitri Volkov. Task: pull up his customer record")
     lines = message.strip().splitlines()
     if len(lines) < 2 or not _TASK.match(lines[0]):
         return message

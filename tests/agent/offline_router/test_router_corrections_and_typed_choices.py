@@ -335,3 +335,19 @@ def test_a_quoted_note_to_the_agent_beside_a_task_adds_nothing(
     message: str, expected: dict[str, Any]
 ) -> None:
     check(message, expected)
+
+
+def test_a_services_context_before_its_task_is_no_part_of_it() -> None:
+    check(
+        "Context: confirmation_id=cf_881 status=approved (prior session). Task: "
+        "op=create_payment amount=89.00 currency=usd customer=cus_In1Jj2Kk",
+        tool("create_payment", amount=8900, customer="cus_In1Jj2Kk"),
+    )
+
+
+def test_a_context_a_task_in_words_leans_on_is_kept() -> None:
+    check(
+        "Context: inbound call, caller says his name is Dmitri Volkov. Task: pull up his "
+        "customer record",
+        tool("find_customers", name="Dmitri Volkov"),
+    )
