@@ -351,3 +351,36 @@ def test_a_context_a_task_in_words_leans_on_is_kept() -> None:
         "customer record",
         tool("find_customers", name="Dmitri Volkov"),
     )
+
+
+MORE_CORRECTIONS = [
+    (
+        waiting("refund_payment", payment="pi_3Ws9Xe1Rd5Tf"),
+        "wait is that the full amount? just do 20 bucks",
+        tool("refund_payment", payment="pi_3Ws9Xe1Rd5Tf", amount=2000),
+    ),
+    (
+        waiting(
+            "create_payment",
+            amount=9500,
+            currency="usd",
+            customer="Brightwater Dentistry",
+            description="x-ray software module",
+        ),
+        "wrong account, sorry, it should be Brightwater Dental not Brightwater Dentistry. same "
+        "charge",
+        tool(
+            "create_payment",
+            amount=9500,
+            customer="Brightwater Dental",
+            description="x-ray software module",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), MORE_CORRECTIONS)
+def test_a_correction_asked_or_named_changes_the_waiting_action(
+    context: Any, message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected, context)
