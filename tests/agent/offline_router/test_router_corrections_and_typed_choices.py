@@ -384,3 +384,11 @@ def test_a_correction_asked_or_named_changes_the_waiting_action(
     context: Any, message: str, expected: dict[str, Any]
 ) -> None:
     check(message, expected, context)
+
+
+def test_a_record_that_should_be_created_is_a_new_customer() -> None:
+    check(
+        "A customer record should be created for Pinecrest Veterinary, email "
+        "frontdesk@pinecrestvet.com.",
+        tool("create_customer", name="Pinecrest Veterinary", email="frontdesk@pinecrestvet.com"),
+    )
