@@ -176,7 +176,14 @@ def limit(msg: Parsed, *, of_customers: bool = False) -> int | None:
     for i in range(len(canon) - 1):
         if canon[i] in _ONE_BEFORE and msg.norm[i + 1] in _ONE_NOUNS:
             return 1
+    if of_customers and _FIRST_ONLY.search(text):
+        return 1  # "just the first customer named smith"
     return None
+
+
+_FIRST_ONLY = re.compile(
+    r"\b(?:just|only)\s+the\s+(?:first|top)\s+(?:customer|client|one|match|result)\b", re.I
+)
 
 
 _AT_MOST = re.compile(
@@ -232,7 +239,8 @@ _PEOPLE = re.compile(
     r"|,\s*(?P<n2>\d{1,3})\s+(?:kids|children|students|people|users|members|employees|staff"
     r"|learners|riders|pupils)\b"  # "school_van_monthly, 2 kids"
     r"|\b(?:want|wants|need|needs|take|takes|get|gets)\s+(?P<n3>\d{1,3})\s+of\s+(?:them|those|these)\b"
-    r"|[,;]\s*(?P<n4>\d{1,3}|[a-z]+)\s+of\s+(?:them|those|these)\s*(?:please\s*)?[.!]?\s*$"
+    r"|[,;]\s*(?P<n4>\d{1,3}|[a-z]+)\s+of\s+(?:them|those|these)"
+    r"(?:\s*(?:please\s*)?[.!]?\s*$|\s+(?:as|because|since)\s)"  # "…, two of them as she has twins"
     r"|\b(?P<n5>\d{1,3}|[a-z]+)\s+of\s+them\s+on\s+the\s+(?:one|same)\s+(?:subscription|plan)\b"
     r"|\b(?P<both>both)\s+(?:of\s+)?(?:her|his|their|the)\s+(?:kids|children|daughters|sons|twins"
     r"|girls|boys)\b",

@@ -392,3 +392,24 @@ def test_a_record_that_should_be_created_is_a_new_customer() -> None:
         "frontdesk@pinecrestvet.com.",
         tool("create_customer", name="Pinecrest Veterinary", email="frontdesk@pinecrestvet.com"),
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("just the first customer named smith", tool("find_customers", name="smith", limit=1)),
+        (
+            "Put cus_Lm3Np8Vb on price_1PqRsTuVwXyZ please, two of them as she has twins.",
+            tool(
+                "create_subscription",
+                customer="cus_Lm3Np8Vb",
+                price="price_1PqRsTuVwXyZ",
+                quantity=2,
+            ),
+        ),
+    ],
+)
+def test_the_first_one_only_and_two_of_them_with_a_reason(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected)
