@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 from functools import partial
 from typing import Any
 
@@ -144,6 +145,23 @@ _PLAN_FROM_NOW = re.compile(
 """'sign her up for regular weekly lessons from now on': when a plan starts, not a rule change."""
 
 
+_RATE_TIMES = re.compile(
+    r"(?P<sym>[$€£¥])(?P<rate>\d{1,6}(?:\.\d{1,2})?)\s+(?:an?|per|/)\s*(?P<unit>hour|hr|day|night|"
+    r"session|lesson|person|head|guest|ticket|item|unit)\s+(?:for|x|×)\s+(?P<n>\d{1,3})\s+"
+    r"(?P<noun>[a-z]+)\b",
+    re.I,
+)
+"""'Charge Leila Haddad $40 an hour for 3 hours': the total, worked out as a person would."""
+
+
+def _rate_times(m: re.Match[str]) -> str:
+    unit, noun = m["unit"].lower(), m["noun"].lower()
+    if noun not in (unit, f"{unit}s") and not (unit in ("person", "head") and noun == "people"):
+        return m.group()  # "$40 an hour for 3 people": no product of the two
+    total = Decimal(m["rate"]) * int(m["n"])
+    return f"{m['sym']}{total:.2f}" if total != total.to_integral() else f"{m['sym']}{int(total)}"
+
+
 _NOT_THE_WHOLE = re.compile(
     r"\b(?:don'?t|do\s+not)\s+(?P<verb>refund|charge)\s+the\s+(?:whole|full|entire)\s+"
     r"(?P<whole>[$€£¥]?\d[\d.,]*(?:\s?[a-z]{3}\b)?)(?P<rest>[^,;.!?\n]*)[,;]\s*(?:only|just)\s+"
@@ -169,6 +187,7 @@ def parse(message: str, today: date) -> Parsed:
     message = _AT_MOST.sub("at most ", _AT_LEAST.sub("at least ", message))
     message = _SNAKE_PERIOD.sub(lambda m: m.group().replace("_", " "), message)
     message = _PLAN_FROM_NOW.sub(r"\g<plan>", message)
+    message = _RATE_TIMES.sub(_rate_times, message)
     message = _NOT_THE_WHOLE.sub(r"\g<verb> only \g<part> of the \g<whole>\g<rest>", message)
     message = _without_negated_actions(_LINK_TO_OBJECT.sub(r"\1", message))
     message = _NOT_GIVEN.sub(" ", message)

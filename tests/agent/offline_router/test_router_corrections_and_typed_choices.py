@@ -413,3 +413,26 @@ def test_the_first_one_only_and_two_of_them_with_a_reason(
     message: str, expected: dict[str, Any]
 ) -> None:
     check(message, expected)
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "Charge Leila Haddad $40 an hour for 3 hours",
+            tool("create_payment", amount=12000, customer="Leila Haddad"),
+        ),
+        (
+            "charge cus_AbC £12.50 per person for 4 people",
+            tool("create_payment", amount=5000, currency="gbp", customer="cus_AbC"),
+        ),
+        (
+            "charge cus_AbC $12.25 per ticket for 3 tickets",
+            tool("create_payment", amount=3675, customer="cus_AbC"),
+        ),
+    ],
+)
+def test_a_rate_times_a_count_is_charged_as_its_total(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected)
