@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from agent.offline_router import decisions as make
@@ -228,7 +228,9 @@ def refine_last(
     bound = _changed_bound(msg, last.args)
     if bound is not None:
         return make.tool(last.skill, bound, 0.75)  # "make that 500"
-    narrowed = _dropped(msg, last.args) or _whole_month(msg, last.args)
+    narrowed = (
+        _dropped(msg, last.args) or _rest_of_month(msg, last.args) or _whole_month(msg, last.args)
+    )
     if narrowed is not None:  # names an argument of the last read: about that read
         return make.tool(last.skill, narrowed, 0.75)
     skill, top, _ = scores.best()
@@ -412,6 +414,26 @@ def _dropped(msg: Parsed, args: dict[str, Any]) -> dict[str, Any] | None:
     if not gone & set(args):
         return None
     return {k: v for k, v in args.items() if k not in gone}
+
+
+_MONTH_NAMES = "|".join(m.lower() for m in calendar.month_name if m)
+_REST_OF = re.compile(
+    rf"\b(?:the\s+)?rest\s+of\s+(?:the\s+month|that\s+month|it|{_MONTH_NAMES})\b", re.I
+)
+
+
+def _rest_of_month(msg: Parsed, args: dict[str, Any]) -> dict[str, Any] | None:
+    """ "and the rest of march" after the first half of it: from the day after to its end."""
+    end = args.get("created_lte")
+    if not end or _REST_OF.search(msg.text) is None:
+        return None
+    after = date.fromisoformat(str(end)) + timedelta(days=1)
+    last = after.replace(day=calendar.monthrange(after.year, after.month)[1])
+    today = msg.ents.today
+    if after.day == 1 or (today is not None and after > today):
+        return None  # the month was whole already, or its rest is still to come
+    last = min(last, today) if today is not None else last
+    return {**args, "created_gte": after.isoformat(), "created_lte": last.isoformat()}
 
 
 def _whole_month(msg: Parsed, args: dict[str, Any]) -> dict[str, Any] | None:

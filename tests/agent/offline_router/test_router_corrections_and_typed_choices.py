@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from router_expect import TODAY, check, kind, tool, waiting
 
-from agent.offline_router import route
+from agent.offline_router import RouterContext, route
+from agent.offline_router.models import ToolCall
 
 CORRECTIONS = [
     (
@@ -436,3 +437,17 @@ def test_a_rate_times_a_count_is_charged_as_its_total(
     message: str, expected: dict[str, Any]
 ) -> None:
     check(message, expected)
+
+
+def test_the_rest_of_the_month_after_its_first_half() -> None:
+    context = RouterContext(
+        last_call=ToolCall(
+            skill="list_payments", args={"created_gte": "2026-03-01", "created_lte": "2026-03-15"}
+        )
+    )
+    check(
+        "and the rest of march",
+        tool("list_payments", created_gte="2026-03-16", created_lte="2026-03-31"),
+        context,
+        today=date(2026, 5, 13),
+    )
