@@ -106,6 +106,8 @@ def name_after(msg: Parsed, i: int) -> Name | None:
             j = end  # "Wong's Noodle Bar"
         elif tok.norm == "and" and j > i and j + 1 < len(tokens) and _kin(tokens[j + 1]):
             j += 1  # "Hoffmann and Sons Bakery": one business, not two customers
+        elif j > i and _capital_article(tokens, j):
+            j += 1  # "Hôtel Les Tilleuls", "Pollos Los Hermanos": an article inside the name
         elif tok.norm in _CONNECT and j > i and j + 1 < len(tokens):
             after = tokens[j + 1]
             if tok.norm == "&" and is_name_word(after):
@@ -116,6 +118,18 @@ def name_after(msg: Parsed, i: int) -> Name | None:
         else:
             break
     return _name(msg, i, j)
+
+
+_NAME_ARTICLES = frozenset({"les", "los", "las", "la", "le", "el", "der", "die", "das", "il"})
+
+
+def _capital_article(tokens: list[Token], j: int) -> bool:
+    """A capitalised article between two capitalised words of a name ("Hôtel Les Tilleuls")."""
+    tok = tokens[j]
+    if tok.norm not in _NAME_ARTICLES or not tok.orig[:1].isupper() or j + 1 >= len(tokens):
+        return False
+    after = tokens[j + 1]
+    return after.orig[:1].isupper() and is_name_word(after)
 
 
 def _word_as_first_name(msg: Parsed, j: int) -> bool:

@@ -451,3 +451,28 @@ def test_the_rest_of_the_month_after_its_first_half() -> None:
         context,
         today=date(2026, 5, 13),
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "please register Hôtel Les Tilleuls as a new client: reservations@lestilleuls.fr, tel "
+            "+33145550198",
+            tool(
+                "create_customer",
+                name="Hôtel Les Tilleuls",
+                email="reservations@lestilleuls.fr",
+                phone="+33145550198",
+            ),
+        ),
+        (
+            "give me at most 3 customers with the name Wei Chen",
+            tool("find_customers", name="Wei Chen", limit=3),
+        ),
+    ],
+)
+def test_an_article_inside_a_name_and_customers_with_the_name(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected)
