@@ -62,6 +62,7 @@ SYMBOLS: dict[str, str | None] = {
     "₪": "ils",
     "₱": "php",
     "₫": "vnd",
+    "đ": "vnd",  # "1.500.000 đ": the đồng's letter, as Vietnamese merchants type it
     "฿": "thb",
     "₴": "uah",
     "₦": "ngn",
@@ -71,6 +72,7 @@ SYMBOLS: dict[str, str | None] = {
     "kshs": "kes",
     "ksh": "kes",
     "zł": "pln",
+    "tl": "try",  # "500 TL": the Turkish lira as Turkish merchants write it
 }
 
 CAPITAL_R_SYMBOL = "zar"
@@ -122,6 +124,8 @@ WORDS: dict[str, str] = {
     "brazilian reais": "brl",
     "reais": "brl",
     "zloty": "pln",
+    "złoty": "pln",
+    "złotych": "pln",
     "zlotys": "pln",
     "rand": "zar",
     "rands": "zar",

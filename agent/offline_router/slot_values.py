@@ -286,7 +286,9 @@ _ENOUGH = re.compile(
     r"|\b(?:don['’]?t|do\s+not|never)\s+(?:show|list|give)\s+(?:me\s+)?more\s+than\s+"
     r"(?P<n3>\d{1,3})(?![\d.,]|\s*(?:[$€£¥%]|k\b))"
     r"|(?:^|[,;:]\s*)(?P<n4>\d{1,3}|one)\s+(?:(?:results?|matches?|rows?)\s+)?"
-    r"(?:is|are|would\s+be|should\s+be)\s+(?:enough|plenty)\b",
+    r"(?:is|are|would\s+be|should\s+be)\s+(?:enough|plenty)\b"
+    r"|\bcap(?:\s+it)?\s+at\s+(?P<n5>\d{1,3})(?![\d.,]|\s*(?:[$€£¥%]|k\b|[a-z]{3}\b))"
+    r"|[,;]\s*(?P<n6>\d{1,3})\s+(?:max|maximum|tops)\s*[.!]?\s*$",
     re.I,
 )
 """'up to 50 is fine', 'the max you can show (100 i think?)', 'don't show me more than 3': how
@@ -297,7 +299,14 @@ def capped_count(msg: Parsed) -> int | None:
     """ "list the refunded payments, maximum 8.": a bare small number capped on its own, in a
     message with no currency anywhere, counts payments; "under 50" or "max $50" bound amounts."""
     if (enough := _ENOUGH.search(msg.ents.masked)) is not None:
-        said = enough["n"] or enough["n2"] or enough["n3"] or enough["n4"]
+        said = (
+            enough["n"]
+            or enough["n2"]
+            or enough["n3"]
+            or enough["n4"]
+            or enough["n5"]
+            or enough["n6"]
+        )  # ("cap it at 25", "usd, 5 max": counts)
         return min(MAX_LIMIT, number_value(said) or MAX_LIMIT)  # ("one result is enough")
     m = _CAPPED.search(msg.ents.masked)
     if m is None or currency_filter(msg, "") is not None:

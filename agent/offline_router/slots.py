@@ -214,7 +214,11 @@ def create_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
         desc = desc or again.args.get("description")
     _put(out.args, "customer", ref.value)
     if not sv.has_phrase(msg, _NO_DESCRIPTION):  # "… for the workshop seats. no description"
-        _put(out.args, "description", desc or _same_description(msg, ctx))
+        _put(
+            out.args,
+            "description",
+            _without_stray_close(desc) if desc else _same_description(msg, ctx),
+        )
     out.targets = _targets(msg, ref)
     out.error = msg.ents.money_error
     if out.missing != "currency" or money is None or ref.unresolved:
@@ -831,9 +835,19 @@ def description(
     """A quoted text, a note, or the words after a marker ("for the annual tune-up"); with
     `asides`, words in brackets when there is no marker (a new customer's "(yes thats really
     the address)" is a remark, not a note on the record)."""
-    return explicit_description(msg, quotes, besides) or marker_description(
+    found = explicit_description(msg, quotes, besides) or marker_description(
         msg, markers, asides=asides
     )
+    return _without_stray_close(found) if found else found
+
+
+def _without_stray_close(text: str) -> str:
+    """ "[description: Wedding florals, balance]": the bracket closes the label's, not the
+    description's."""
+    for opened, closed in (("[", "]"), ("(", ")")):
+        if text.endswith(closed) and text.count(closed) > text.count(opened):
+            return text[:-1].rstrip()
+    return text
 
 
 _FEE_NOUNS = frozenset(str(w) for w in _S["fee_nouns"])

@@ -476,3 +476,70 @@ def test_an_article_inside_a_name_and_customers_with_the_name(
     message: str, expected: dict[str, Any]
 ) -> None:
     check(message, expected)
+
+
+DEVSET43_WORDINGS = [
+    (
+        "charge cus_Zt8Kp4Q €640 [description: Wedding florals, balance]",
+        tool(
+            "create_payment",
+            amount=64000,
+            currency="eur",
+            customer="cus_Zt8Kp4Q",
+            description="Wedding florals, balance",
+        ),
+    ),
+    (
+        "now list today's refunded payments, usd, 5 max",
+        tool(
+            "list_payments",
+            status="refunded",
+            currency="usd",
+            limit=5,
+            created_gte="2026-06-15",
+            created_lte="2026-06-15",
+        ),
+    ),
+    (
+        "subscribe hello@glasshouse.cafe to pos_monthly: 3 terminals, 30-day trial",
+        tool(
+            "create_subscription",
+            customer="hello@glasshouse.cafe",
+            price="pos_monthly",
+            quantity=3,
+            trial_days=30,
+        ),
+    ),
+    (
+        "Charge 500 TL to cus_Tr8yU3iO",
+        tool("create_payment", amount=50000, currency="try", customer="cus_Tr8yU3iO"),
+    ),
+    (
+        "Refund 200.000 đ for payment pi_3VnDg7HkL",
+        tool("refund_payment", payment="pi_3VnDg7HkL", amount=200000),
+    ),
+    (
+        "Make a charge of 89,90 euros to maria.gomez@correo.es, concept: clases de yoga",
+        tool(
+            "create_payment",
+            amount=8990,
+            currency="eur",
+            customer="maria.gomez@correo.es",
+            description="clases de yoga",
+        ),
+    ),
+    (
+        "ad a custmer named Jonas Lindqvist, jonas@lindqvist.se",
+        tool("create_customer", name="Jonas Lindqvist", email="jonas@lindqvist.se"),
+    ),
+    ("Do I have any euros pending at the moment?", tool("get_balance")),
+    (
+        "Bulk-refund everything cus_Df4Gh5Jk has paid us; no need to check with me on each one.",
+        kind("refuse"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("message", "expected"), DEVSET43_WORDINGS)
+def test_devset43_wordings(message: str, expected: dict[str, Any]) -> None:
+    check(message, expected)
