@@ -387,12 +387,12 @@ def _dates_after_a_name(text: str, found: DateMatch | None, today: date) -> Date
         return None
     if found.range.start is None or found.range.start != found.range.end:
         return None
-    later = find_date_range(text[found.end :], today)
+    later = _period_from(text, found.end, today)
     if later is None or not any(c.isdigit() for c in later.text):
         return None
     if later.range.start is None or later.range.start == later.range.end:
         return None
-    return DateMatch(later.start + found.end, later.end + found.end, later.range, later.text)
+    return later
 
 
 _NOT_BEFORE = re.compile(r"\bnot\s+(?:for\s+|in\s+|from\s+)?$", re.I)
@@ -408,10 +408,7 @@ def _period_after_a_not(text: str, found: DateMatch | None, today: date) -> Date
     back = _before_last(text, today, after)  # "not last week — the week before that"
     if back is not None:
         return back
-    later = find_date_range(text[after:], today)
-    if later is None:
-        return None
-    return DateMatch(later.start + after, later.end + after, later.range, later.text)
+    return _period_from(text, after, today)
 
 
 _A_FACT_BEFORE = re.compile(
@@ -429,10 +426,7 @@ def _period_after_a_fact(text: str, found: DateMatch | None, today: date) -> Dat
     context; the period named after it is the one asked about."""
     if found is None or _A_FACT_BEFORE.search(text, 0, found.start) is None:
         return None
-    later = find_date_range(text[found.end :], today)
-    if later is None:
-        return None
-    return DateMatch(later.start + found.end, later.end + found.end, later.range, later.text)
+    return _period_from(text, found.end, today)
 
 
 _SPACED_DASH = re.compile(r"\s[—–-]\s")
@@ -496,10 +490,15 @@ def _period_after_a_label(text: str, found: DateMatch | None, today: date) -> Da
     weekday naming a shift, not a day asked about; the period after it is."""
     if found is None or not _WEEKDAY_LABEL.match(text, found.start):
         return None
-    later = find_date_range(text[found.end :], today)
+    return _period_from(text, found.end, today)
+
+
+def _period_from(text: str, at: int, today: date) -> DateMatch | None:
+    """The first period named after `at`, placed in the whole text."""
+    later = find_date_range(text[at:], today)
     if later is None:
         return None
-    return DateMatch(later.start + found.end, later.end + found.end, later.range, later.text)
+    return DateMatch(later.start + at, later.end + at, later.range, later.text)
 
 
 def _first(*found: DateMatch | None) -> DateMatch | None:
@@ -548,10 +547,10 @@ def _past_period_after(text: str, found: DateMatch | None, today: date) -> DateM
     already begun, said after one still to come, is the one asked about."""
     if found is None or found.range.start is None or found.range.start <= today:
         return None
-    later = find_date_range(text[found.end :], today)
+    later = _period_from(text, found.end, today)
     if later is None or later.range.start is None or later.range.start > today:
         return None
-    return DateMatch(later.start + found.end, later.end + found.end, later.range, later.text)
+    return later
 
 
 def bare_amounts(ents: Entities) -> list[MoneyMatch]:

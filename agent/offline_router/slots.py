@@ -214,11 +214,7 @@ def create_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
         desc = desc or again.args.get("description")
     _put(out.args, "customer", ref.value)
     if not sv.has_phrase(msg, _NO_DESCRIPTION):  # "… for the workshop seats. no description"
-        _put(
-            out.args,
-            "description",
-            _without_stray_close(desc) if desc else _same_description(msg, ctx),
-        )
+        _put(out.args, "description", desc or _same_description(msg, ctx))
     out.targets = _targets(msg, ref)
     out.error = msg.ents.money_error
     if out.missing != "currency" or money is None or ref.unresolved:
@@ -835,10 +831,9 @@ def description(
     """A quoted text, a note, or the words after a marker ("for the annual tune-up"); with
     `asides`, words in brackets when there is no marker (a new customer's "(yes thats really
     the address)" is a remark, not a note on the record)."""
-    found = explicit_description(msg, quotes, besides) or marker_description(
+    return explicit_description(msg, quotes, besides) or marker_description(
         msg, markers, asides=asides
     )
-    return _without_stray_close(found) if found else found
 
 
 def _without_stray_close(text: str) -> str:
@@ -956,7 +951,7 @@ def explicit_description(
     )
     quote = (refs.taken_back_for(msg.text, other) if other else None) or msg.ents.first("desc")
     if quote:
-        return str(quote.value).strip() or None
+        return _without_stray_close(str(quote.value).strip()) or None
     note = msg.ents.first("note")  # a P.S. is often talk ("P.S. skip the confirmation")
     return _not_chatter(str(note.value).strip() or None, trim=False) if note else None
 
