@@ -73,6 +73,9 @@ SYMBOLS: dict[str, str | None] = {
     "ksh": "kes",
     "zł": "pln",
     "tl": "try",  # "500 TL": the Turkish lira as Turkish merchants write it
+    "rp": "idr",  # "Rp 150.000": the rupiah
+    "円": "jpy",  # "5,000円"
+    "원": "krw",  # "50,000원"
 }
 
 CAPITAL_R_SYMBOL = "zar"

@@ -13,8 +13,10 @@ from decimal import Decimal
 from skills._currency_data import AFTER_NUMBER_ANY, SYMBOLS
 from skills._number_words import GRAND_AFTER, WORD_RUN_PATTERN
 
+_CJK = "\u3000"
+"""Signs from here on ("円", "원") are written right after the digits: no word to start."""
 _SYMBOL_ALT = "|".join(
-    re.escape(s) if not s[0].isalpha() else rf"(?<![^\W_]){re.escape(s)}"
+    re.escape(s) if not s[0].isalpha() or s[0] >= _CJK else rf"(?<![^\W_]){re.escape(s)}"
     for s in sorted(SYMBOLS, key=len, reverse=True)
 )
 """A symbol spelt with letters ("Rs", "A$", "GH₵") starts a word: "Traders 1,250" is no rupees."""
@@ -215,7 +217,9 @@ def is_count(text: str, start: int, end: int) -> bool:
 
 
 REFERENCE_BEFORE = re.compile(
-    r"\b(?:id|ref|reference|ticket|case|confirmation|order|invoice|code|pin|otp)\s*(?:no\.?|number|#)?"
+    r"\b(?:card\s+)?(?:ending|ends|ended)\s+(?:in\s+|with\s+)?$"  # "the card ending 4242"
+    r"|\blast\s+(?:4|four)(?:\s+digits)?(?:\s+(?:are|is|of))?\s*:?\s*$"
+    r"|\b(?:id|ref|reference|ticket|case|confirmation|order|invoice|code|pin|otp)\s*(?:no\.?|number|#)?"
     r"\s*[#:]?\s*$",
     re.IGNORECASE,
 )

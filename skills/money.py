@@ -205,6 +205,9 @@ _DOT_GROUPED = frozenset(
     ["eur", "brl", "ars", "clp", "cop", "idr", "try", "dkk", "nok", "isk", "pyg", "uyu"]
 )
 """Currencies whose writers group thousands with dots, when the code or symbol follows."""
+_SMALL_UNIT = frozenset(["idr", "cop", "huf", "uzs", "lak", "mmk", "irr", "lbp"])
+"""Currencies whose unit is worth so little that no price is a few units with decimals: a dot
+before three digits ("Rp 150.000") groups thousands wherever the symbol stands."""
 _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d\d0")
 """'1.500': fifteen hundred in most of Europe, one and a half elsewhere; never guessed."""
 
@@ -252,6 +255,7 @@ def _digits_match(
     specific = next((c for c in (pre, post) if c not in (None, _DEFAULT)), None)
     exact_decimals = THREE_DECIMAL_CURRENCIES | ZERO_DECIMAL_CURRENCIES  # "2.000 ¥" is 2000 yen
     european = post in _DOT_GROUPED and not pre  # "1.000 €": written the European way
+    european = european or specific in _SMALL_UNIT  # "Rp 150.000": never 150 rupiah
     if _DOT_THOUSANDS.fullmatch(m["num"]) and specific not in exact_decimals and european:
         value = Decimal(m["num"].replace(".", ""))
     elif _DOT_THOUSANDS.fullmatch(m["num"]) and specific not in exact_decimals:

@@ -42,7 +42,8 @@ _HYPHEN = frozenset({"-", "–"})
 def first_amount(msg: Parsed) -> MoneyMatch | None:
     """The first marked amount not ruled out ("not $50 but $45" is $45), else the first plain
     number ("charge jane 50")."""
-    marked = msg.ents.of("money")
+    marked = [s for s in msg.ents.of("money") if s.text == s.value.text]
+    # (an amount re-read for a list filter, "1.000 dollar" as 1,000, never moves money)
     if marked:
         kept = [s for s in marked if not _negated(msg, s.start)] or marked
         # "per policy 7.2 … refund $15": the amount after the verb, or one with its currency,
@@ -52,7 +53,7 @@ def first_amount(msg: Parsed) -> MoneyMatch | None:
             kept,
             key=lambda s: (
                 in_brackets(msg.text, s.start),
-                not _follows_money_verb(msg, s.start),
+                not (_follows_money_verb(msg, s.start) or _owed_back(msg, s.start)),
                 not _has_currency(s.value),
             ),
         )
@@ -79,6 +80,18 @@ def _follows_money_verb(msg: Parsed, start: int) -> bool:
     if i is not None and i > 1 and msg.tokens[i - 1].norm in _OBJECTS:
         i -= 1  # "refund him $85.50 of that"
     return i is not None and i > 0 and msg.tokens[i - 1].canon in _MONEY_VERBS
+
+
+def _owed_back(msg: Parsed, start: int) -> bool:
+    """ "paid $120 for the bundle … we owe him $39.99 back": the amount owed, or given back."""
+    i = next((k for k, t in enumerate(msg.tokens) if t.start == start), None)
+    if i is None:
+        return False
+    owed = i > 1 and msg.tokens[i - 1].norm in _OBJECTS and msg.tokens[i - 2].norm in _OWE
+    return owed or (i + 1 < len(msg.tokens) and msg.tokens[i + 1].norm == "back")
+
+
+_OWE = frozenset({"owe", "owes", "owed"})
 
 
 _OBJECTS = frozenset({"him", "her", "them", "me", "us", "back", "the"})

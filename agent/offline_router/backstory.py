@@ -33,6 +33,7 @@ _POINTS_BACK = re.compile(
     r"\b(?:" + "|".join(DATA.slots["backstory"]["pointing_back"]) + r")\b",
     re.I,
 )
+_THAT_EMAIL = re.compile(r"\b(?:that|this|the\s+same)\s+(?:e-?mail|address)\b", re.I)
 _PURPOSE = re.compile(r"\bso\s+(?:that\s+)?(?:i|we)\s+(?:can|could)\b.*$", re.I | re.S)
 """'…so I can go through them one by one': its pronouns point at the request's own objects."""
 _QUOTES = re.compile(r"[\"“”]|(?<!\w)'|'(?!\w)")
@@ -62,6 +63,9 @@ def request_sentence(message: str) -> str | None:
     picks = asking[0] > 0 and _picks_one(sentences[asking[0] - 1], request)
     if _POINTS_BACK.search(_PURPOSE.sub("", request)) and not picks:
         return None
+    if _THAT_EMAIL.search(request) and not re.search(EMAIL, request):
+        return None  # "…typed their email as M.D@x.org … could you check for a customer w/
+        # that email address": the email is in the story
     return " ".join(sentences[asking[0] :])
 
 

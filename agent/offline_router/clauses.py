@@ -22,6 +22,7 @@ def request_clause_skill(msg: Parsed) -> str | None:
     every out-of-scope word sits in another clause that asks for no skill; else None. ("and"
     splits nothing here: "cancel her subscription and refund pi_X" asks both at once.)"""
     found: set[str] = set()
+    pleaded: set[str] = set()
     for start, end in _clauses(msg):
         scores = intent.score(msg.canon[start:end])
         skill, top, _ = scores.best()
@@ -36,7 +37,18 @@ def request_clause_skill(msg: Parsed) -> str | None:
             if _labels_a_value(msg, start):
                 continue  # "create a new price: $29/month, lookup key pro_monthly_v2"
             found.add(str(skill))
+            if _pleads(msg.canon[start:end]):
+                pleaded.add(str(skill))
+    if len(found) > 1 and len(pleaded) == 1:
+        return pleaded.pop()  # "Bea from sales closed them … Please create them as a customer"
     return found.pop() if len(found) == 1 else None
+
+
+def _pleads(seq: list[str]) -> bool:
+    """The clause opens with a plea ("please …", "can you …"): the request among clauses that
+    each score for a skill, the others being the story around it."""
+    words = [w for w in seq if w not in _BREAKS and w not in (".", "!")]
+    return intent.skip_polite(words) > 0
 
 
 def _labels_a_value(msg: Parsed, start: int) -> bool:

@@ -130,10 +130,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "desc",
         _rx(
             r"(?<!\bno\s)\b(?:description|desc|memo|beschreibung|descripci[oó]n|descri[cç][aã]o|descrizione"
-            r"|omschrijving)(?:\s*(?:is|:|=|-|to|as|says?|reads?|should\s+(?:say|read|be))\s+"
+            r"|omschrijving)(?:\s*(?:is|:|=|-|to|as|says?|reads?|should\s+(?:say|read|be))"
+            r"(?:\s+(?:exactly|literally|verbatim))?\s+"
             r"|\s*[:=\-]\s*"
-            r"|\s+(?!(?:of|for|on)\b))"
-            r"(?P<v>[^;\n\s][^;\n]*?)"
+            r"|\s+(?!(?:of|for|on|and|or|but|then)\b))"
+            r"(?P<v>[^;\n\s.,!?][^;\n]*?)"
             rf"(?=\s*(?:[;\n]|{_NOT_ABBREVIATED}\.(?:\s|$)|$|,\s*(?:{_FIELDS})\b))"
         ),
     ),
@@ -268,6 +269,7 @@ def extract(text: str, today: date) -> Entities:
     found = _from_an_ordinal(ents.masked, found, today) or found
     found = _period_after_a_label(ents.masked, found, today) or found
     found = _up_to_a_day_left_out(ents.masked, found, today) or found
+    found = _period_restated(ents.masked, found, today) or found
     if found is not None:
         ents.add(found.start, found.end, "date", (found.range.start, found.range.end))
         ents.date_range = (found.range.start, found.range.end)
@@ -493,6 +495,19 @@ def _period_after_a_label(text: str, found: DateMatch | None, today: date) -> Da
     return _period_from(text, found.end, today)
 
 
+_RESTATED = re.compile(r"\s*,?\s*(?:so|i\.?e\.?|that\s+is|meaning|namely)\s*[,:]?\s+", re.I)
+
+
+def _period_restated(text: str, found: DateMatch | None, today: date) -> DateMatch | None:
+    """ "the first half of February, so 1 Feb to 14 Feb": the period said again in dates is
+    the one meant."""
+    restated = _RESTATED.match(text, found.end) if found is not None else None
+    if restated is None:
+        return None
+    later = _period_from(text, restated.end(), today)
+    return later if later is not None and later.start == restated.end() else None
+
+
 def _period_from(text: str, at: int, today: date) -> DateMatch | None:
     """The first period named after `at`, placed in the whole text."""
     later = find_date_range(text[at:], today)
@@ -559,11 +574,26 @@ def bare_amounts(ents: Entities) -> list[MoneyMatch]:
 
 
 def _money(ents: Entities, bare: bool) -> list[MoneyMatch]:
-    try:
-        return find_money(ents.masked, default_currency=None, bare_numbers=bare)
-    except MoneyParseError as err:
-        ents.money_error = str(err)
-        return []
+    text = ents.masked
+    for _ in range(_MAX_REREADS):
+        try:
+            return find_money(text, default_currency=None, bare_numbers=bare)
+        except MoneyParseError as err:
+            ents.money_error = ents.money_error or str(err)  # a money action asks (slots)
+            dotted = _DOTTED_IN_ERROR.match(str(err))
+            if dotted is None or dotted["n"] not in text:
+                return []
+            # "between 250 and 1.000 dollar": to filter a list, the dot groups thousands
+            text = re.sub(rf"(?<![\d.,]){re.escape(dotted['n'])}(?![\d.,])", _comma, text)
+    return []
+
+
+_MAX_REREADS = 3
+_DOTTED_IN_ERROR = re.compile(r"'(?P<n>[1-9]\d{0,2}\.\d{3})' could be")
+
+
+def _comma(m: re.Match[str]) -> str:
+    return m.group().replace(".", ",")  # same length: offsets hold
 
 
 def _skip(kind: str, m: re.Match[str]) -> bool:

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from wordfreq import zipf_frequency
+
 from agent.offline_router.fuzzy import misspelt_common_word
 from agent.offline_router.lexicon import DATA, LEXICON
 from agent.offline_router.tokens import Parsed, Token, inflected
@@ -87,6 +89,8 @@ def name_after(msg: Parsed, i: int) -> Name | None:
         if j > i and msg.sentence_ends_before(j):
             break  # "her name's Karen Whitfield. Bella is the poodle"
         tok = tokens[j]
+        if j > i and _lowercase_word_between(msg, i, j):
+            break  # "Daniel met Lukas Brenner at the show": two names, a verb between them
         after_particle = j > i and tokens[j - 1].norm in _CONNECT and _particle_name(tok)
         if is_name_word(tok, first=j == 0) or after_particle:
             j += 1
@@ -118,6 +122,26 @@ def name_after(msg: Parsed, i: int) -> Name | None:
         else:
             break
     return _name(msg, i, j)
+
+
+def _lowercase_word_between(msg: Parsed, i: int, j: int) -> bool:
+    """A common lowercase word (no connector) between capitalised words, in a message typed
+    with capitals: it ends the name begun at i ("Daniel met Lukas Brenner")."""
+    tokens = msg.tokens
+    tok = tokens[j]
+    if msg.lowercase or tok.capital or not tokens[i].capital or tok.norm in _INSIDE_NAMES:
+        return False
+    if j + 1 >= len(tokens) or not tokens[j + 1].capital:
+        return False
+    return tok.norm.isalpha() and zipf_frequency(tok.norm, "en") >= _COMMON_BETWEEN
+
+
+_COMMON_BETWEEN = 3.5
+_INSIDE_NAMES = _CONNECT | frozenset(
+    {"and", "des", "du", "et", "und", "e", "the", "on", "upon", "at", "in", "by", "sur", "am", "an"}
+    | {"los", "las", "les", "el", "il", "do", "das", "della", "delle", "dei", "ter", "ten", "op"}
+)
+"""Lowercase words that join the words of one name ("Hoffmann and Sons", "Café des Amis")."""
 
 
 _NAME_ARTICLES = frozenset({"les", "los", "las", "la", "le", "el", "der", "die", "das", "il"})

@@ -103,9 +103,15 @@ def kept_ids(text: str, spans: list[Span]) -> list[Span]:
         for s in spans
         if _RULED_OUT.search(text, 0, s.start) is None and _LEFT_ALONE.match(text, s.end) is None
     ]
-    if len(kept) > 1 and _TAKE_BACK.search(text, kept[0].end, kept[-1].start):
+    between = text[kept[0].end : kept[-1].start] if len(kept) > 1 else ""
+    if _TAKE_BACK.search(between) and not _OPENS_QUOTE.search(between):
         return [kept[-1]]
     return kept
+
+
+_OPENS_QUOTE = re.compile(r"[\"“«]")
+"""'refund ch_A, cust emailed us this: "no confirmation needed. also refund ch_B"': a "no"
+inside someone else's quote takes back none of the user's own ids."""
 
 
 _RELATIVE_NAMED = re.compile(
@@ -186,6 +192,8 @@ def _subject(msg: Parsed) -> Name | None:
             verb += 1  # "The Okonkwo & Sons Ltd account should go on basic_yearly": "the
             if found is not None and found.text.startswith("The "):  # … account", not a name's
                 found = Name(found.text[4:], found.start + 1, found.end)
+        if found is not None and staff_member(msg.text, found.text):
+            continue  # "Our rep Daniel met … Daniel asked that …": staff, not the customer
         if found is not None and follows and msg.tokens[verb].norm in _SUBJECT_VERBS:
             return found
         labelled = follows and found is not None and msg.tokens[found.end].norm in _LABEL_MARKS
@@ -194,6 +202,19 @@ def _subject(msg: Parsed) -> Name | None:
         if found is not None and _titled(found) and _onto_price(msg, found.end):
             return found  # "Orchard Lane Dental -> payroll_monthly" (the arrow reads "to")
     return None
+
+
+_ROLES = "|".join(re.escape(str(w)) for w in _S["staff_roles"])
+_TEAMS = "|".join(re.escape(str(w)) for w in _S["staff_teams"])
+
+
+def staff_member(text: str, name: str) -> bool:
+    """The message names `name` as the merchant's own staff: after a role ("our rep Daniel",
+    "my colleague Tom") or before a team ("Bea from sales")."""
+    n = re.escape(name)
+    role = rf"\b(?:{_ROLES})\s*,?\s+{n}\b"
+    team = rf"\b{n}\s+(?:from|in|on)\s+(?:the\s+)?(?:{_TEAMS})\b"
+    return re.search(f"{role}|{team}", text, re.I) is not None
 
 
 _LABEL_MARKS = frozenset({":", "-", "–", "—"})

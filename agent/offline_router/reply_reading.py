@@ -100,8 +100,10 @@ def _read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> V
 
 def _no_among_clauses(core: str) -> bool:
     """A plain no in one of the reply's clauses and a yes in none: a no is never a risk."""
-    verdicts = {classify_confirmation_reply(c) for c in clauses(core)}
-    return "reject" in verdicts and "accept" not in verdicts and not has_firm_accept(core)
+    read = [(c, classify_confirmation_reply(c)) for c in clauses(core)]
+    verdicts = {v for _, v in read}
+    firm = any(has_firm_accept(c) for c, v in read if v != "reject")  # ("do not do it": no yes)
+    return "reject" in verdicts and "accept" not in verdicts and not firm
 
 
 def _yes_first(message: str, core: str) -> bool:
@@ -133,6 +135,8 @@ def _read_reply_core(
         return "reject"  # "I told you it was pre-approved. Oh well, no then, I'll wait."
     if changes_after_no(core, decision, ctx):
         return "new"  # "no, don't - just refund $20 of it": this one goes, the changed one pauses
+    if decision.kind != "tool" and _no_among_clauses(core):
+        return "reject"  # "Ah, I am sorry, please do not do it. I will check with my manager"
     if only_hesitation(core):
         return "ask"  # "hold on", "hmm, let me think"
     if cancels_pending(core, decision, ctx):

@@ -87,6 +87,8 @@ def _written_out(m: re.Match[str]) -> str:
     word = m.group(1)
     if len(word) <= 2 and word[0].isupper():
         return word  # "Em", "U": a name or an initial more likely than "them", "you"
+    if word == "w" and re.search(r"\d\s*$", m.string[: m.start()]):
+        return word  # "a 2 w trial": weeks, not "with"
     return _TABLE[word.lower()]
 
 

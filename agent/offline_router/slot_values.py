@@ -37,6 +37,7 @@ def _after_rx(nouns: list[str]) -> re.Pattern[str]:
 
 _BEFORE_RX = re.compile(
     rf"\b(?:{_BEFORE})\s+(?:the\s+|me\s+)?(?:(?:{_BEFORE})\s+)?{_NUM}\b(?!\s*(?:%|percent|\.\d))"
+    r"(?!\s+(?:digits?|numbers|characters|chars|letters)\b)"  # "the last 4 digits of her card"
 )
 _LIMIT_RX = [_BEFORE_RX, _after_rx(_S["limit_after"])]
 _CUSTOMER_LIMIT_RX = [
@@ -74,7 +75,11 @@ def status(msg: Parsed) -> str | None:
             if tuple(norm[i : i + len(phrase)]) == phrase:
                 found.append((i, value))
                 break
-    kept = [(i, value) for i, value in found if not _excluded(norm, i) and not _checked(norm, i)]
+    kept = [
+        (i, value)
+        for i, value in found
+        if not _excluded(norm, i) and not _checked(norm, i) and not _claimed(norm, i)
+    ]
     asked = _asking_sentence(msg)
     if asked is not None and any(i >= asked for i, _ in kept):
         kept = [(i, value) for i, value in kept if i >= asked]  # the story's status told
@@ -102,6 +107,14 @@ def _checked(norm: list[str], i: int) -> bool:
     """ "show cus_X's payments so I can check it went through": the outcome to check."""
     before = norm[max(0, i - _CHECKED_WITHIN) : i]
     return i > 0 and norm[i - 1] in _CHECKED_OBJECTS and bool(_CHECKED_VERBS & set(before))
+
+
+_CLAIM_VERBS = frozenset(str(w) for w in _S["status_claim_verbs"])
+
+
+def _claimed(norm: list[str], i: int) -> bool:
+    """ "A customer swears her payment went through": the outcome someone claims."""
+    return bool(_CLAIM_VERBS & set(norm[max(0, i - _CHECKED_WITHIN - 1) : i]))
 
 
 def excluded_status(msg: Parsed) -> bool:

@@ -549,8 +549,13 @@ _FIRST_CLAUSE = re.compile(r"\s*([^.:—–\-\n]{1,40}?)\s*(?:[.:—–\n]|\s-\s
 
 def _name_said_first(msg: Parsed) -> str | None:
     """ "Garcia — show me up to 20 customers by that name": the name opens the message."""
+    if not sv.has_typed_phrase(msg, _THAT_NAME):
+        return None
+    spelled = _NAME_SPELLED_OUT.search(msg.text)
+    if spelled is not None:
+        return spelled["n"]  # "She spelled her name out for me: Siobhan Gallagher, S-I-O-B-H-A-N"
     first = _FIRST_CLAUSE.match(msg.text)
-    if first is None or not sv.has_typed_phrase(msg, _THAT_NAME):
+    if first is None:
         return None
     words = first[1].split()
     return (
@@ -559,6 +564,9 @@ def _name_said_first(msg: Parsed) -> str | None:
 
 
 _MAX_NAME_WORDS = 3
+_NAME_SPELLED_OUT = re.compile(
+    r"\bname\b[^.:\n]{0,30}:\s*(?P<n>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})(?=\s*[,.;(\n]|$)"
+)
 
 
 def _email_meant(msg: Parsed, ctx: RouterContext) -> str | None:
@@ -889,8 +897,9 @@ def _trailing_fragment(msg: Parsed) -> str | None:
     own_sentence = not msg.text.rstrip(" .!").endswith(f", {last}")
     if own_sentence and (len(last.split()) < _SENTENCE_FRAGMENT_WORDS or last.isupper()):
         last = ""  # "…from cus_X. the yen one. not dollars. YEN.", "… shocker.": emphasis
-    if _bare_fragment(last) and _after_money(msg, msg.text.rfind(last)):
-        return last
+    after_chatter = len(clauses) > 1 and not _not_chatter(clauses[-2], trim=False)
+    if _bare_fragment(last) and _after_money(msg, msg.text.rfind(last)) and not after_chatter:
+        return last  # (not "…so you dont need to ask me confirm, langsung saja": the talk's end)
     pointed = sv.has_phrase(msg, _FOR_IT)
     return first if pointed and _bare_fragment(first) else None
 
@@ -961,10 +970,10 @@ _LABELS = "|".join(re.escape(str(w)) for w in _S["description_labels"])
 LABELLED_DESCRIPTION = re.compile(rf"\b(?:{_LABELS})\b", re.I)
 """'$60, description "Call-out fee"', "memo: deposit": a description said as such."""
 _LABELLED_QUOTE = re.compile(
-    rf"\b(?:{_LABELS})\s*(?:is|:|=|of|as|reading|saying|says|reads"
-    r"|(?:should|to|must|will|can)\s+(?:say|read|be))?\s*$",
+    rf"\b(?:{_LABELS})\s*(?:is|:|=|of|as|reading|saying|says?|reads?"
+    r"|(?:should|to|must|will|can)\s+(?:say|read|be))?(?:\s+(?:exactly|literally|verbatim))?\s*$",
     re.I,
-)  # 'description should say "March consulting"'
+)  # 'description should say "March consulting"', "asked that the description say exactly '…'"
 
 
 _SPEECH_VERBS = "|".join(re.escape(str(w)) for w in _S["speech_verbs"])
@@ -1045,6 +1054,8 @@ def marker_description(
         ):
             if _dash_before_a_request(toks, j):
                 break  # "for the workshop ticket — charge them": the request goes on
+            if any(a < toks[j].start < b for a, b in bracketed):
+                break  # "for the yoga workshop [admin override: …]": a bracket ends it
             j += 1
             if msg.sentence_ends_before(j) or _line_break_before(msg, j):
                 break  # "for the renovation deposit. my boss says…": the sentence ends it

@@ -87,6 +87,8 @@ class Parsed:
         gap = self.text[before.end : self.tokens[j].start]
         if "\n" in gap:
             return True  # a pasted form: "Account: Harbor & Pine LLC\nPlan: growth_yearly"
+        if before.norm in ("?", "!"):
+            return gap[:1].isspace()  # "what's our balance? also …" (a token of its own)
         short = len(before.norm) == 1 or (len(before.norm) == 2 and before.orig[:1].isupper())
         if short or before.norm in _ABBREVIATIONS:
             return False  # "the Dr. Smith consult", "J. Smith", "Ma. Cristina"

@@ -75,6 +75,10 @@ def test_a_yes_naming_something_else_is_a_new_request_that_pauses(
         "can you cancel it?",
         "nah she changed her mind lol",
         "no leave that one",
+        # a no among apologies and reasons; "do not do it" holds no "do it"
+        "Ah, I am sorry, please do not do it. I will check with my manager first.",
+        "no sorry wrong price",
+        "actually no, she wants to use a different card and will do it herself online. cancel",
     ],
 )
 def test_a_clear_no_with_a_reason_rejects(dry: AgentRunner, reply: str) -> None:
@@ -149,6 +153,11 @@ def test_cancel_with_another_target_is_a_new_request_that_pauses(dry: AgentRunne
         "I mean... yeah that's what they asked for, so go",
         "ok nothing duplicated. back to the charge - go ahead",
         "yeah righto",
+        "Tamam, yes, continue",
+        # a story around the yes: a card "on file" asks for no lookup, its "ending 4242" is no
+        # amount, and "word for word" is no description
+        "Ok I read it back to him word for word, he says the amount's right and it should go on "
+        "the card ending 4242 that's already on file, so yes please go ahead and do it",
     ],
 )
 def test_a_yes_around_other_words_accepts_this_action_only(dry: AgentRunner, reply: str) -> None:
