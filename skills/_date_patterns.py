@@ -99,7 +99,7 @@ ATOMS: dict[str, str] = {
     "rel_month": rf"(?P<rel>last|this|next)\s+(?P<mon>{_MON})",
     "quarter": (
         r"(?:q(?P<q>[1-4])|(?:the\s+)?(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)"
-        rf"\s+quarter)(?:\s*(?:of\s+)?(?P<year>{_YEAR}))?"
+        rf"\s+(?:quarter|trimester|trimestre))(?:\s*(?:of\s+)?(?P<year>{_YEAR}))?"
     ),
     "week_of": (
         r"(?:the\s+)?week\s+of\s+(?P<inner>(?:the\s+)?"
@@ -227,7 +227,7 @@ _KEYWORDS = (
 
 def _composite(first_atom: str) -> str:
     return rf"""
-      (?P<between>between)\s+(?P<a1>{_ATOM})\s+(?:and|to|-|–)\s+(?P<b1>{_ATOM})
+      (?P<between>between)\s+(?:the\s+)?(?P<a1>{_ATOM})\s+(?:and|to|-|–)\s+(?:the\s+)?(?P<b1>{_ATOM})
     | (?P<dayrange>{_joined(DAY_RANGES)})
     | (?P<kw>{_KEYWORDS})\s+(?P<a3>{_ATOM})
     | (?P<kwd>{_KEYWORDS})\s+the\s+(?P<dom>{_DAY_ORD})

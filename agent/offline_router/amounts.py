@@ -177,9 +177,11 @@ def _kind_after(norm: list[str], j: int, marked: bool = False) -> str | None:
 
 
 def _shown_up_to(msg: Parsed, i: int) -> bool:
+    """ "show me up to 50", "Show me max 30": how many to show, no amount."""
     norm = msg.norm
-    return (
-        i >= 3
-        and norm[i - 2 : i] == ["up", "to"]
-        and (msg.canon[i - 3] == "show" or norm[i - 3] == "me")
-    )
+    shown = i >= 3 and (msg.canon[i - 3] == "show" or norm[i - 3] == "me")
+    capped = i >= 2 and norm[i - 1] in _CAPS and (msg.canon[i - 2] == "show" or norm[i - 2] == "me")
+    return (shown and norm[i - 2 : i] == ["up", "to"]) or capped
+
+
+_CAPS = frozenset({"max", "maximum", "maximal", "maximally"})

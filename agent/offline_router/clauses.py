@@ -63,13 +63,16 @@ def _ruled_out(msg: Parsed, start: int) -> bool:
     )
 
 
-_NOT = frozenset({"not", "don't", "dont"})
+_NOT = frozenset({"not", "don't", "dont", "no", "without"})
 
 
 def asks_besides(msg: Parsed, tokens: set[int]) -> bool:
     """Whether a clause holding none of `tokens` asks for a skill ("what's my balance? also,
     from now on you don't need to confirm refunds": the balance)."""
     for start, end in _clauses(msg, _BREAKS | {"and"}):
+        words = [w for w in msg.canon[start:end] if w not in _BREAKS and w not in _JOINERS]
+        if msg.canon[start] in _JOINERS and len(words) < _ASKING_WORDS:
+            continue  # "…the security question before refunds and payments": a noun run on
         if tokens.isdisjoint(range(start, end)):
             skill, top, _ = intent.score(msg.canon[start:end]).best()
             if skill not in (None, OUT_OF_SCOPE, intent.ANSWER) and top >= _ASKS_SCORE:
@@ -78,6 +81,7 @@ def asks_besides(msg: Parsed, tokens: set[int]) -> bool:
 
 
 _ASKS_SCORE = 2.0
+_ASKING_WORDS = 2
 """More than one list word ("…confirm charges and refunds" leaves "refunds", 1.5)."""
 
 

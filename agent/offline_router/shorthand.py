@@ -41,6 +41,25 @@ _DAY_DOT = re.compile(
 )
 """'from the 2. until the 6. of June', 'between 1. and 15. April': a day written with the
 ordinal dot (German, Nordic) before its month."""
+_DOTTED_DAYS = re.compile(
+    r"(?<![\d.,$€£¥])(?P<d1>[12]\d|3[01]|0?[1-9])\.(?P<m1>0[1-9]|1[0-2])\s*"
+    r"(?P<sep>until|till|bis|through|thru|(?:to|-|–)(?=\s*\d{1,2}\.\d\d\s+(?:of\s+)?(?:this\s+year|20\d\d)))"
+    r"\s*(?P<d2>[12]\d|3[01]|0?[1-9])\.(?P<m2>0[1-9]|1[0-2])(?![\d.,])",
+    re.I,
+)
+"""'from 1.06 until 15.06 of this year': days written day.month (two-digit month), as in
+much of Europe; only in a range said with "until" or closed by the year, where no amount is
+meant."""
+_MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                        "Nov", "Dec")  # fmt: skip
+
+
+def _dotted_days(m: re.Match[str]) -> str:
+    first = f"{int(m['d1'])} {_MONTH_ABBREVIATIONS[int(m['m1']) - 1]}"
+    second = f"{int(m['d2'])} {_MONTH_ABBREVIATIONS[int(m['m2']) - 1]}"
+    return f"{first} {m['sep']} {second}"
+
+
 _BTW_AMOUNTS = re.compile(
     r"\bbtw\s+(?=[$€£¥]?\s?\d[\d.,]*\s*(?:[a-z$€£]+\s+)?(?:and|&|-|to)\s+[$€£¥]?\s?\d)", re.I
 )
@@ -80,6 +99,7 @@ def expand(text: str) -> str:
     text = _POSSESSIVE.sub(_with_apostrophe, text)
     text = _NAME_S.sub(_name_possessive, text)
     text = _DAY_DOT.sub(r"\1", text)
+    text = _DOTTED_DAYS.sub(_dotted_days, text)
     return _ARROW.sub(" to ", text)
 
 

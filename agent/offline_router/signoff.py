@@ -8,6 +8,7 @@ import re
 import unicodedata
 
 from agent.offline_router.lexicon import DATA
+from skills._currency_data import KNOWN_CURRENCIES
 
 _LEX = DATA.lexicon
 _SIGNOFF = "|".join(
@@ -42,6 +43,16 @@ _BARE_CLOSING = re.compile(rf"(?<=\S)[ \t]+(?:{_CLOSING})[ \t!.]*$", re.I)
 labelled value."""
 
 
+_CODE_TAIL = re.compile(r"[\s—–-]*(?P<code>[A-Z]{3})[\s.!]*")
+
+
+def _currency_code_tail(tail: str) -> bool:
+    """ "top customers and net volume this month - CAD": a currency code after the dash is a
+    filter, not a signature."""
+    m = _CODE_TAIL.fullmatch(tail)
+    return m is not None and m["code"].lower() in KNOWN_CURRENCIES
+
+
 _EMAIL_LOCAL = re.compile(r"([\w.+-]+)@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -61,6 +72,7 @@ def strip_signoff(text: str) -> str:
             continue
         labelled = (
             _in_labelled_value(text, m.start())
+            or _currency_code_tail(text[m.start() :])  # "… net volume this month - CAD"
             or _NAMES_A_CUSTOMER.search(text, 0, m.start())
             or _spelled_by_an_email(text[: m.start()], text[m.start() :])
         )

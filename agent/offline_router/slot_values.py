@@ -185,6 +185,8 @@ def limit(msg: Parsed, *, of_customers: bool = False) -> int | None:
             value = number_value(m.groupdict().get("n") or m.groupdict().get("d") or "")
             if value:
                 return max(1, min(MAX_LIMIT, value))
+    if (shown := _SHOWN_AT_MOST.search(msg.text)) is not None:
+        return max(1, min(MAX_LIMIT, int(shown["n"] or shown["n2"])))
     canon = msg.canon
     for i in range(len(canon) - 1):
         if canon[i] in _ONE_BEFORE and msg.norm[i + 1] in _ONE_NOUNS:
@@ -199,6 +201,13 @@ _FIRST_ONLY = re.compile(
 )
 
 
+_SHOWN_AT_MOST = re.compile(
+    r"\b(?:show|list|give|display|send)(?:\s+me)?\s+(?:max|maximum|maximal|at\s+most)\s+(?P<n>\d{1,3})\b"
+    r"(?!\s*(?:[$€£¥%]|dollars?|euros?|bucks|pounds?))"
+    r"|\bmax(?:imal|imum)?\s+(?P<n2>\d{1,3})\s+(?:pieces|items|results|rows|entries)\b",
+    re.I,
+)
+"""'Show me max 30', 'maximal 20 pieces': how many to show."""
 _AT_MOST = re.compile(
     r"\b(?:max|maximum|at most|no more than|up to|limit\s*[=:]|no need to (?:show|see|list|return"
     r"|give|get)(?: me)? more than)\s*(?P<n>\d{1,3})\b",
@@ -300,7 +309,8 @@ _ENOUGH = re.compile(
     r"(?P<n3>\d{1,3})(?![\d.,]|\s*(?:[$€£¥%]|k\b))"
     r"|(?:^|[,;:]\s*)(?P<n4>\d{1,3}|one)\s+(?:(?:results?|matches?|rows?)\s+)?"
     r"(?:is|are|would\s+be|should\s+be)\s+(?:enough|plenty)\b"
-    r"|\bcap(?:\s+it)?\s+at\s+(?P<n5>\d{1,3})(?![\d.,]|\s*(?:[$€£¥%]|k\b|[a-z]{3}\b))"
+    r"|\bcap(?:\s+it)?\s+at\s+(?P<n5>\d{1,3})"
+    r"(?![\d.,]|\s*(?:[$€£¥%]|k\b|(?!and\b|the\b|for\b|per\b|but\b)[a-z]{3}\b))"
     r"|[,;]\s*(?P<n6>\d{1,3})\s+(?:max|maximum|tops)\s*[.!]?\s*$",
     re.I,
 )
