@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from agent.offline_router.entities import bare_amounts
 from agent.offline_router.lexicon import DATA
 from agent.offline_router.pasted_rows import pasted_row
@@ -59,9 +61,28 @@ def first_amount(msg: Parsed) -> MoneyMatch | None:
         )
         value: MoneyMatch = ranked[0].value
         return value
-    bare = bare_amounts(msg.ents)
+    bare = [m for m in bare_amounts(msg.ents) if not _in_an_aside(msg.text, m.start)]
+    asked = money_verb_sentences(msg)
+    if asked:  # "…there were 3 other attempts that got blocked. Refund it fully": a story's
+        bare = [m for m in bare if any(a <= m.start < b for a, b in asked)]  # count, no amount
     after_verb = [m for m in bare if _follows_money_verb(msg, m.start)]
     return (after_verb or bare)[0] if bare else None
+
+
+def money_verb_sentences(msg: Parsed) -> list[tuple[int, int]]:
+    """The character spans of the sentences that hold a money verb ("refund", "charge")."""
+    starts = [0, *msg.sentence_starts(), len(msg.tokens)]
+    spans = []
+    for a, b in pairwise(starts):
+        if b > a and any(t.canon in _MONEY_VERBS for t in msg.tokens[a:b]):
+            spans.append((msg.tokens[a].start, msg.tokens[b - 1].end))
+    return spans
+
+
+def _in_an_aside(text: str, offset: int) -> bool:
+    """Inside brackets opened after a space ("(she's 6)"), not a call's ("amount=5000)")."""
+    opened = text.rfind("(", 0, offset)
+    return in_brackets(text, offset) and (opened == 0 or text[opened - 1].isspace())
 
 
 def in_brackets(text: str, offset: int) -> bool:
@@ -88,7 +109,8 @@ def _owed_back(msg: Parsed, start: int) -> bool:
     if i is None:
         return False
     owed = i > 1 and msg.tokens[i - 1].norm in _OBJECTS and msg.tokens[i - 2].norm in _OWE
-    return owed or (i + 1 < len(msg.tokens) and msg.tokens[i + 1].norm == "back")
+    given = i > 0 and msg.tokens[i - 1].norm == "back"  # "we're giving her back $180"
+    return owed or given or (i + 1 < len(msg.tokens) and msg.tokens[i + 1].norm == "back")
 
 
 _OWE = frozenset({"owe", "owes", "owed"})

@@ -44,6 +44,20 @@ def request_clause_skill(msg: Parsed) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def pleaded_skill(msg: Parsed) -> str | None:
+    """The one skill the message's pleading clauses ask for ("Please charge him the 385.40",
+    "Can you sign him up to the student plan?"), or None."""
+    found: set[str] = set()
+    for start, end in _clauses(msg):
+        seq = msg.canon[start:end]
+        if not _pleads(seq):
+            continue
+        skill, top, _ = intent.score(seq).best()
+        if skill not in (None, OUT_OF_SCOPE, intent.ANSWER) and top >= _REQUEST_SCORE:
+            found.add(str(skill))
+    return found.pop() if len(found) == 1 else None
+
+
 def _pleads(seq: list[str]) -> bool:
     """The clause opens with a plea ("please …", "can you …"): the request among clauses that
     each score for a skill, the others being the story around it."""

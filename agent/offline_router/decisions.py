@@ -25,7 +25,12 @@ def confidence(top: float, margin: float, msg: Parsed) -> float:
 
 
 def tool(skill: str, args: dict[str, Any], conf: float) -> RouterDecision:
+    blank = [k for k in _WORDED if k in args and not any(c.isalnum() for c in str(args[k]))]
+    args = {k: v for k, v in args.items() if k not in blank}  # "Name: —": an empty form field
     return RouterDecision(kind="tool", tool=skill, args=args, confidence=conf)
+
+
+_WORDED = ("name", "description", "query")
 
 
 def clarify(

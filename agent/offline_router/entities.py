@@ -41,6 +41,8 @@ _PLAN_RUN = rf"(?:{_PLANS})(?:[\s\-]+(?:{_PLANS}))*"
 _OTHER_IDS = "|".join(_S["other_id_prefixes"])
 _FIELDS = "|".join(map(re.escape, _S["field_names"]))
 _SPOKEN_TLDS = "|".join(str(t) for t in _S["spoken_email_tlds"])
+_SPOKEN_PART = r"(?:(?:[a-z0-9]\s+){1,30}[a-z0-9]\b|[a-z0-9_]+)"
+"""A dictated address's word, or its letters spelled one by one ("j p e r e z at outlook…")."""
 """'k dot weber at posteo dot de': a dictated address ends in a real top-level domain."""
 _SPOKEN = {" dot ": ".", " underscore ": "_", " dash ": "-", " hyphen ": "-", " at ": "@"}
 _SHARE_WORDS: dict[str, int] = {str(k): int(v) for k, v in _S["share_words"].items()}
@@ -75,7 +77,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "email",
         _rx(
-            r"\b[a-z0-9_]+(?:\s+(?:dot|underscore|dash|hyphen)\s+[a-z0-9_]+)*\s+at\s+"
+            rf"\b{_SPOKEN_PART}(?:\s+(?:dot|underscore|dash|hyphen)\s+{_SPOKEN_PART})*\s+at\s+"
             rf"[a-z0-9]+(?:\s+dot\s+[a-z0-9]+)*\s+dot\s+(?:{_SPOKEN_TLDS})\b"
         ),
     ),
@@ -685,7 +687,7 @@ def _spoken_email(text: str) -> str:
     out = " ".join(text.lower().split())
     for word, sign in _SPOKEN.items():
         out = out.replace(word, sign)
-    return out
+    return out.replace(" ", "")  # (letters spelled one by one join up)
 
 
 def share_value(m: re.Match[str]) -> Fraction:

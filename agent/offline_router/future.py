@@ -28,7 +28,10 @@ def in_future(msg: Parsed, *, recurring_ok: bool = False) -> bool:
     found = msg.ents.date_range
     today = msg.ents.today
     if found is not None and found[0] is not None and today is not None and found[0] > today:
-        return True
+        at = next((i for i, c in enumerate(msg.canon) if c == "<date>"), None)
+        starts = frozenset(msg.sentence_starts())
+        if at is None or not _someone_elses_later(msg.canon, at, starts):
+            return True  # ("They signed up at the market this weekend": told, not when)
     return _said(_CUES, msg) or (not recurring_ok and recurs(msg))
 
 
@@ -44,7 +47,20 @@ def _said(cues: dict[str, list[Pattern]], msg: Parsed) -> bool:
         and not _someone_elses_later(canon, start, starts)
         and canon[end : end + 1] != ["'s"]
         and canon[start:end] + canon[end : end + 1] != ["from", "now", "on"]
+        and not _told_past(canon, start, end)
         for _, start, end in find_all(cues, canon, _STOPS)
+    )
+
+
+_PAST_AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "got", "been", "is", "are"})
+
+
+def _told_past(canon: list[str], start: int, end: int) -> bool:
+    """ "the dog had her surgery postponed": something else was put off; no charge is."""
+    return (
+        end - start == 1
+        and canon[start].endswith("ed")
+        and bool(_PAST_AUXILIARIES & set(canon[max(0, start - 4) : start]))
     )
 
 

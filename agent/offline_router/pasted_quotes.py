@@ -49,11 +49,26 @@ def own_request(message: str, read: Callable[[str], Asked]) -> str | None:
         for sentence in _SENTENCE.split(_QUOTED.sub("", line, count=1).strip()):
             theirs = read(sentence) if sentence.strip() else Asked(frozenset())
             foreign = theirs.tries or not theirs.skills <= asked.skills
-            out += _ids(sentence) if foreign else [sentence]
+            out += _ids(sentence) if foreign or _said_again(sentence, own) else [sentence]
     return "\n".join(line for line in out if line.strip())
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_NUMBERS = re.compile(r"\d[\d.,]*\d|\d")
+_CURRENCY = re.compile(r"[$€£¥]|\b(?:usd|eur|gbp|dollars?|euros?|pounds?|bucks)\b", re.I)
+
+
+def _said_again(sentence: str, own: list[str]) -> bool:
+    """ "> @pat: cus_X owes $45 for the replacement part" / "charge cus_X $45": the staff
+    member's lines say its ids and amounts again, so their request stands as they typed it
+    (no "for the replacement part" taken from the quote)."""
+    if not _CURRENCY.search(sentence):
+        return False  # (only a quoted amount said again; "> the team plan for 3 people" stays)
+    mine = " ".join(own)
+    values = [m.group() for m in _VALUES.finditer(sentence)]
+    numbers = [m.group() for m in _NUMBERS.finditer(_VALUES.sub(" ", sentence))]
+    said = values + numbers
+    return bool(said) and all(v in mine for v in said)
 
 
 def _ids(sentence: str) -> list[str]:

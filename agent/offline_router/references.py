@@ -184,8 +184,11 @@ def _subject(msg: Parsed) -> Name | None:
             start += 1  # "could Kestrel Analytics be subscribed to team_annual…?"
         found = name_after(msg, start) if msg.tokens[start].capital else None
         if found is None and msg.tokens[start].orig == "The" and start + 1 < len(msg.tokens):
-            found = name_after(msg, start + 1)  # "The Crown & Anchor wants…" (names.py keeps
-            # the "The" of a name of two capitalised words)
+            if (role := _role_named(msg, start + 1)) is not None:
+                return role  # "The owner is Samuel Achterberg and his email is …"
+            if msg.tokens[start + 1].capital:
+                found = name_after(msg, start + 1)  # "The Crown & Anchor wants…" (names.py
+                # keeps the "The" of a name of two capitalised words)
         follows = found is not None and found.end < len(msg.tokens)
         verb = found.end if found is not None else 0
         if follows and msg.tokens[verb].norm in _ACCOUNT_NOUNS and verb + 1 < len(msg.tokens):
@@ -215,6 +218,19 @@ def staff_member(text: str, name: str) -> bool:
     role = rf"\b(?:{_ROLES})\s*,?\s+{n}\b"
     team = rf"\b{n}\s+(?:from|in|on)\s+(?:the\s+)?(?:{_TEAMS})\b"
     return re.search(f"{role}|{team}", text, re.I) is not None
+
+
+_ROLE_NOUNS = frozenset(
+    {"owner", "contact", "customer", "client", "buyer", "account", "holder", "person", "member"}
+)
+
+
+def _role_named(msg: Parsed, i: int) -> Name | None:
+    """ "The owner is Samuel Achterberg": a role, "is", then the person's capitalised name."""
+    toks = msg.tokens
+    if i + 2 >= len(toks) or toks[i].norm not in _ROLE_NOUNS or toks[i + 1].norm != "is":
+        return None
+    return name_after(msg, i + 2) if toks[i + 2].capital else None
 
 
 _LABEL_MARKS = frozenset({":", "-", "–", "—"})

@@ -98,6 +98,9 @@ def _read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> V
     return verdict if plain_yes else "ask"
 
 
+_SPEECH_FILLER = re.compile(r"\s*(?:um+|uh+|uhm|erm+)[,.]?\s+", re.I)
+
+
 def _no_among_clauses(core: str) -> bool:
     """A plain no in one of the reply's clauses and a yes in none: a no is never a risk."""
     read = [(c, classify_confirmation_reply(c)) for c in clauses(core)]
@@ -120,6 +123,10 @@ def _read_reply_core(
         verdict = classify_confirmation_reply(relayed)  # "okay she says no"
     if verdict != "unclear":
         return verdict
+    spoken = _SPEECH_FILLER.match(core)
+    rest = core[spoken.end() :] if spoken is not None else ""
+    if rest and classify_confirmation_reply(rest) == "accept" and has_firm_accept(rest):
+        return "accept"  # "um yeah yeah go for it": a dictated filler, no doubt
     if "?" in core and classify_confirmation_reply(core.rsplit("?", 1)[1]) == "reject":
         return "reject"  # "wait, what? no": the no after the surprise is the answer
     if _surprise_then_yes(core):

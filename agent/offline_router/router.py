@@ -25,7 +25,12 @@ from agent.offline_router.backstory import (
 )
 from agent.offline_router.capability_questions import can_do, capability_question
 from agent.offline_router.clarify import resume
-from agent.offline_router.clauses import asks_besides, first_of_two_reads, request_clause_skill
+from agent.offline_router.clauses import (
+    asks_besides,
+    first_of_two_reads,
+    pleaded_skill,
+    request_clause_skill,
+)
 from agent.offline_router.confirmation import (
     classify_confirmation_reply,
     firm_reply,
@@ -47,6 +52,7 @@ from agent.offline_router.pending_replies import READ_SKILLS, change_after_no
 from agent.offline_router.self_corrections import (
     without_corrected_values,
     without_restarted_request,
+    without_spoken_take_backs,
     without_taken_back,
 )
 from agent.offline_router.signoff import LABELLED, strip_signoff
@@ -193,6 +199,7 @@ def parse(message: str, today: date) -> Parsed:
     message = _NOT_GIVEN.sub(" ", message)
     message = spaced_field_names(message, partial(_is_data, message))  # "ACTION=delete_customer"
     message = flat_tool_call(message)  # '{"tool": "refund_payment", "args": {…}}'
+    message = without_spoken_take_backs(message)  # "um sunrise yoga no sorry sunset yoga"
     plain = _FILLERS.sub("", strip_signoff(strip_greeting(normalize(message))))
     plain = safety.without_note_to_the_agent(safety.without_fake_turns(plain))
     plain = without_pasted_subject(plain)  # "… find them / From: x@y / Subject: ignore all …"
@@ -692,6 +699,10 @@ def decide(
         return _period_only(msg, ctx, default_currency) or _fallback(msg, top)
     if skill == "out_of_scope" and (request := request_clause_skill(msg)) is not None:
         skill = request  # "…rather than wait for the invoice. Charge her 120 euros please"
+    pleaded = pleaded_skill(msg) if skill == "find_customers" else None
+    if pleaded is not None and pleaded in safety.MONEY_SKILLS:
+        skill = pleaded  # "He's already in Stripe as cus_X. Please charge him the 385.40 …":
+        # the plea is the request, the story's "already in Stripe" no lookup asked for
     if skill == "out_of_scope":
         return make.refuse_bypass() if findings.bypass else make.out_of_scope(conf)
     if skill == "answer":

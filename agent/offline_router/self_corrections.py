@@ -26,9 +26,10 @@ _NAME = (
     r"(?!(?:yes|no|ok|okay|sorry|wait|please|thanks|hi|hello|hey|actually|cancel|stop)\b)"
     r"(?-i:[A-Z][a-z][\w'’-]*)"
 )
+_UNIT = r"(?:\s+(?:seats?|users?|licen[cs]es?|people|members))?"
 _CORRECTED = re.compile(
     rf"(?<![\w@.])(?:{EMAIL}(?={_MARKER}{EMAIL})"
-    rf"|(?:{_NUMBER})(?={_MARKER}(?:{_NUMBER})\b)"
+    rf"|(?:{_NUMBER}){_UNIT}(?={_MARKER}(?:{_NUMBER})\b)"
     rf"|{_NAME}(?:\s+{_NAME}){{0,2}}(?={_MARKER}{_NAME}))"
     rf"{_MARKER}",
     re.IGNORECASE,
@@ -38,6 +39,23 @@ _CORRECTED = re.compile(
 def without_corrected_values(text: str) -> str:
     """`text` with every value the user took back in the same sentence left out."""
     return _CORRECTED.sub("", text)
+
+
+def without_spoken_take_backs(text: str) -> str:
+    """`text` without the words a dictating user took back after a hesitation (read before the
+    hesitation words are dropped)."""
+    return _SPOKEN_NAME_TAKEN_BACK.sub(r"\g<f>", text)
+
+
+_FILLER = r"(?:um+|uh+|er+|erm|hmm+)"
+_SPOKEN_NAME_TAKEN_BACK = re.compile(
+    rf"(?P<f>\b{_FILLER}\s+)(?:[a-z][\w'’-]*\s+){{0,2}}[a-z][\w'’-]*"
+    r"\s+(?:no\s+sorry|sorry\s+no|no\s+wait|sorry\s+i\s+mean|i\s+mean|or\s+rather)[,.]?\s+"
+    r"(?=[a-z])"
+)
+"""'create a customer um sunrise yoga no sorry sunset yoga studio', 'look up um bob no sorry rob
+henderson': dictated in lowercase, the words between the hesitation and the take-back are the
+value taken back."""
 
 
 _TAKE_BACK = re.compile(

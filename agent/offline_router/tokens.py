@@ -89,7 +89,8 @@ class Parsed:
             return True  # a pasted form: "Account: Harbor & Pine LLC\nPlan: growth_yearly"
         if before.norm in ("?", "!"):
             return gap[:1].isspace()  # "what's our balance? also …" (a token of its own)
-        short = len(before.norm) == 1 or (len(before.norm) == 2 and before.orig[:1].isupper())
+        initial = len(before.norm) == 1 and before.norm.isalnum()  # ("…£45). ch_X is…" ends)
+        short = initial or (len(before.norm) == 2 and before.orig[:1].isupper())
         if short or before.norm in _ABBREVIATIONS:
             return False  # "the Dr. Smith consult", "J. Smith", "Ma. Cristina"
         return bool(_SENTENCE_GAP.search(gap))
