@@ -13,14 +13,14 @@ EVAL_FLOOR_DRY ?= 0.98
 EVAL_FLOOR_SANDBOX ?= 0.965
 EVAL_FLOOR_DEVSET ?= 0.997
 EVAL_FLOOR_DEVSET2 ?= 0.975
-EVAL_FLOOR_DEVSET3 ?= 0.98
+EVAL_FLOOR_DEVSET3 ?= 0.985
 EVAL_FLOOR_DEVSET4 ?= 0.98
 EVAL_FLOOR_DEVSET5 ?= 0.975
-EVAL_FLOOR_DEVSET6 ?= 0.975
+EVAL_FLOOR_DEVSET6 ?= 0.98
 EVAL_FLOOR_DEVSET7 ?= 0.975
-EVAL_FLOOR_DEVSET8 ?= 0.98
+EVAL_FLOOR_DEVSET8 ?= 0.985
 EVAL_FLOOR_DEVSET9 ?= 0.995
-EVAL_FLOOR_DEVSET10 ?= 0.99
+EVAL_FLOOR_DEVSET10 ?= 0.995
 EVAL_FLOOR_DEVSET11 ?= 0.995
 EVAL_FLOOR_DEVSET12 ?= 0.99
 EVAL_FLOOR_DEVSET13 ?= 0.985
@@ -31,7 +31,7 @@ EVAL_FLOOR_DEVSET17 ?= 0.975
 EVAL_FLOOR_DEVSET18 ?= 0.985
 EVAL_FLOOR_DEVSET19 ?= 0.99
 EVAL_FLOOR_DEVSET20 ?= 0.995
-EVAL_FLOOR_DEVSET21 ?= 0.975
+EVAL_FLOOR_DEVSET21 ?= 0.98
 EVAL_FLOOR_DEVSET22 ?= 0.99
 EVAL_FLOOR_DEVSET23 ?= 0.985
 EVAL_FLOOR_DEVSET24 ?= 0.99
@@ -48,12 +48,13 @@ EVAL_FLOOR_DEVSET34 ?= 0.997
 EVAL_FLOOR_DEVSET35 ?= 0.995
 EVAL_FLOOR_DEVSET36 ?= 0.995
 EVAL_FLOOR_DEVSET37 ?= 0.99
-EVAL_FLOOR_DEVSET38 ?= 0.985
+EVAL_FLOOR_DEVSET38 ?= 0.99
 EVAL_FLOOR_DEVSET39 ?= 0.995
 EVAL_FLOOR_DEVSET40 ?= 0.99
 EVAL_FLOOR_DEVSET41 ?= 0.995
 EVAL_FLOOR_DEVSET42 ?= 0.99
-EVAL_FLOOR_DEVSET43 ?= 0.95
+EVAL_FLOOR_DEVSET43 ?= 0.995
+EVAL_FLOOR_DEVSET44 ?= 0.95
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -126,10 +127,11 @@ eval-gate: $(STAMP)
 	$(BIN)/python -m evals run evals/devset41 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET41)
 	$(BIN)/python -m evals run evals/devset42 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET42)
 	$(BIN)/python -m evals run evals/devset43 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET43)
+	$(BIN)/python -m evals run evals/devset44 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET44)
 
 # Every tuning set with its report (failing turns listed in reports/<set>/report.md).
 eval-devsets: $(STAMP)
-	for set in devset devset2 devset3 devset4 devset5 devset6 devset7 devset8 devset9 devset10 devset11 devset12 devset13 devset14 devset15 devset16 devset17 devset18 devset19 devset20 devset21 devset22 devset23 devset24 devset25 devset26 devset27 devset28 devset29 devset30 devset31 devset32 devset33 devset34 devset35 devset36 devset37 devset38 devset39 devset40 devset41 devset42 devset43; do \
+	for set in devset devset2 devset3 devset4 devset5 devset6 devset7 devset8 devset9 devset10 devset11 devset12 devset13 devset14 devset15 devset16 devset17 devset18 devset19 devset20 devset21 devset22 devset23 devset24 devset25 devset26 devset27 devset28 devset29 devset30 devset31 devset32 devset33 devset34 devset35 devset36 devset37 devset38 devset39 devset40 devset41 devset42 devset43 devset44; do \
 		$(BIN)/python -m evals run evals/$$set --backend dry --report reports/$$set --quiet; \
 	done
 

@@ -45,7 +45,7 @@ _DAY_ORD = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?!\d)"
 """A day of no month ("from the 3rd to the 9th") counts only with its ordinal suffix: "from 3
 to 9" is more often a count or an amount."""
 _RANGE_DASH = (
-    r"\s*(?:-|–|—|~|〜|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b"
+    r"\s*(?:-|–|—|~|〜|到|至|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b"
     r"|\bal\b|\bau\b|\bbis\b|\bhasta\b|\bjusqu'au\b|\baté\b|\bao\b|\btot\b)\s*"
 )
 """A range's dash, in English or in the words of "del 1 al 15", "du 3 au 9", "vom 3. bis 9."."""

@@ -155,6 +155,8 @@ def test_cancel_with_another_target_is_a_new_request_that_pauses(dry: AgentRunne
         "yeah righto",
         "Tamam, yes, continue",
         "um yeah yeah go for it",  # a dictated filler before a firm yes is no doubt
+        "sawa, ndiyo proceed",
+        "sige po, go ahead",
         # a story around the yes: a card "on file" asks for no lookup, its "ending 4242" is no
         # amount, and "word for word" is no description
         "Ok I read it back to him word for word, he says the amount's right and it should go on "

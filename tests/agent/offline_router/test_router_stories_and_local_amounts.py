@@ -479,3 +479,43 @@ def test_front_desk_stories_keep_their_numbers_and_people_out(
     message: str, expected: dict[str, Any]
 ) -> None:
     check(message, expected)
+
+
+WORLD_ENGLISH = [
+    ("add new customer krub, only have email: somchai.p@siamfresh.co.th",
+     tool("create_customer", email="somchai.p@siamfresh.co.th")),
+    ("Pa-create po ng bagong customer: Maria Clara Reyes, maria.reyes@gmail.com, cellphone "
+     "09171234567. Salamat po!",
+     tool("create_customer", name="Maria Clara Reyes", email="maria.reyes@gmail.com",
+          phone="09171234567")),
+    ("pahanap po ng customer na ang name ay Maria Santos, thank you po",
+     tool("find_customers", name="Maria Santos")),
+    ("Please charge customer Li Na 888 RMB for the tea set order",
+     tool("create_payment", amount=88800, currency="cny", customer="Li Na",
+          description="tea set order")),
+    ("cobrar R$ 2.500,00 do cliente joao.pereira@lojabrasil.com.br por favor",
+     tool("create_payment", amount=250000, currency="brl",
+          customer="joao.pereira@lojabrasil.com.br")),
+    ("从 2026/01/05 到 2026/01/18 - give me success rate and how many failed, thanks",
+     tool("get_analytics", created_gte="2026-01-05", created_lte="2026-01-18")),
+    ("how much money is there already in my stripe ah? can withdraw or not yet",
+     tool("get_balance")),
+    ("Ibalik po ang ₱1,000.00 sa ch_3PhMnl7Qr, customer request po, reason requested by "
+     "customer",
+     tool("refund_payment", payment="ch_3PhMnl7Qr", amount=100000,
+          reason="requested_by_customer")),
+    ("Chat transcript:\nCustomer: Hi I'm Felix Brandt, please make me an account, "
+     "felix.brandt@posteo.de\nCustomer: and go ahead and charge my card 200 euros for the "
+     "deposit\n\njust create the customer for now, no charge yet",
+     tool("create_customer", name="Felix Brandt", email="felix.brandt@posteo.de")),
+    ("CRM: 'Client paid the deposit in June, still owes 2.450,00 € remainder.'\n\ncharge the "
+     "remainder from that note to cus_Eu77XyzQ, no description",
+     tool("create_payment", amount=245000, currency="eur", customer="cus_Eu77XyzQ")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("message", "expected"), WORLD_ENGLISH)
+def test_english_mixed_with_the_writers_own_languages(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected)
