@@ -272,6 +272,7 @@ def extract(text: str, today: date) -> Entities:
     found = _period_after_a_label(ents.masked, found, today) or found
     found = _up_to_a_day_left_out(ents.masked, found, today) or found
     found = _period_restated(ents.masked, found, today) or found
+    found = _period_after_a_deadline(ents.masked, found, today) or found
     if found is not None:
         ents.add(found.start, found.end, "date", (found.range.start, found.range.end))
         ents.date_range = (found.range.start, found.range.end)
@@ -493,6 +494,17 @@ def _period_after_a_label(text: str, found: DateMatch | None, today: date) -> Da
     """ "Sunday shift here - what were our gross volume and refund totals for last week?": a
     weekday naming a shift, not a day asked about; the period after it is."""
     if found is None or not _WEEKDAY_LABEL.match(text, found.start):
+        return None
+    return _period_from(text, found.end, today)
+
+
+_DEADLINE = re.compile(r"\b(?:due|deadline)\s*(?:is\s+|on\s+|by\s+)?$", re.I)
+
+
+def _period_after_a_deadline(text: str, found: DateMatch | None, today: date) -> DateMatch | None:
+    """ "For the QBR deck (due Thursday, ticket OPS-907) I need our euro numbers for this
+    month": when a report is due is no period; the one named after it is."""
+    if found is None or not _DEADLINE.search(text, 0, found.start):
         return None
     return _period_from(text, found.end, today)
 

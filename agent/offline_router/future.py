@@ -30,8 +30,10 @@ def in_future(msg: Parsed, *, recurring_ok: bool = False) -> bool:
     if found is not None and found[0] is not None and today is not None and found[0] > today:
         at = next((i for i, c in enumerate(msg.canon) if c == "<date>"), None)
         starts = frozenset(msg.sentence_starts())
-        if at is None or not _someone_elses_later(msg.canon, at, starts):
-            return True  # ("They signed up at the market this weekend": told, not when)
+        told = at is not None and _someone_elses_later(msg.canon, at, starts)
+        if not told and not (at is not None and _instead_of(msg.canon, at)):
+            return True  # (not "They signed up at the market this weekend": told, not when;
+            # nor "now instead of at the end of the month": ruled out)
     return _said(_CUES, msg) or (not recurring_ok and recurs(msg))
 
 
@@ -48,8 +50,15 @@ def _said(cues: dict[str, list[Pattern]], msg: Parsed) -> bool:
         and canon[end : end + 1] != ["'s"]
         and canon[start:end] + canon[end : end + 1] != ["from", "now", "on"]
         and not _told_past(canon, start, end)
+        and not _instead_of(canon, start)
         for _, start, end in find_all(cues, canon, _STOPS)
     )
+
+
+def _instead_of(canon: list[str], start: int) -> bool:
+    """ "pay for his next block now instead of at the end of the month": the time ruled out."""
+    before = canon[max(0, start - 4) : start]
+    return ("instead" in before and "of" in before) or ("rather" in before and "than" in before)
 
 
 _PAST_AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "got", "been", "is", "are"})

@@ -189,7 +189,9 @@ def without_tucked_away(text: str) -> str:
 
 
 _AGENTS = r"assistant|agent|bot|ai|llm|chatbot"
-_LABEL_END = r"(?:\s+(?:instructions?|note|command|override))?\s*:"
+_LABEL_END = (
+    r"(?:\s+(?:instructions?|note|command|override|reading\s+this|who\s+reads\s+this))?\s*:"
+)
 """'AI assistant:', 'ASSISTANT INSTRUCTION:', 'bot note:': a label addressing the agent."""
 _NOTE_TO_AGENTS = (
     r"note\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+)?(?:ai\s+|automated\s+)?"
@@ -274,7 +276,9 @@ def _without_note_in_a_quote(text: str) -> str:
     for q in _QUOTED.finditer(text):
         inner_start, inner_end = q.start() + 1, q.end() - 1
         m = _ADDRESSED_TO_US.search(text, inner_start, inner_end)
-        if m is not None and _holds_request_data(text[inner_start : m.start()]):
+        theirs = m is not None and _holds_request_data(text[inner_start : m.start()])
+        ours = m is not None and _holds_request_data(text[q.end() :])  # '"… NOTE TO THE AI …"
+        if m is not None and (theirs or ours):  # — Can you just look her up? her email is …'
             return text[: m.start()] + text[inner_end:]
         note = _QUOTE_OPENS_A_NOTE.match(text, inner_start, inner_end)
         labelled = _FIELD_BEFORE.search(text, 0, q.start()) is not None  # a description's words
