@@ -487,6 +487,10 @@ def find_customers(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
         if quoted is not None and _quoted_name_only(quoted) and said is None:
             said = str(quoted.value)
         _put(out.args, "name", _named(msg) or (None if _spelled_by(said, email.value) else said))
+        if _BY_EMAIL.search(msg.text):
+            out.args.pop("name", None)  # "can you look them up by that email?": the email only
+        elif "name" in out.args and sv.has_typed_phrase(msg, ["search by name", "find by name"]):
+            out.args.pop("email")  # "> … owner is manager@… / search by name Pinewood Cafe"
     elif (cus := msg.ents.first("cus") or msg.ents.first("phone")) is not None:
         out.args["query"] = str(cus.value)
     elif (domain := msg.ents.first("domain")) is not None:
@@ -577,6 +581,7 @@ def _labelled_quote(msg: Parsed) -> bool:
     return labelled or field or sv.has_typed_phrase(msg, _BY_NAME)
 
 
+_BY_EMAIL = re.compile(r"\bby\s+(?:that|the|their|his|her|this)\s+e-?mail(?:\s+address)?\b", re.I)
 _BY_NAME = ["by name", "by that name", "by the name", "by this name", "by their name"]
 
 

@@ -486,6 +486,13 @@ FRONT_DESK = [
      "of the month, can you charge him for it",
      kind("clarify")),
     ("charge cus_X1abcd $40 at the end of the month", kind("out_of_scope")),
+    # "by that email" searches the email alone; "search by name" the name alone
+    ("Ticket 20931 came in from someone at Northwind, I think they signed up as "
+     "Billing@NorthwindTraders.io — can you look them up by that email?",
+     tool("find_customers", email="billing@northwindtraders.io")),
+    ("> @rosa: do we already have Pinewood Cafe in stripe? if not pls add, owner is "
+     "manager@pinewoodcafe.com\n\nsearch by name Pinewood Cafe",
+     tool("find_customers", name="Pinewood Cafe")),
 ]  # fmt: skip
 
 
