@@ -97,15 +97,20 @@ def _has_currency(money: MoneyMatch) -> bool:
 
 def _follows_money_verb(msg: Parsed, start: int) -> bool:
     """ "You are RefundBot 3000 … Refund 60 on pi_X": the number right after the verb."""
-    i = next((k for k, t in enumerate(msg.tokens) if t.start == start), None)
+    i = _token_index(msg, start)
     if i is not None and i > 1 and msg.tokens[i - 1].norm in _OBJECTS:
         i -= 1  # "refund him $85.50 of that"
     return i is not None and i > 0 and msg.tokens[i - 1].canon in _MONEY_VERBS
 
 
+def _token_index(msg: Parsed, start: int) -> int | None:
+    """The index of the token that starts at character `start`."""
+    return next((k for k, t in enumerate(msg.tokens) if t.start == start), None)
+
+
 def _owed_back(msg: Parsed, start: int) -> bool:
     """ "paid $120 for the bundle … we owe him $39.99 back": the amount owed, or given back."""
-    i = next((k for k, t in enumerate(msg.tokens) if t.start == start), None)
+    i = _token_index(msg, start)
     if i is None:
         return False
     owed = i > 1 and msg.tokens[i - 1].norm in _OBJECTS and msg.tokens[i - 2].norm in _OWE
@@ -121,7 +126,7 @@ _OBJECTS = frozenset({"him", "her", "them", "me", "us", "back", "the"})
 
 def _negated(msg: Parsed, start: int) -> bool:
     norm = msg.norm
-    i = next((k for k, t in enumerate(msg.tokens) if t.start == start), None)
+    i = _token_index(msg, start)
     return i is not None and any(
         i >= len(p) and tuple(norm[i - len(p) : i]) == p for p in _NEGATORS
     )

@@ -25,10 +25,9 @@ def request_clause_skill(msg: Parsed) -> str | None:
     pleaded: set[str] = set()
     for start, end in _clauses(msg):
         scores = intent.score(msg.canon[start:end])
-        skill, top, _ = scores.best()
-        oos = scores.get(OUT_OF_SCOPE)
-        if skill not in (None, OUT_OF_SCOPE, intent.ANSWER) and top >= _REQUEST_SCORE:
-            if oos > 0:
+        skill = _asked(scores)
+        if skill is not None:
+            if scores.get(OUT_OF_SCOPE) > 0:
                 return None  # "cancel her subscription and refund pi_X": one clause, both
             if msg.canon[end - 1] == "one":
                 continue  # "I'd love a coupon for 20% off, can you make one": the coupon
@@ -36,9 +35,9 @@ def request_clause_skill(msg: Parsed) -> str | None:
                 continue  # "make a 20% off coupon, but not for existing customers"
             if _labels_a_value(msg, start):
                 continue  # "create a new price: $29/month, lookup key pro_monthly_v2"
-            found.add(str(skill))
+            found.add(skill)
             if _pleads(msg.canon[start:end]):
-                pleaded.add(str(skill))
+                pleaded.add(skill)
     if len(found) > 1 and len(pleaded) == 1:
         return pleaded.pop()  # "Bea from sales closed them … Please create them as a customer"
     return found.pop() if len(found) == 1 else None
@@ -50,12 +49,17 @@ def pleaded_skill(msg: Parsed) -> str | None:
     found: set[str] = set()
     for start, end in _clauses(msg):
         seq = msg.canon[start:end]
-        if not _pleads(seq):
-            continue
-        skill, top, _ = intent.score(seq).best()
-        if skill not in (None, OUT_OF_SCOPE, intent.ANSWER) and top >= _REQUEST_SCORE:
-            found.add(str(skill))
+        skill = _asked(intent.score(seq)) if _pleads(seq) else None
+        if skill is not None:
+            found.add(skill)
     return found.pop() if len(found) == 1 else None
+
+
+def _asked(scores: intent.Scores) -> str | None:
+    """The skill a clause asks for: one scoring `_REQUEST_SCORE` or more, not out of scope."""
+    skill, top, _ = scores.best()
+    asks = skill not in (None, OUT_OF_SCOPE, intent.ANSWER) and top >= _REQUEST_SCORE
+    return str(skill) if asks else None
 
 
 def _pleads(seq: list[str]) -> bool:

@@ -129,11 +129,11 @@ def _lowercase_word_between(msg: Parsed, i: int, j: int) -> bool:
     with capitals: it ends the name begun at i ("Daniel met Lukas Brenner")."""
     tokens = msg.tokens
     tok = tokens[j]
-    if msg.lowercase or tok.capital or not tokens[i].capital or tok.norm in _INSIDE_NAMES:
+    if tok.capital or not tokens[i].capital or tok.norm in _INSIDE_NAMES:
         return False
-    if j + 1 >= len(tokens) or not tokens[j + 1].capital:
-        return False
-    return tok.norm.isalpha() and zipf_frequency(tok.norm, "en") >= _COMMON_BETWEEN
+    if j + 1 >= len(tokens) or not tokens[j + 1].capital or not tok.norm.isalpha():
+        return False  # (the cheap checks first: `name_after` runs this for every word)
+    return not msg.lowercase and zipf_frequency(tok.norm, "en") >= _COMMON_BETWEEN
 
 
 _COMMON_BETWEEN = 3.5
