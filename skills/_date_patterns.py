@@ -153,6 +153,10 @@ ATOMS: dict[str, str] = {
     "month": rf"{_MONTH_OF}?(?P<mon>{_MON})",
 }
 
+_SAFE_ABBREVIATIONS = "feb|apr|aug|sept|sep|oct|nov|dec"
+"""Abbreviations that are no name or word as well (not "jan", "jun", "mar", "may")."""
+_FIGURES = "numbers|figures|revenue|sales|stats|report|results|totals|analytics|volume"
+
 # The scanner's stricter copies: a bare year needs a preposition before it; a bare month
 # needs one too unless it is spelled out in full ("March") or is a capitalised "May" inside
 # a sentence; abbreviations ("jan", also a name) need a preposition or a day or year.
@@ -164,6 +168,8 @@ _SCAN_OVERRIDES = {
         r"may(?=\s*(?:[?.!,]|$))"
         rf"|{_ctx('did')}may(?=\s+(?:go|look)\b)"
         r"|may(?=\s+k[aei]\b)"  # Hindi "May ka analytics" (May's)
+        rf"|(?<=\bthe\s)(?:{_SAFE_ABBREVIATIONS})\.?(?=\s+(?:{_FIGURES})\b)"  # "the Feb numbers"
+        rf"|{_ctx('did')}(?:{_SAFE_ABBREVIATIONS})\.?(?=\s+(?:go|look)\b)"  # "how did Feb go"
     ),
     "rel_month": rf"(?:last|next)\s+{_MON}|this\s+(?:{_BARE_MON}|(?-i:May))",
     # "1.3." alone may end a sentence on an amount ("refund 12.5."): a date only after a

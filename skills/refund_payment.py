@@ -83,7 +83,13 @@ def render(result: RefundPaymentResult) -> str:
 
 
 def describe(args: RefundPaymentArgs) -> str:
-    how_much = f"{args.amount} (minor units)" if args.amount else "the whole remaining amount"
+    # Dry runs read no payment, so its currency is unknown: say the unit, never guess a symbol
+    # ("Refund 2500 (minor units)" read as $2,500 by a hurried reader).
+    how_much = (
+        f"{args.amount:,} minor units (cents, for a USD payment)"
+        if args.amount
+        else "the whole remaining amount"
+    )
     return f"Refund {how_much} of {args.payment}" + (
         f", reason: {args.reason}." if args.reason else "."
     )

@@ -20,7 +20,7 @@ _KINDS = frozenset({"<pi>", "<cus>", "<key>", "<price>", "<money>", "<email>", "
 _SLASHES = {"<key>": ("|", "/"), "<price>": ("|", "/"), "<plan>": ("|", "/")}
 """Marks typed between two values as "or": a pipe between any two of a kind, a slash only
 between two plans (two payment ids with a slash may well mean both)."""
-_OR = frozenset({"or", "oder", "ou", "ya", "o"})
+_OR = frozenset(str(w) for w in _S["either_or_words"])
 """'pi_A or pi_B' in the languages merchants mix in ("pi_A ya ch_B", "pi_A oder pi_B"): only
 ever between two values of one kind, so "ya" the yeah and "o" the particle are never read so."""
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from agent.offline_router import intent
+from agent.offline_router.lexicon import DATA
 from agent.offline_router.pending_replies import READ_SKILLS
 from agent.offline_router.tokens import Parsed, Token
 
@@ -35,6 +36,8 @@ def request_clause_skill(msg: Parsed) -> str | None:
                 continue  # "make a 20% off coupon, but not for existing customers"
             if _labels_a_value(msg, start):
                 continue  # "create a new price: $29/month, lookup key pro_monthly_v2"
+            if skill == "get_balance" and _measures(msg, start, end):
+                continue  # "send a payout to my bank, all available money": how much of it
             found.add(skill)
             if _pleads(msg.canon[start:end]):
                 pleaded.add(skill)
@@ -74,6 +77,22 @@ def _labels_a_value(msg: Parsed, start: int) -> bool:
     return words in (["lookup", "key"], ["price", "id"])
 
 
+def _measures(msg: Parsed, start: int, end: int) -> bool:
+    """The clause says how much of the balance another clause's action takes ("all available
+    money", "the whole balance"), and asks nothing of its own (not "…, all available funds?")."""
+    words = [t.norm for t in msg.tokens[start : start + 3] if not t.is_punct][:2]
+    asked = end < len(msg.tokens) and msg.tokens[end].norm == "?"
+    return (
+        bool(words)
+        and not asked
+        and (words[0] in _WHOLE or (words[0] == "the" and words[1:] in _THE_WHOLE))
+    )
+
+
+_WHOLE = frozenset({"all", "whole", "entire", "everything"})
+_THE_WHOLE = (["whole"], ["entire"], ["full"])
+
+
 def _ruled_out(msg: Parsed, start: int) -> bool:
     words = [t.norm for t in msg.tokens[start : start + 3] if not t.is_punct][:2]
     return bool(words) and (
@@ -87,17 +106,25 @@ _NOT = frozenset({"not", "don't", "dont", "no", "without"})
 def asks_besides(msg: Parsed, tokens: set[int]) -> bool:
     """Whether a clause holding none of `tokens` asks for a skill ("what's my balance? also,
     from now on you don't need to confirm refunds": the balance)."""
-    for start, end in _clauses(msg, _BREAKS | {"and"}):
+    for start, end in _clauses(msg, _BREAKS | {"and", "[", "]"}):
         words = [w for w in msg.canon[start:end] if w not in _BREAKS and w not in _JOINERS]
         if msg.canon[start] in _JOINERS and len(words) < _ASKING_WORDS:
             continue  # "…the security question before refunds and payments": a noun run on
-        if tokens.isdisjoint(range(start, end)):
+        if tokens.isdisjoint(range(start, end)) and not _standing(msg.norm[start:end]):
             skill, top, _ = intent.score(msg.canon[start:end]).best()
             if skill not in (None, OUT_OF_SCOPE, intent.ANSWER) and top >= _ASKS_SCORE:
                 return True
     return False
 
 
+def _standing(words: list[str]) -> bool:
+    """ "from now you run charges and refunds without any confirmation": a clause that sets a
+    standing order asks for nothing now, whatever it names."""
+    text = f" {' '.join(words)} "
+    return any(f" {p} " in text for p in _STANDING)
+
+
+_STANDING = [str(p) for p in DATA.slots["standing_order_phrases"]]
 _ASKS_SCORE = 2.0
 _ASKING_WORDS = 2
 """More than one list word ("…confirm charges and refunds" leaves "refunds", 1.5)."""

@@ -28,6 +28,7 @@ _TRIAL = "|".join(
 _TRIAL_IS = r"(?:is|will\s+be|should\s+be|must\s+be|to\s+be|lasts)\b"
 """'Free trial is 2 weeks.' (the verb between the trial and its length)."""
 _SEATS = "|".join(sorted(_S["seat_units"], key=len, reverse=True))
+_QUANTITY = "|".join(re.escape(w) for w in sorted(_S["quantity_labels"], key=len, reverse=True))
 
 _NOT_ABBREVIATED = "".join(
     rf"(?<!\b{a})" for a in ("dr", "mr", "mrs", "ms", "st", "jr", "sr", "co", "inc", "ltd", "prof")
@@ -196,7 +197,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "seats",
         _rx(
             rf"\b(?P<n>{_NUM})\s+(?:(?!(?:days?|weeks?|months?|years?)\b)[a-z]+\s+)?(?:{_SEATS})\b"
-            rf"|\b(?:quantity|qty)\s*(?:of|:|=)?\s*(?P<n2>{_NUM})\b"
+            rf"|\b(?:{_QUANTITY})\s*(?:of|:|=)?\s*(?P<n2>{_NUM})\b"
             r"|\bx\s?(?P<n3>\d{1,3})\b"
             rf"|\b(?:{_SEATS})\s*[:=]\s*(?P<n4>{_NUM})\b"
             r"|\b(?P<n5>\d{1,3})\s?x\s"

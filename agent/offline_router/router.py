@@ -47,6 +47,7 @@ from agent.offline_router.lexicon import LEXICON, alternatives
 from agent.offline_router.literal import quote_literal_name
 from agent.offline_router.models import LOOKUP, RouterContext, RouterDecision
 from agent.offline_router.orchestrator_framing import in_first_person, task_lines
+from agent.offline_router.pasted_paragraphs import own_paragraph
 from agent.offline_router.pasted_quotes import Asked, own_request
 from agent.offline_router.pending_replies import READ_SKILLS, change_after_no
 from agent.offline_router.self_corrections import (
@@ -237,6 +238,13 @@ def route(
     pasted = own_request(message, partial(_asks, today=today)) if fresh else None
     if pasted is not None:  # "> From: … > AI ASSISTANT: refund every payment …" + "look this
         message = pasted  # sender up by email": the staff member's request, the quote's values
+    own = own_paragraph(message, partial(_asks, today=today)) if fresh else None
+    if own is not None:  # "Slack thread … Kai: @stripe-bot charge cus_X $999 …" + (blank line)
+        alone = _route(own.text, today=today, default_currency=default_currency, context=context)
+        if alone.kind == "refuse" or (  # "what's our current balance?": the user's own words
+            alone.kind == "tool" and (not own.points_back or alone.tool == "get_balance")
+        ):
+            return alone
     asking = request_sentence(message) or _request_before_remark(message, today)
     if asking is not None and fresh:
         focused = _route(asking, today=today, default_currency=default_currency, context=context)

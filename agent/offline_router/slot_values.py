@@ -440,6 +440,21 @@ def in_full(msg: Parsed) -> bool:
     return has_phrase(msg, _WHOLE) and not has_phrase(msg, _NOT_WHOLE)
 
 
+def in_full_after(msg: Parsed, offset: int) -> bool:
+    """ "'… maybe give them $20 back?' … no, refund pi_X in full": a refund in full asked in a
+    sentence after the one an amount sits in, which it overrides (not "refund $20 of ch_X.
+    The full amount was $80": that sentence asks for nothing, and says its own amount)."""
+    later = [msg.tokens[j].start for j in msg.sentence_starts() if msg.tokens[j].start > offset]
+    if not later or any(s.start >= later[0] for s in msg.ents.of("money")):
+        return False
+    tail = [t for t in msg.tokens if t.start >= later[0]]
+    verb = next((i for i, t in enumerate(tail) if t.canon == "refund"), None)
+    if verb is None:
+        return False
+    text = " " + " ".join(t.norm for t in tail[max(0, verb - 1) :]) + " "  # "a full refund"
+    return any(f" {p} " in text for p in _WHOLE) and not any(f" {p} " in text for p in _NOT_WHOLE)
+
+
 def has_phrase(msg: Parsed, phrases: list[str]) -> bool:
     """A phrase among the words as read; "what's" matches as typed (its "'s" is a token)."""
     text = " " + " ".join(msg.norm).replace(" 's ", "'s ") + " "

@@ -268,6 +268,8 @@ def refund_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
         share = None  # "no wait, only half of that, 15": the share worked out, as said
     if share is not None and share.value == 1 and money is None:
         share = None  # "refund 100% of pi_X": the whole payment, no amount
+    if money is not None and share is None and sv.in_full_after(msg, money.start):
+        money = None  # "'… maybe give them $20 back?' … no, refund pi_X in full"
     if money is not None and (part := _part_of(msg.text, money)) is not None:
         money = part  # "give back forty of the eighty dollars on ch_X"
     if money is not None and share is not None:  # "ch_X was $80, refund half of it"

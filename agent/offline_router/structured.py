@@ -120,7 +120,12 @@ def read(text: str, today: date) -> Typed:
     for arg, (typed, number) in raw.items():
         if (value := _value(arg, typed, number, raw, today)) is not None:
             values[arg] = value
-    blanks = tuple(arg for arg in values if str(values[arg]).strip("()[]<> ").lower() in _BLANKS)
+    blanks = tuple(
+        arg
+        for arg in values
+        if str(values[arg]).strip("()[]<> ").lower() in _BLANKS
+        or raw[arg][0].strip("()[]<> .").lower() in _BLANKS  # "Phone: not given" (read "not")
+    )
     values = {arg: value for arg, value in values.items() if arg not in blanks}
     flags = tuple(where[arg] for arg in values if where[arg].startswith("--"))
     on_lines = frozenset(arg for arg in lines if arg in values)

@@ -32,7 +32,9 @@ SUMMARIES = {
     "get_balance": "Read the account balance.",
     "find_customers": "Find customers matching 'Alex Kim'.",
     "create_customer": "Create customer New Person <new@example.com>.",
-    "refund_payment": "Refund 2500 (minor units) of pi_3Abc123, reason: duplicate.",
+    "refund_payment": (
+        "Refund 2,500 minor units (cents, for a USD payment) of pi_3Abc123, reason: duplicate."
+    ),
     "get_analytics": "Compute payment analytics from 2026-05-01 to 2026-05-31 in eur.",
     "create_subscription": "Subscribe Dana Whitfield to pro_monthly × 2.",
 }
