@@ -172,6 +172,12 @@ _SCAN_OVERRIDES = {
         rf"|{_ctx('did')}(?:{_SAFE_ABBREVIATIONS})\.?(?=\s+(?:go|look)\b)"  # "how did Feb go"
     ),
     "rel_month": rf"(?:last|next)\s+{_MON}|this\s+(?:{_BARE_MON}|(?-i:May))",
+    # "brings her dogs every other Thursday": a habit, no day
+    "weekday": (
+        rf"(?:(?P<rel>last|past|previous|this)\s+)?(?<!every\s)(?<!other\s)(?<!each\s)"
+        rf"(?P<wd>{alternation(WEEKDAYS)})(?!s\b)"
+        rf"|(?P<rel2>last|this|on)\s+(?P<wd2>{alternation(WEEKDAY_ABBREVIATIONS)})\.?"
+    ),
     # "1.3." alone may end a sentence on an amount ("refund 12.5."): a date only after a
     # preposition of time or before a range ("1.3.-15.3.")
     "dotted": (

@@ -140,7 +140,7 @@ COUNT_BEFORE = re.compile(
 )
 # ... and so is one followed by a countable noun ("5 failed payments", "two weeks").
 COUNT_AFTER = re.compile(
-    r"\s*(?:(?!(?:for|of|to|on|per|towards?)\b)[a-z]+\s+)?(?:payments?|charges?|customers?|clients?|results?|items?|rows?|"
+    r"\s*(?:(?!(?:for|of|to|on|per|from|by|towards?)\b)[a-z]+\s+)?(?:payments?|charges?|customers?|clients?|results?|items?|rows?|"
     r"transactions?|refunds?|subscriptions?|subscribers?|invoices?|records?|entries|entry|"
     r"times|orders?|users?|people|accounts?|disputes?|payouts?|prices?|products?|seats?|"
     r"licen[cs]es?|days?|weeks?|months?|years?|hours?|minutes?|mins?|secs?|seconds?|"

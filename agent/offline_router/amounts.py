@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from agent.offline_router.entities import bare_amounts
 from agent.offline_router.lexicon import DATA
 from agent.offline_router.pasted_rows import pasted_row
 from agent.offline_router.tokens import Parsed
-from skills.money import NUMBER_WORDS, MoneyMatch
+from skills.money import NUMBER_WORDS, MoneyMatch, MoneyParseError, find_money
 
 _S = DATA.slots
 
@@ -212,3 +213,21 @@ def _shown_up_to(msg: Parsed, i: int) -> bool:
 
 
 _CAPS = frozenset({"max", "maximum", "maximal", "maximally"})
+
+
+_AMBIGUOUS = re.compile(r"^'(?P<word>[^']+)' could be any of")
+
+
+def amount_of_unclear_currency(text: str, error: str) -> int | None:
+    """ "charge cus_X 200 kr" (Swedish, Norwegian or Danish?): the amount in hundredths, kept
+    while the currency is asked, so "danish kroner" completes the charge (None for any other
+    money error)."""
+    m = _AMBIGUOUS.match(error)
+    said = re.search(rf"(\d[\d.,]*)\s*{re.escape(m['word'])}\b", text, re.I) if m else None
+    if said is None:
+        return None
+    try:
+        found = find_money(said[1], default_currency="usd", bare_numbers=True)
+    except MoneyParseError:
+        return None
+    return found[0].amount if len(found) == 1 else None

@@ -111,6 +111,14 @@ def money_error(skill: str, args: dict[str, Any], error: str) -> RouterDecision:
     return RouterDecision(kind="clarify", text=text, confidence=0.9, pending_clarify=pending)
 
 
+def currency_unclear(skill: str, args: dict[str, Any], error: str) -> RouterDecision:
+    """ "200 kr": which kroner is asked; the amount waits in hundredths (read again in the
+    chosen currency's minor units), like a choice of currencies."""
+    text = str(_R["clarify"]["money_error"]).format(error=error)
+    pending = PendingClarify(skill=skill, args=args, missing="currency")
+    return RouterDecision(kind="clarify", text=text, confidence=0.9, pending_clarify=pending)
+
+
 def out_of_scope(conf: float) -> RouterDecision:
     text = f"{_R['out_of_scope']} {_R['capabilities']}"
     return RouterDecision(kind="out_of_scope", text=text, confidence=conf)

@@ -133,7 +133,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "desc",
         _rx(
             r"(?<!\bno\s)\b(?:description|desc|memo|beschreibung|descripci[oó]n|descri[cç][aã]o|descrizione"
-            r"|omschrijving)(?:\s*(?:is|:|=|-|to|as|says?|reads?|should\s+(?:say|read|be))"
+            r"|omschrijving)(?:\s*(?:is|:|=|-|to|as|says?|reads?|should\s+(?:say|read|be)"
+            r"|(?:write|put|say|type|enter)\s*:)"  # "in description write: wholesale partner…"
             r"(?:\s+(?:exactly|literally|verbatim))?\s+"
             r"|\s*[:=\-]\s*"
             r"|\s+(?!(?:of|for|on|and|or|but|then)\b))"
@@ -635,7 +636,8 @@ _REPORTED_DESC = re.compile(
 
 
 _DESC_LABEL = re.compile(
-    r"[^\W\d_]+\s*(?:is\s+|:|=|-|to\s+|as\s+|says?\s+|reads?\s+|should\s+(?:say|read|be)\s+)?\s*",
+    r"[^\W\d_]+\s*(?:(?:write|put|say|type|enter)\s*:|is\s+|:|=|-|to\s+|as\s+|says?\s+|reads?\s+"
+    r"|should\s+(?:say|read|be)\s+)?\s*",
     re.I,
 )
 _LABEL_WORDS = 3

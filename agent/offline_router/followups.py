@@ -145,6 +145,8 @@ def modify_pending(
     if "?" in msg.text and not has_phrase(msg, _CHANGE_ASKED):
         return None  # "hmm hang on, is that the Okafor family's account?": a question, no change
     own = FILLERS[pending.skill](msg, ctx, default_currency)
+    if own.missing == "currency" and "amount" in own.args:
+        return None  # "¥500 in usd": which currency is asked, never taken from the last call
     if _refund_made_whole(msg, pending.skill, pending.args, own.args):
         return make.tool(pending.skill, _without(pending.args, "amount"), 0.8)  # "the whole thing"
     complete = not own.missing and _names_target(pending.skill, own.args)

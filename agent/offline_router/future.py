@@ -51,8 +51,13 @@ def _said(cues: dict[str, list[Pattern]], msg: Parsed) -> bool:
         and canon[start:end] + canon[end : end + 1] != ["from", "now", "on"]
         and not _told_past(canon, start, end)
         and not _instead_of(canon, start)
+        and canon[max(0, start - 1) : start] not in _LIKE  # "the usual amount like every month"
         for _, start, end in find_all(cues, canon, _STOPS)
     )
+
+
+_LIKE = (["like"], ["as"])
+"""Before a time it compares to a habit ("like every month"): no time of this request."""
 
 
 def _instead_of(canon: list[str], start: int) -> bool:

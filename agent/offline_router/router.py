@@ -16,7 +16,7 @@ from typing import Any
 from agent.offline_router import decisions as make
 from agent.offline_router import followups, intent, safety, shorthand
 from agent.offline_router.alternatives import either_or
-from agent.offline_router.amounts import amount_bounds
+from agent.offline_router.amounts import amount_bounds, amount_of_unclear_currency
 from agent.offline_router.backstory import (
     request_before_remark,
     request_before_story,
@@ -749,13 +749,15 @@ def decide(
         return make.refuse_bypass()
     if findings.bypass and _bypass_is_the_request(msg, findings, skill, slots.targets):
         return make.refuse_bypass()  # "set it so refunds under $20 go through without asking"
+    if slots.error and (kept := amount_of_unclear_currency(msg.text, slots.error)) is not None:
+        return make.currency_unclear(skill, {**slots.args, "amount": kept}, slots.error)
     if slots.error:
         return make.money_error(skill, slots.args, slots.error)
     if slots.lookup:
         return make.tool(LOOKUP, slots.lookup, conf)
     if slots.missing:
         return make.clarify(skill, slots.args, slots.missing, conf, slots.hint, slots.note)
-    if skill in _DATED_READS and (vague := vague_period(msg.text)) is not None:
+    if skill in _DATED_READS and (vague := vague_period(msg.text, _days_given(slots.args))):
         undated = {k: v for k, v in slots.args.items() if k not in _PERIOD}
         return make.unclear_period(skill, undated, vague, conf)  # "payments over the holidays"
     if skill in _EXACT_AMOUNT_SKILLS and _LEFT_TO_US.search(msg.text):
@@ -894,6 +896,18 @@ def _bypass_is_the_request(
     if skill in safety.MONEY_SKILLS:
         return targets == 0
     return not asks_besides(msg, findings.bypass_at)
+
+
+def _days_given(args: dict[str, Any]) -> bool:
+    """ "Spring break camp ran March 23rd through March 27th. How did payments look over those
+    days?": days said outright (a span shorter than a month) settle what "spring break" was."""
+    start, end = args.get("created_gte"), args.get("created_lte")
+    if not isinstance(start, str) or not isinstance(end, str):
+        return False
+    return (date.fromisoformat(end) - date.fromisoformat(start)).days < _A_MONTH
+
+
+_A_MONTH = 27
 
 
 def _thanked(message: str) -> bool:

@@ -370,6 +370,11 @@ def currency_words(msg: Parsed) -> tuple[list[str], list[str]]:
 CURRENCY_NAMES = frozenset(w for w in _CURRENCY_WORDS if " " not in w)
 
 
+def currency_code(word: str) -> str | None:
+    """The code a one-word currency name stands for ("usd", "euros", "yen")."""
+    return _CURRENCY_WORDS.get(word)
+
+
 _ENGLISH_CODES = frozenset(
     [
         "all",

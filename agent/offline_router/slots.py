@@ -23,6 +23,7 @@ from agent.offline_router.entities import Span
 from agent.offline_router.lexicon import DATA, LEXICON
 from agent.offline_router.models import RouterContext, ToolCall
 from agent.offline_router.names import (
+    ARTICLES,
     capitalised_run,
     email_words,
     is_name_word,
@@ -31,7 +32,7 @@ from agent.offline_router.names import (
     with_capital_the,
 )
 from agent.offline_router.tokens import Parsed, Token
-from skills.money import MoneyMatch, MoneyParseError, find_money
+from skills.money import MoneyMatch, MoneyParseError, find_money, minor_exponent
 from skills.registry import SKILLS
 
 _S = DATA.slots
@@ -208,6 +209,9 @@ def create_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
         out.args["amount"] = money.amount  # "charge Acme 120, not in dollars, euros"
         _put(out.args, "currency", codes[0] if codes else None)
         out.missing = None if codes else "currency"  # "50, but not in dollars": which, then?
+    elif money is not None and _in_another_currency(msg, codes, money.currency):
+        out.args["amount"] = money.amount * 100 // 10 ** minor_exponent(str(money.currency))
+        out.missing = "currency"  # "40 euros, in usd": which, then? (kept in hundredths)
     elif money is not None:
         out.args["amount"] = money.amount
         out.args["currency"] = money.currency or default_currency
@@ -296,6 +300,15 @@ def refund_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     if out.missing and ctx.lookup_why:
         out.note = ctx.lookup_why
     return out
+
+
+def _in_another_currency(msg: Parsed, codes: list[str], currency: str | None) -> bool:
+    """ "charge cus_X 40 euros, in usd": the amount's own currency and another asked with
+    "in" disagree, and neither is guessed."""
+    if currency is None:
+        return False
+    asked = {sv.currency_code(msg.norm[i + 1]) for i, w in enumerate(msg.norm[:-1]) if w == "in"}
+    return any(c != currency and c in asked for c in codes)
 
 
 def _share_said(msg: Parsed) -> bool:
@@ -629,6 +642,41 @@ def _named(msg: Parsed) -> str | None:
     return found.text if found else None
 
 
+def _owner_of_a_pet(msg: Parsed, labelled: str, email: Span | None) -> str | None:
+    """ "a cockapoo called Pepper … The owner is Grace Lindqvist, grace.lindqvist@gmail.com":
+    the label names something other than a customer, and the email spells the person's name
+    (returned); None when the label names the customer."""
+    spelled = name_spelled_by_email(msg) if email else None
+    if spelled is None or spelled.text == labelled:
+        return None
+    at = next(
+        (
+            i
+            for i, t in enumerate(msg.tokens)
+            if i > 1
+            and msg.tokens[i - 1].norm in _PET_LABELS
+            and msg.text.startswith(labelled, t.start)
+        ),
+        None,
+    )
+    if at is None or "\n" in spelled.text:
+        return None  # "name Amira Haddad": a customer's name, labelled as one
+    k = at - 2  # (before the label word, "called" or "named")
+    while k >= 0 and msg.tokens[k].norm in _LINKS:
+        k -= 1  # "his dog is called Rex", "a cockapoo called Pepper"
+    noun = msg.tokens[k] if k >= 0 else None
+    if noun is None or noun.canon == "customer" or noun.norm in _WHO_WORDS:
+        return None
+    return _as_typed(msg, spelled.text)
+
+
+_LINKS = ARTICLES | {"is", "was", "be", "been"}
+_PET_LABELS = frozenset({"called", "named"})
+
+
+_WHO_WORDS = frozenset(str(w) for w in _S["named_customer_nouns"]) | _CUSTOMER_NOUNS
+
+
 _KEYED_NAME = re.compile(
     r"(?<![\w.])name\s*=\s*(?P<v>[^\s=,;'\"][^=,;\n]*?)\s*(?=[,;\n]|\s+[\w-]+\s*=|$)", re.I
 )
@@ -715,7 +763,7 @@ def create_customer(msg: Parsed, ctx: RouterContext, default_currency: str) -> S
     if quoted:
         out.args["name"] = quoted
     elif (labelled := _named(msg)) is not None:  # "add marco? full name Marco Bellini"
-        out.args["name"] = labelled
+        out.args["name"] = _owner_of_a_pet(msg, labelled, email) or labelled
     elif ref.value and not ref.unresolved and ref.value != ctx.last_customer:
         out.args["name"] = _as_typed(msg, ref.value)
     elif email and (spelled := name_spelled_by_email(msg)) is not None:

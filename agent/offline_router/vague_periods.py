@@ -26,9 +26,11 @@ _FISCAL_START = re.compile(r"\b(?:starts?|begins?|starting|beginning|runs?\s+fro
 _SLASH = re.compile(r"(?<![\w/.,-])(\d{1,2})/(\d{1,2})(?:/(?:\d{4}|\d{2}))?(?![\w/]|[.,]\d)")
 
 
-def vague_period(text: str) -> str | None:
-    """The words of the message's period when they could mean clearly different days."""
-    for rx in (_PHRASES, _PART_OF_A_MONTH):
+def vague_period(text: str, days_given: bool = False) -> str | None:
+    """The words of the message's period when they could mean clearly different days; with
+    `days_given` ("Spring break camp ran March 23rd through March 27th"), a named period is
+    settled by those days, and only a day written either way ("03/04") is still asked."""
+    for rx in () if days_given else (_PHRASES, _PART_OF_A_MONTH):
         if (m := rx.search(text)) is not None:
             return m.group()
     if (m := _FISCAL_PERIOD.search(text)) is not None and not _FISCAL_START.search(text):
