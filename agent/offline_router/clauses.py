@@ -138,10 +138,21 @@ def _clauses(msg: Parsed, breaks: frozenset[str] = _BREAKS) -> list[tuple[int, i
     for j, tok in enumerate(toks):
         after_amount = tok.norm == "for" and j > 0 and toks[j - 1].canon == "<money>"
         broken = tok.norm in breaks and not _brackets_an_id(toks, j)
-        if broken or after_amount or msg.sentence_ends_before(j):
+        if broken or after_amount or _subordinate(toks, j) or msg.sentence_ends_before(j):
             cuts.append(j)
     cuts.append(len(toks))
     return [(a, b) for a, b in pairwise(cuts) if b > a]
+
+
+def _subordinate(toks: list[Token], j: int) -> bool:
+    """ "Refund it as fraudulent before it turns into a chargeback": a clause of its own, about
+    what may happen, not what is asked."""
+    following = toks[j + 1].norm if j + 1 < len(toks) else ""
+    return toks[j].norm in _SUBORDINATORS and following in _SUBJECTS
+
+
+_SUBORDINATORS = frozenset({"before", "until", "unless", "otherwise"})
+_SUBJECTS = frozenset({"it", "they", "he", "she", "we", "i", "you", "this", "that", "the"})
 
 
 def _brackets_an_id(toks: list[Token], j: int) -> bool:

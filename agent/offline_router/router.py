@@ -41,6 +41,7 @@ from agent.offline_router.entities import Span, extract
 from agent.offline_router.future import in_future, recurs
 from agent.offline_router.fuzzy import respell
 from agent.offline_router.greeting import strip_greeting
+from agent.offline_router.header_pointers import with_header_values
 from agent.offline_router.id_patterns import stripe_id
 from agent.offline_router.lexicon import DATA as LEXICON_DATA
 from agent.offline_router.lexicon import LEXICON, alternatives
@@ -227,6 +228,8 @@ def route(
     context: RouterContext | None = None,
 ) -> RouterDecision:
     """Decide what to do with one user message; see the module docstring for the order."""
+    pointed = with_header_values(message)  # "use the email in the From line": that address
+    resolved, message = pointed != message, pointed
     core = strip_signoff(strip_greeting(message))  # "hi! From: …", "User: '…'\n\nThanks, Priya"
     message = _unframed(message, core)  # "The user would like to…", "Task: …", email headers
     asked = capability_question(core)  # "hi! can you even create subscriptions? thanks"
@@ -240,10 +243,11 @@ def route(
         message = pasted  # sender up by email": the staff member's request, the quote's values
     own = own_paragraph(message, partial(_asks, today=today)) if fresh else None
     if own is not None:  # "Slack thread … Kai: @stripe-bot charge cus_X $999 …" + (blank line)
+        # (a pointer at a header, resolved above, leans on the paste no more: "use the email
+        # in the From line" now names the address)
         alone = _route(own.text, today=today, default_currency=default_currency, context=context)
-        if alone.kind == "refuse" or (  # "what's our current balance?": the user's own words
-            alone.kind == "tool" and (not own.points_back or alone.tool == "get_balance")
-        ):
+        settled = not own.points_back or resolved or alone.tool == "get_balance"
+        if alone.kind == "refuse" or (alone.kind == "tool" and settled):
             return alone
     asking = request_sentence(message) or _request_before_remark(message, today)
     if asking is not None and fresh:

@@ -785,9 +785,29 @@ def create_customer(msg: Parsed, ctx: RouterContext, default_currency: str) -> S
             msg, _markers("customer"), besides=quoted or out.args.get("name"), asides=False
         ),
     )
+    if (only := _only_fields(msg.text)) is not None:  # "only the email for now"
+        out.args = {k: v for k, v in out.args.items() if k in only}
     if "name" not in out.args and "email" not in out.args:
         out.missing = "name"
     return out
+
+
+_FIELD = r"(?:name|e-?mail|phone)"
+_ONLY_FIELDS = re.compile(
+    rf"\b(?:only|just)\s+(?:(?:the|his|her|their)\s+)?(?P<f>{_FIELD}(?:\s*(?:and|&|\+|,)\s*{_FIELD})*)\b"
+    rf"|\b(?P<g>{_FIELD}(?:\s*(?:and|&|\+|,)\s*{_FIELD})*)\s+only\b(?!\s+(?:if|when|unless)\b)",
+    re.I,
+)
+
+
+def _only_fields(text: str) -> set[str] | None:
+    """ "set up a customer record for the requester, only the email for now", "just name and
+    email": the fields asked for, and no others taken from a pasted text around them."""
+    m = _ONLY_FIELDS.search(text)
+    if m is None:
+        return None
+    said = (m["f"] or m["g"]).lower().replace("e-mail", "email")
+    return {f for f in ("name", "email", "phone") if f in said}
 
 
 _HEADER_LINE = re.compile(r"^\s*>?\s*(?:from|to|cc|bcc|reply-to|sender)\s*:", re.I | re.M)
