@@ -1,8 +1,10 @@
 """A request that points at a pasted email's or ticket's header instead of typing the address:
 "use the email in the From line", "look up whoever is on the Cc line", "add the sender as a
-customer", "set up a record for the requester". The header's value is put where the pointer
-was, so the request reads as if the user had typed it ("add Grace Lee grace@leebakeshop.com as
-a customer"); the rest of the paste stays what it was (someone else's words).
+customer", "set up a record for the requester"; or at a pasted invoice's total ("bill cus_X
+the amount due on this invoice"). The header's value (the total line's amount) is put where
+the pointer was, so the request reads as if the user had typed it ("add Grace Lee
+grace@leebakeshop.com as a customer"); the rest of the paste stays what it was (someone
+else's words).
 """
 
 from __future__ import annotations
@@ -42,6 +44,27 @@ def with_header_values(message: str) -> str:
         value = f"{name} {address}" if with_name and name else address
         out = pattern.sub(value, out)
     return out
+
+
+_TOTAL_LINE = re.compile(
+    r"^[ \t>|]*(?:" + "|".join(str(w) for w in _D["total_labels"]) + r")\b[ \t.:=]*"
+    r"(?P<a>[$€£¥]?[ \t]?\d[\d,.]*(?:[ \t]?(?:[A-Z]{3}|[$€£¥]))?)[ \t]*$",
+    re.I | re.M,
+)
+_TOTAL_POINTER = re.compile(
+    r"\b(?:" + "|".join(str(p) for p in _D["total_pointers"]) + r")\b", re.I
+)
+
+
+def with_pasted_total(message: str) -> str:
+    """ "charge cus_X the order total" under a pasted order whose last line is "Total
+    $1,000.00": that amount where the pointer was (the line's own, never a subtotal's)."""
+    lines = list(_TOTAL_LINE.finditer(message))
+    if not lines:
+        return message
+    last = lines[-1]
+    head, tail = message[: last.end()], message[last.end() :]
+    return head + _TOTAL_POINTER.sub(lambda _: last["a"].strip(), tail)
 
 
 def _headers(message: str) -> dict[str, tuple[str | None, str]]:

@@ -41,7 +41,7 @@ from agent.offline_router.entities import Span, extract
 from agent.offline_router.future import in_future, recurs
 from agent.offline_router.fuzzy import respell
 from agent.offline_router.greeting import strip_greeting
-from agent.offline_router.header_pointers import with_header_values
+from agent.offline_router.header_pointers import with_header_values, with_pasted_total
 from agent.offline_router.id_patterns import stripe_id
 from agent.offline_router.lexicon import DATA as LEXICON_DATA
 from agent.offline_router.lexicon import LEXICON, alternatives
@@ -228,7 +228,7 @@ def route(
     context: RouterContext | None = None,
 ) -> RouterDecision:
     """Decide what to do with one user message; see the module docstring for the order."""
-    pointed = with_header_values(message)  # "use the email in the From line": that address
+    pointed = with_pasted_total(with_header_values(message))  # "the email in the From line"
     resolved, message = pointed != message, pointed
     core = strip_signoff(strip_greeting(message))  # "hi! From: …", "User: '…'\n\nThanks, Priya"
     message = _unframed(message, core)  # "The user would like to…", "Task: …", email headers

@@ -596,7 +596,11 @@ def _labelled_quote(msg: Parsed) -> bool:
     return labelled or field or sv.has_typed_phrase(msg, _BY_NAME)
 
 
-_BY_EMAIL = re.compile(r"\bby\s+(?:that|the|their|his|her|this)\s+e-?mail(?:\s+address)?\b", re.I)
+_BY_EMAIL = re.compile(
+    r"\b(?:by\s+(?:that|the|their|his|her|this)|(?:with|using)\s+(?:that|this))"
+    r"\s+e-?mail(?:\s+address)?\b(?!\s*:?\s*\S+@)",
+    re.I,
+)  # "first, find the customer with that email" (not "named Sam with the email sam@…")
 _BY_NAME = ["by name", "by that name", "by the name", "by this name", "by their name"]
 
 

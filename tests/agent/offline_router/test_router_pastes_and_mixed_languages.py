@@ -282,3 +282,27 @@ def test_a_pointer_at_a_header_takes_its_address(message: str, expected: dict[st
 )  # fmt: skip
 def test_only_the_fields_asked_and_phone_shorthand(message: str, expected: dict[str, Any]) -> None:
     check(message, expected)
+
+
+POINTERS_AT_A_TOTAL = [
+    ("INVOICE INV-2207\nBill to: Sato Design (cus_J7tYh1Wd)\nConsulting, 5 hrs ........ "
+     "¥30,000\nMaterials ................ ¥8,500\nAMOUNT DUE ............... ¥38,500\nDue: "
+     "2026-05-31\n\nbill cus_J7tYh1Wd the amount due on this invoice, description INV-2207",
+     tool("create_payment", amount=38500, currency="jpy", customer="cus_J7tYh1Wd",
+          description="INV-2207")),
+    ("Order 5521 summary (pasted from the shop admin):\nSubtotal      $1,200.00\nDiscount     "
+     "  -$200.00\nShipping          $0.00\nTotal         $1,000.00\nCustomer: cus_M2nB8kLp\n\n"
+     'charge cus_M2nB8kLp the order total, description "Order 5521"',
+     tool("create_payment", amount=100000, currency="usd", customer="cus_M2nB8kLp",
+          description="Order 5521")),
+    ("Ticket #5503\nFrom: Ruth Adeyemi <ruth@adeyemiarch.com>\n\"My card keeps getting "
+     "declined\"\n\nfirst, find the customer with that email",
+     tool("find_customers", email="ruth@adeyemiarch.com")),
+    ("Could you find the customer named Sam with the email sam@riverbend.org?",
+     tool("find_customers", name="Sam", email="sam@riverbend.org")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("message", "expected"), POINTERS_AT_A_TOTAL)
+def test_a_pointer_at_a_pasted_total_or_address(message: str, expected: dict[str, Any]) -> None:
+    check(message, expected)
