@@ -22,9 +22,10 @@ _LINE = re.compile(
     re.I | re.M,
 )
 _POINTERS = [
-    (re.compile(str(p["pattern"]), re.I), str(p["header"]), bool(p.get("with_name", False)))
+    (re.compile(str(p["pattern"]), re.I), str(p["header"]).removesuffix("+name"),
+     str(p["header"]).endswith("+name"))
     for p in _D["pointers"]
-]
+]  # fmt: skip
 _ADDRESS = re.compile(EMAIL)
 _DISPLAY = re.compile(r"^\s*\"?(?P<n>[^<\"@\n]+?)\"?\s*<")
 
