@@ -115,6 +115,9 @@ def _replace_earlier(before: str, rest: str, today: date) -> str | None:
     start = max((e.end() for e in _SENTENCE_END.finditer(before)), default=0)
     if rest[:1] in _SYMBOLS and rest[1:2].isdigit():
         rest = rest[1:]  # "$30 — wait, not $30, $13": the symbol stays where it was
+    spoken = _spoken_amount_replaced(before, start, rest)
+    if spoken is not None:
+        return spoken
     for rx in _KINDS:
         new = rx.match(rest)
         old = list(rx.finditer(before, start)) if new else []
@@ -129,6 +132,34 @@ def _replace_earlier(before: str, rest: str, today: date) -> str | None:
         lead = _CONNECTIVE.match(old_date.text)
         return before[: start + old_date.start] + (lead.group() if lead else "") + rest
     return None
+
+
+_UNITS = r"dollars?|bucks|euros?|pounds?|quid|yen|cents?"
+_SPOKEN_AMOUNT = re.compile(
+    rf"(?<![\w.,])(?P<n>(?:{_WORDS})(?:[\s-]+(?:{_WORDS}))*|\d[\d.,]*\d|\d)(?![\w])"
+    rf"(?P<u>\s+(?:{_UNITS})\b)",
+    re.I,
+)
+_BARE_AMOUNT = re.compile(
+    rf"(?<![\w.,])(?P<n>(?:{_WORDS})(?:[\s-]+(?:{_WORDS}))*|\d[\d.,]*\d|\d)(?![\w])"
+    rf"(?P<u>\s+(?:{_UNITS})\b)?",
+    re.I,
+)
+
+
+def _spoken_amount_replaced(before: str, start: int, rest: str) -> str | None:
+    """ "refund twenty dollars on ch_X no wait thirty dollars" -> "refund thirty dollars on
+    ch_X": an amount said with its unit, taken back for another (the unit kept when the new
+    one is said without it: "20 euros on ch_X, no wait, 30")."""
+    new = _BARE_AMOUNT.match(rest)
+    if new is not None and not new["u"] and not any(c.isdigit() for c in new["n"]):
+        return None  # "no sorry not that one, cus_B": "one" alone is no amount
+    old = list(_SPOKEN_AMOUNT.finditer(before, start)) if new else []
+    if new is None or not old:
+        return None
+    last = old[-1]
+    value = new["n"] + (new["u"] or last["u"])
+    return before[: last.start()] + value + before[last.end() :] + rest[new.end() :]
 
 
 _CONNECTIVE = re.compile(r"(?:from|between|since|starting)\s+", re.I)

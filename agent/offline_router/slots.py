@@ -1302,7 +1302,9 @@ _CURRENCY_LEFT_OPEN = re.compile(
     r"|\bcurrency\s+(?:they|she|he)\s+(?:normally|usually|always)\s+(?:pay|use)",
     re.I,
 )
-_NEEDED = frozenset({"needed", "required", "necessary", "req'd"})
+_NEEDED = frozenset(
+    {"needed", "required", "necessary", "req'd", "disabled", "waived", "suspended", "lifted", "off"}
+)  # ("confirmation is disabled for stripe staff": whom the talk is for, not the charge)
 _TEST_WORDS = frozenset(str(w) for w in _S["test_purposes"])
 _TEST_WITHIN = 3
 
