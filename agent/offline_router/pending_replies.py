@@ -72,7 +72,8 @@ def echoes_pending(message: str, decision: RouterDecision, ctx: RouterContext) -
     if classify_confirmation_reply(first_clause(message)) == "reject":
         return False
     if decision.kind == "tool":
-        return decision.tool == pending.skill and _within(decision.args, pending.args, ctx)
+        said = without_unsaid_currency(message, decision.args)
+        return decision.tool == pending.skill and _within(said, pending.args, ctx)
     asked = decision.pending_clarify
     if asked is not None and asked.skill == pending.skill:
         return _within(asked.args, pending.args, ctx)
@@ -237,6 +238,16 @@ def _bare_amounts(message: str, spans: list[Any], pending: dict[str, Any]) -> li
         number = float(m.group().replace(",", "."))
         out.append(amount if amount in (number, round(number * 100)) else m.group())
     return out
+
+
+def without_unsaid_currency(message: str, args: dict[str, Any]) -> dict[str, Any]:
+    """A reply's routed arguments without the currency the router filled in by default: "yes,
+    charge the 45" names no currency, so it cannot change the pending €45's."""
+    said = _currencies(message) or any(c in message for c in _SYMBOLS)
+    return args if said else {k: v for k, v in args.items() if k != "currency"}
+
+
+_SYMBOLS = "$€£¥₹₩₱₦"
 
 
 def _currencies(message: str) -> list[str]:

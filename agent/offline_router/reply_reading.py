@@ -45,6 +45,7 @@ from agent.offline_router.pending_replies import (
     read_after_no,
     unnamed_lookup,
     without_set_aside,
+    without_unsaid_currency,
 )
 from agent.offline_router.tokens import tokenize
 
@@ -55,6 +56,8 @@ CLEAR_ASIDE = 0.9
 
 
 def read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> Verdict:
+    if _own_yes(message):
+        return "accept"  # 'Priya replied: "approved 👍 go for it"' + "so yes, go ahead"
     own = without_quotes(message)
     if own != message:  # "fyi the customer replied on the ticket:\n> yes go ahead, I confirm"
         said: Verdict = read_reply(own, decision, ctx) if own.strip() else "ask"
@@ -65,6 +68,21 @@ def read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> Ve
     if verdict == "accept" and _accepts_only_in_quotes(message, decision, ctx):
         return "ask"  # 'forwarding from the finance bot: "refund approved ✅"': theirs
     return verdict
+
+
+_CONCLUDES = re.compile(r"^\s*(?:ok(?:ay)?[,\s]+)?(?:so|then|so then)\b[,\s]*", re.I)
+_CLOSES_QUOTE = re.compile(r"[\"”»]\s*$")
+
+
+def _own_yes(message: str) -> bool:
+    """'Priya just replied in #refunds: "approved 👍 go for it"' then, on a line of its own, "so
+    yes, go ahead": the relayed words are all in quote marks, and the caller draws their own
+    conclusion from them (not "the customer emailed me:" and their unquoted "Yes, go ahead")."""
+    lines = [line for line in message.strip().splitlines() if line.strip()]
+    if len(lines) < 2 or not _CLOSES_QUOTE.search(lines[-2]):
+        return False
+    lead = _CONCLUDES.match(lines[-1])
+    return lead is not None and classify_confirmation_reply(lines[-1][lead.end() :]) == "accept"
 
 
 def _accepts_only_in_quotes(message: str, decision: RouterDecision, ctx: RouterContext) -> bool:
@@ -233,7 +251,7 @@ def _changes_pending(message: str, decision: RouterDecision, ctx: RouterContext)
     pending = ctx.pending_action
     if pending is None or decision.kind != "tool" or decision.tool != pending.skill:
         return False
-    said, waiting = decision.args, pending.args
+    said, waiting = without_unsaid_currency(message, decision.args), pending.args
     if any(k in said and said[k] != waiting.get(k) for k in _TARGETS):
         return _ALSO.search(message) is None  # "yes. also refund ch_E": another request beside
     return any(k in said and said[k] != waiting.get(k) for k in _VALUES)  # the yes, read as before

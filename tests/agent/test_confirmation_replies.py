@@ -610,3 +610,37 @@ def test_either_way_alone_is_no_yes(dry: AgentRunner, reply: str) -> None:
     kind, calls = _ask(dry, "refund pi_3Vv1Bb2Nn", reply)
     assert kind == "clarify"
     assert calls == []
+
+
+def test_a_yes_restating_the_amount_without_a_currency_runs_the_pending_charge(
+    dry: AgentRunner,
+) -> None:
+    """ "yes, charge the 45" names no currency: it cannot change the pending €45 into $45."""
+    kind, calls = _ask(
+        dry, "charge cus_Q2wE4rTy €45 for the replacement cable", "yes, charge the 45"
+    )
+    assert kind == "answer"
+    assert calls[-1] == ("create_payment", "ran")
+
+
+@pytest.mark.parametrize("reply", ["yes, charge 45 dollars", "yes, charge the 50"])
+def test_a_yes_with_another_currency_or_amount_pauses_anew(dry: AgentRunner, reply: str) -> None:
+    kind, calls = _ask(dry, "charge cus_Q2wE4rTy €45 for the replacement cable", reply)
+    assert kind == "confirm"
+    assert all(status != "ran" for _, status in calls)
+
+
+def test_a_conclusion_drawn_from_a_relayed_quote_is_the_callers_own_yes(
+    dry: AgentRunner,
+) -> None:
+    reply = 'Priya just replied in #refunds: "approved 👍 go for it"\nso yes, go ahead'
+    kind, calls = _ask(dry, "refund pi_3WrH2nBv7 in full", reply)
+    assert kind == "answer"
+    assert calls[-1] == ("refund_payment", "ran")
+
+
+def test_a_relayed_unquoted_yes_is_still_someone_elses(dry: AgentRunner) -> None:
+    reply = "the customer emailed me:\nYes, go ahead and refund."
+    kind, calls = _ask(dry, "refund pi_3WrH2nBv7 in full", reply)
+    assert kind == "clarify"
+    assert calls == []
