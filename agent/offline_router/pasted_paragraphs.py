@@ -23,6 +23,7 @@ _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 _POINTS_BACK = re.compile(r"\b(?:" + "|".join(str(p) for p in _D["pointing_back"]) + r")\b", re.I)
 _PASTE_LINE = re.compile(
     r"^\s*(?:[>|#\[]|[\"“]|-{3,}|(?:[\w@#.()'’\- ]{1,40}):\s+\S)"
+    r"|^[^\n]{0,40}\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s*$"  # "Tom Becker  2:10 PM" (a chat log)
     r"|\b(?:" + "|".join(str(p) for p in _D["paste_words"]) + r")\b",
     re.I | re.M,
 )

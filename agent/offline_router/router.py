@@ -59,6 +59,7 @@ from agent.offline_router.self_corrections import (
 )
 from agent.offline_router.signoff import LABELLED, strip_signoff
 from agent.offline_router.slots import FILLERS, LABELLED_DESCRIPTION, Slots, recurring_charge
+from agent.offline_router.spoken_ids import with_spoken_ids
 from agent.offline_router.structured import flat_tool_call, spaced_field_names
 from agent.offline_router.tokens import Parsed, Token, normalize, tokenize
 from agent.offline_router.vague_periods import vague_period
@@ -202,6 +203,7 @@ def parse(message: str, today: date) -> Parsed:
     message = spaced_field_names(message, partial(_is_data, message))  # "ACTION=delete_customer"
     message = flat_tool_call(message)  # '{"tool": "refund_payment", "args": {…}}'
     message = without_spoken_take_backs(message)  # "um sunrise yoga no sorry sunset yoga"
+    message = with_spoken_ids(message)  # "p i underscore three k x seven": pi_3kx7
     plain = _FILLERS.sub("", strip_signoff(strip_greeting(normalize(message))))
     plain = safety.without_note_to_the_agent(safety.without_fake_turns(plain))
     plain = without_pasted_subject(plain)  # "… find them / From: x@y / Subject: ignore all …"

@@ -26,9 +26,14 @@ _NAME = (
     r"(?!(?:yes|no|ok|okay|sorry|wait|please|thanks|hi|hello|hey|actually|cancel|stop)\b)"
     r"(?-i:[A-Z][a-z][\w'’-]*)"
 )
-_UNIT = r"(?:\s+(?:seats?|users?|licen[cs]es?|people|members))?"
+_UNIT_WORDS = r"\s+(?:seats?|users?|licen[cs]es?|people|members)"
+_UNIT = rf"(?:{_UNIT_WORDS})?"
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+)
 _CORRECTED = re.compile(
     rf"(?<![\w@.])(?:{EMAIL}(?={_MARKER}{EMAIL})"
+    rf"|{_MONTH}(?={_MARKER}{_MONTH}\b)"  # "stats for january no I mean february"
     rf"|(?:{_NUMBER}){_UNIT}(?={_MARKER}(?:{_NUMBER})\b)"
     rf"|{_NAME}(?:\s+{_NAME}){{0,2}}(?={_MARKER}{_NAME}))"
     rf"{_MARKER}",
@@ -38,7 +43,14 @@ _CORRECTED = re.compile(
 
 def without_corrected_values(text: str) -> str:
     """`text` with every value the user took back in the same sentence left out."""
-    return _CORRECTED.sub("", text)
+    return _CORRECTED.sub("", _UNIT_CORRECTED.sub(r"\g<new>\g<u>", text))
+
+
+_UNIT_CORRECTED = re.compile(
+    rf"(?<![\w@.])(?:{_NUMBER})(?P<u>{_UNIT_WORDS}){_MARKER}(?P<new>{_NUMBER})\b(?!{_UNIT_WORDS})",
+    re.IGNORECASE,
+)
+"""'pro_monthly three seats I mean four': the new count keeps the unit said with the old."""
 
 
 def without_spoken_take_backs(text: str) -> str:
@@ -60,7 +72,8 @@ value taken back."""
 
 _TAKE_BACK = re.compile(
     r"(?:\s*,\s*|\s+[-–—]+\s*|\s*[-–—]+\s+|\s+)(?:oh\s+)?"
-    r"(?:no\s+wait|wait\s+no|wait|no\s+sorry|sorry\s+no|sorry|no\s+no|actually|scratch\s+that"
+    r"(?:no\s+wait|wait\s+no|wait|no\s+sorry|sorry\s+no|sorry|no\s+no|actually"
+    r"|(?:no\s+)?scratch\s+that"
     r"|(?<=[-–—,]\s)no|(?<=[-–—,])no)[,.!]?\s+"
     r"(?:(?:make|change)\s+(?:that|it)(?:\s+to)?\s+|i\s+mean[t]?\s+"
     r"|(?:his|her|their|the)\s+e-?mail\s+is\s+|it'?s\s+)?(?:not\s+[^\s,]+,?\s+)?",
@@ -136,12 +149,12 @@ def _replace_earlier(before: str, rest: str, today: date) -> str | None:
 
 _UNITS = r"dollars?|bucks|euros?|pounds?|quid|yen|cents?"
 _SPOKEN_AMOUNT = re.compile(
-    rf"(?<![\w.,])(?P<n>(?:{_WORDS})(?:[\s-]+(?:{_WORDS}))*|\d[\d.,]*\d|\d)(?![\w])"
+    rf"(?<![\w.,])(?P<n>(?:{_WORDS})(?:(?:\s+and\s+|[\s-]+)(?:{_WORDS}))*|\d[\d.,]*\d|\d)(?![\w])"
     rf"(?P<u>\s+(?:{_UNITS})\b)",
     re.I,
 )
 _BARE_AMOUNT = re.compile(
-    rf"(?<![\w.,])(?P<n>(?:{_WORDS})(?:[\s-]+(?:{_WORDS}))*|\d[\d.,]*\d|\d)(?![\w])"
+    rf"(?<![\w.,])(?P<n>(?:{_WORDS})(?:(?:\s+and\s+|[\s-]+)(?:{_WORDS}))*|\d[\d.,]*\d|\d)(?![\w])"
     rf"(?P<u>\s+(?:{_UNITS})\b)?",
     re.I,
 )
@@ -152,7 +165,7 @@ def _spoken_amount_replaced(before: str, start: int, rest: str) -> str | None:
     ch_X": an amount said with its unit, taken back for another (the unit kept when the new
     one is said without it: "20 euros on ch_X, no wait, 30")."""
     new = _BARE_AMOUNT.match(rest)
-    if new is not None and not new["u"] and not any(c.isdigit() for c in new["n"]):
+    if new is not None and not new["u"] and new["n"].lower() == "one":
         return None  # "no sorry not that one, cus_B": "one" alone is no amount
     old = list(_SPOKEN_AMOUNT.finditer(before, start)) if new else []
     if new is None or not old:

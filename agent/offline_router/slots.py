@@ -274,6 +274,8 @@ def refund_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
         share = None  # "refund 100% of pi_X": the whole payment, no amount
     if money is not None and share is None and sv.in_full_after(msg, money.start):
         money = None  # "'… maybe give them $20 back?' … no, refund pi_X in full"
+    if money is not None and sv.in_full(msg) and _BOUND_BEFORE.search(msg.text, 0, money.start):
+        money = None  # "if we've got at least 2k available, refund ch_X in full": a condition
     if money is not None and (part := _part_of(msg.text, money)) is not None:
         money = part  # "give back forty of the eighty dollars on ch_X"
     if money is not None and share is not None:  # "ch_X was $80, refund half of it"
@@ -309,6 +311,11 @@ def _in_another_currency(msg: Parsed, codes: list[str], currency: str | None) ->
         return False
     asked = {sv.currency_code(msg.norm[i + 1]) for i, w in enumerate(msg.norm[:-1]) if w == "in"}
     return any(c != currency and c in asked for c in codes)
+
+
+_BOUND_BEFORE = re.compile(
+    r"\b(?:at\s+least|more\s+than|over|above|under|below|less\s+than|up\s+to)\s+$", re.I
+)
 
 
 def _share_said(msg: Parsed) -> bool:
