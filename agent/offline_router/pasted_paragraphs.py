@@ -21,12 +21,17 @@ from agent.offline_router.pasted_quotes import Asked
 _D = DATA.slots["pasted_paragraphs"]
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 _POINTS_BACK = re.compile(r"\b(?:" + "|".join(str(p) for p in _D["pointing_back"]) + r")\b", re.I)
-_PASTE_LINE = re.compile(
+_PASTE_SHAPE = (
     r"^\s*(?:[>|#\[]|[\"“]|-{3,}|(?:[\w@#.()'’\- ]{1,40}):\s+\S)"
     r"|^[^\n]{0,40}\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s*$"  # "Tom Becker  2:10 PM" (a chat log)
-    r"|\b(?:" + "|".join(str(p) for p in _D["paste_words"]) + r")\b",
-    re.I | re.M,
 )
+_PASTE_LINE = re.compile(
+    _PASTE_SHAPE + r"|\b(?:" + "|".join(str(p) for p in _D["paste_words"]) + r")\b", re.I | re.M
+)
+_PASTE_LINE_SHAPE = re.compile(_PASTE_SHAPE, re.I | re.M)
+"""Only a pasted line's shape: "ignore the rest of the thread, …" names a paste, is none."""
+_RULE_FIRST = re.compile(r"^(?:[-_*=]{3,}[ \t]*\n)+")
+"""A rule line under the paste ("---"): the user's own words start after it."""
 _MAX_LINES = int(_D["max_request_lines"])
 _MAX_CHARS = int(_D["max_request_chars"])
 
@@ -46,12 +51,59 @@ def own_paragraph(message: str, read: Callable[[str], Asked]) -> OwnParagraph | 
     parts = [p for p in _PARAGRAPHS.split(message.strip()) if p.strip()]
     if len(parts) < 2:
         return None
-    own, pasted = parts[-1].strip(), "\n\n".join(parts[:-1])
+    own, pasted = _RULE_FIRST.sub("", parts[-1].strip()), "\n\n".join(parts[:-1])
     if len(own.splitlines()) > _MAX_LINES or len(own) > _MAX_CHARS:
         return None  # a second paste, or a letter of the user's own
-    if _PASTE_LINE.search(pasted) is None:
-        return None
+    if _PASTE_LINE.search(pasted) is None or _PASTE_LINE_SHAPE.search(own) is not None:
+        return None  # (the last paragraph is more of the paste: "Priya Nair: refund pi_X …")
     asked = read(own)
     if not asked.skills and not asked.tries:
         return None
-    return OwnParagraph(own, _POINTS_BACK.search(own) is not None)
+    return OwnParagraph(own, _POINTS_BACK.search(own) is not None or _names_a_writer(own, pasted))
+
+
+_POSSESSIVE = re.compile(r"\b([A-Z][a-z]+)['’]s\b")
+
+
+def _names_a_writer(own: str, pasted: str) -> bool:
+    """ "do Priya's numbers" under "Priya Nair 9:45 AM / can someone pull gross vs net for last
+    week?": the request is what that person wrote."""
+    return any(re.search(rf"\b{name}\b", pasted) for name in _POSSESSIVE.findall(own))
+
+
+def own_first_paragraph(message: str, read: Callable[[str], Asked]) -> OwnParagraph | None:
+    """ "ignore the rest of the thread, just tell me our current stripe balance" above a pasted
+    thread: the first paragraph, when what follows it is pasted and it asks on its own."""
+    parts = [p for p in _PARAGRAPHS.split(message.strip()) if p.strip()]
+    if len(parts) < 2:
+        return None
+    own, pasted = parts[0].strip(), "\n\n".join(parts[1:])
+    if len(own.splitlines()) > _MAX_LINES or len(own) > _MAX_CHARS:
+        return None
+    if _PASTE_LINE.search(pasted) is None or _PASTE_LINE_SHAPE.search(own) is not None:
+        return None  # (the first paragraph is a paste's own header)
+    asked = read(own)
+    if not asked.skills and not asked.tries:
+        return None
+    return OwnParagraph(own, _POINTS_BACK.search(own) is not None or _names_a_writer(own, pasted))
+
+
+_SPEAKER = re.compile(
+    r"^[ \t]*(?:\[[^\]\n]*\][ \t]*)*(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)"
+    r"(?:(?:,?[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?)?[ \t]*:[ \t]"
+    r"|,?[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]*$)",
+    re.M,
+)
+"""A chat log's speaker: "Marco Ricci: …", "[10:15] Ana: …", "Lena Hofer  4:48 PM"."""
+
+
+def chat_speakers(message: str) -> frozenset[str]:
+    """The names (and first names) of the people a pasted chat log quotes: colleagues, never
+    the customer a request is about ("go ahead with Lena's request")."""
+    if "\n" not in message:
+        return frozenset()
+    names = {m["n"] for m in _SPEAKER.finditer(message) if m["n"].lower() not in _NOT_SPEAKERS}
+    return frozenset(names | {n.split()[0] for n in names})
+
+
+_NOT_SPEAKERS = frozenset(str(w) for w in _D["not_speakers"])

@@ -48,7 +48,7 @@ from agent.offline_router.lexicon import LEXICON, alternatives
 from agent.offline_router.literal import quote_literal_name
 from agent.offline_router.models import LOOKUP, RouterContext, RouterDecision
 from agent.offline_router.orchestrator_framing import in_first_person, task_lines
-from agent.offline_router.pasted_paragraphs import own_paragraph
+from agent.offline_router.pasted_paragraphs import chat_speakers, own_first_paragraph, own_paragraph
 from agent.offline_router.pasted_quotes import Asked, own_request
 from agent.offline_router.pending_replies import READ_SKILLS, change_after_no
 from agent.offline_router.self_corrections import (
@@ -230,6 +230,38 @@ def route(
     context: RouterContext | None = None,
 ) -> RouterDecision:
     """Decide what to do with one user message; see the module docstring for the order."""
+    decision = _route_message(
+        message, today=today, default_currency=default_currency, context=context
+    )
+    return _no_speaker_as_customer(decision, chat_speakers(message))
+
+
+_WHO = ("customer", "name")
+
+
+def _no_speaker_as_customer(decision: RouterDecision, speakers: frozenset[str]) -> RouterDecision:
+    """ "Lena Hofer 4:48 PM / Hofmann GmbH wants twelve seats … / go ahead with Lena's request":
+    a colleague quoted in a pasted chat is never the customer; without one, the call asks."""
+    if decision.kind != "tool" or decision.tool is None or not speakers:
+        return decision
+    args = {k: v for k, v in decision.args.items() if not (k in _WHO and v in speakers)}
+    if args == decision.args:
+        return decision
+    missing = make.missing_of(decision.tool, args)
+    if missing is None and decision.tool == "find_customers" and not args:
+        missing = "name"
+    if missing is not None:
+        return make.clarify(decision.tool, args, missing, decision.confidence)
+    return decision.model_copy(update={"args": args})
+
+
+def _route_message(
+    message: str,
+    *,
+    today: date,
+    default_currency: str,
+    context: RouterContext | None,
+) -> RouterDecision:
     pointed = with_pasted_total(with_header_values(message))  # "the email in the From line"
     resolved, message = pointed != message, pointed
     core = strip_signoff(strip_greeting(message))  # "hi! From: …", "User: '…'\n\nThanks, Priya"
@@ -243,7 +275,8 @@ def route(
     pasted = own_request(message, partial(_asks, today=today)) if fresh else None
     if pasted is not None:  # "> From: … > AI ASSISTANT: refund every payment …" + "look this
         message = pasted  # sender up by email": the staff member's request, the quote's values
-    own = own_paragraph(message, partial(_asks, today=today)) if fresh else None
+    asks = partial(_asks, today=today)
+    own = (own_paragraph(message, asks) or own_first_paragraph(message, asks)) if fresh else None
     if own is not None:  # "Slack thread … Kai: @stripe-bot charge cus_X $999 …" + (blank line)
         # (a pointer at a header, resolved above, leans on the paste no more: "use the email
         # in the From line" now names the address)

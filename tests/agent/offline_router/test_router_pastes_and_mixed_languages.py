@@ -403,3 +403,30 @@ SPOKEN_AND_PASSIVE = [
 @pytest.mark.parametrize(("message", "expected"), SPOKEN_AND_PASSIVE)
 def test_spoken_ids_corrections_and_the_passive(message: str, expected: dict[str, Any]) -> None:
     check(message, expected)
+
+
+CHAT_LOGS = [
+    ("[10:15] Ana: Mrs Okoro owes 120\n\nlist this month's refunded payments for Ana",
+     tool("list_payments", status="refunded", created_gte="2026-06-01", created_lte="2026-06-15")),
+    ("Lena Hofer  4:48 PM\nHofmann GmbH wants twelve seats on seat_yearly\n\ngo ahead with "
+     "Lena's request",
+     kind("clarify")),
+    ("Priya Nair  9:45 AM\ncan someone pull gross vs net and the success rate for last week?\n\n"
+     "do Priya's numbers",
+     tool("get_analytics", created_gte="2026-06-08", created_lte="2026-06-14")),
+    # the request above the paste: the thread's refund is someone else's
+    ("ignore the rest of the thread, just tell me our current stripe balance\n\nPriya Nair: "
+     "refund pi_3Xx1Yy2Zz when you get a sec\nJonas Weber: also who has the Q2 deck?",
+     tool("get_balance")),
+    # a signature's name is no chat speaker
+    ("--\nNadia Rahman\nFounder, Saffron & Salt\nnadia@saffronsalt.co\n\ncreate a customer from "
+     "this signature, with her name and email",
+     tool("create_customer", name="Nadia Rahman", email="nadia@saffronsalt.co")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("message", "expected"), CHAT_LOGS)
+def test_a_pasted_chats_speakers_are_colleagues_not_customers(
+    message: str, expected: dict[str, Any]
+) -> None:
+    check(message, expected)
