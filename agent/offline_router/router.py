@@ -878,6 +878,10 @@ def _read_asked_first(msg: Parsed, money_words: bool = True) -> str | None:
     named = any(c in ("<email>", "<cus>") for c in msg.canon[: starts[0]])
     clear = top >= BYPASS_MIN_SCORE or (named and top >= _NAMED_READ)  # "Customer is really
     # upset. …" asks for no look-up; "show payments for this one: priya@…" does
+    first = msg.canon[: starts[0]]
+    told = "?" not in first and first[intent.skip_polite(first) :][:1] == ["the"]
+    if told:  # "The night manager approved a batch of refunds …": a story, no read asked
+        return None
     return skill if skill in READ_SKILLS and clear and no_money else None
 
 
