@@ -78,7 +78,13 @@ _TRIGGER_WORDS = NUMBER_WORDS - {"a", "an", "half"} | {"dollar", "buck", "euro",
 
 
 class MoneyParseError(ValueError):
-    """An amount the user typed can't be used; the message says why, in the user's terms."""
+    """An amount the user typed can't be used; the message says why, in the user's terms.
+    `unclear_currency` is the word that could be several currencies ("kr"), when that is why:
+    a caller may ask which and keep the amount."""
+
+    def __init__(self, message: str, unclear_currency: str | None = None) -> None:
+        super().__init__(message)
+        self.unclear_currency = unclear_currency
 
 
 def minor_exponent(currency: str) -> int:
@@ -293,7 +299,9 @@ def _one_of(word: str, text: str) -> str:
     if len(named) == 1:
         return named.pop()
     which = ", ".join(c.upper() for c in codes)
-    raise MoneyParseError(f"'{word}' could be any of {which}: which currency do you mean?")
+    raise MoneyParseError(
+        f"'{word}' could be any of {which}: which currency do you mean?", unclear_currency=word
+    )
 
 
 def _looks_like_money(m: re.Match[str], text: str, start: int, end: int, bare: bool) -> bool:

@@ -215,15 +215,10 @@ def _shown_up_to(msg: Parsed, i: int) -> bool:
 _CAPS = frozenset({"max", "maximum", "maximal", "maximally"})
 
 
-_AMBIGUOUS = re.compile(r"^'(?P<word>[^']+)' could be any of")
-
-
-def amount_of_unclear_currency(text: str, error: str) -> int | None:
-    """ "charge cus_X 200 kr" (Swedish, Norwegian or Danish?): the amount in hundredths, kept
-    while the currency is asked, so "danish kroner" completes the charge (None for any other
-    money error)."""
-    m = _AMBIGUOUS.match(error)
-    said = re.search(rf"(\d[\d.,]*)\s*{re.escape(m['word'])}\b", text, re.I) if m else None
+def amount_of_unclear_currency(text: str, word: str) -> int | None:
+    """ "charge cus_X 200 kr" (Swedish, Norwegian or Danish?): the amount said before `word`, in
+    hundredths, kept while the currency is asked, so "danish kroner" completes the charge."""
+    said = re.search(rf"(\d[\d.,]*)\s*{re.escape(word)}\b", text, re.I)
     if said is None:
         return None
     try:

@@ -231,6 +231,8 @@ class Entities:
     spans: list[Span] = field(default_factory=list)
     date_range: tuple[date | None, date | None] | None = None
     money_error: str | None = None
+    unclear_currency: str | None = None
+    """The word of `money_error` that could be several currencies ("200 kr"), if that is it."""
     today: date | None = None
 
     def of(self, kind: str) -> list[Span]:
@@ -595,7 +597,8 @@ def _money(ents: Entities, bare: bool) -> list[MoneyMatch]:
         try:
             return find_money(text, default_currency=None, bare_numbers=bare)
         except MoneyParseError as err:
-            ents.money_error = ents.money_error or str(err)  # a money action asks (slots)
+            if ents.money_error is None:  # a money action asks (slots)
+                ents.money_error, ents.unclear_currency = str(err), err.unclear_currency
             dotted = _DOTTED_IN_ERROR.match(str(err))
             if dotted is None or dotted["n"] not in text:
                 return []

@@ -51,11 +51,27 @@ def own_paragraph(message: str, read: Callable[[str], Asked]) -> OwnParagraph | 
     parts = [p for p in _PARAGRAPHS.split(message.strip()) if p.strip()]
     if len(parts) < 2:
         return None
-    own, pasted = _RULE_FIRST.sub("", parts[-1].strip()), "\n\n".join(parts[:-1])
+    own = _RULE_FIRST.sub("", parts[-1].strip())
+    return _read_alone(own, "\n\n".join(parts[:-1]), read)
+
+
+def own_first_paragraph(message: str, read: Callable[[str], Asked]) -> OwnParagraph | None:
+    """ "ignore the rest of the thread, just tell me our current stripe balance" above a pasted
+    thread: the first paragraph, when what follows it is pasted and it asks on its own."""
+    parts = [p for p in _PARAGRAPHS.split(message.strip()) if p.strip()]
+    if len(parts) < 2:
+        return None
+    return _read_alone(parts[0].strip(), "\n\n".join(parts[1:]), read)
+
+
+def _read_alone(own: str, pasted: str, read: Callable[[str], Asked]) -> OwnParagraph | None:
+    """`own`, a short paragraph of the user's beside a paste, when it asks (or tries the rules)
+    on its own; None when it is long (a second paste, a letter), more of the paste ("Priya Nair:
+    refund pi_X …"), or beside nothing pasted."""
     if len(own.splitlines()) > _MAX_LINES or len(own) > _MAX_CHARS:
-        return None  # a second paste, or a letter of the user's own
+        return None
     if _PASTE_LINE.search(pasted) is None or _PASTE_LINE_SHAPE.search(own) is not None:
-        return None  # (the last paragraph is more of the paste: "Priya Nair: refund pi_X …")
+        return None
     asked = read(own)
     if not asked.skills and not asked.tries:
         return None
@@ -69,23 +85,6 @@ def _names_a_writer(own: str, pasted: str) -> bool:
     """ "do Priya's numbers" under "Priya Nair 9:45 AM / can someone pull gross vs net for last
     week?": the request is what that person wrote."""
     return any(re.search(rf"\b{name}\b", pasted) for name in _POSSESSIVE.findall(own))
-
-
-def own_first_paragraph(message: str, read: Callable[[str], Asked]) -> OwnParagraph | None:
-    """ "ignore the rest of the thread, just tell me our current stripe balance" above a pasted
-    thread: the first paragraph, when what follows it is pasted and it asks on its own."""
-    parts = [p for p in _PARAGRAPHS.split(message.strip()) if p.strip()]
-    if len(parts) < 2:
-        return None
-    own, pasted = parts[0].strip(), "\n\n".join(parts[1:])
-    if len(own.splitlines()) > _MAX_LINES or len(own) > _MAX_CHARS:
-        return None
-    if _PASTE_LINE.search(pasted) is None or _PASTE_LINE_SHAPE.search(own) is not None:
-        return None  # (the first paragraph is a paste's own header)
-    asked = read(own)
-    if not asked.skills and not asked.tries:
-        return None
-    return OwnParagraph(own, _POINTS_BACK.search(own) is not None or _names_a_writer(own, pasted))
 
 
 _SPEAKER = re.compile(

@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from agent.offline_router.id_patterns import EMAIL, stripe_id
+from skills._date_words import MONTHS_FULL
 from skills.dates import find_date_range
 from skills.money import NUMBER_WORDS
 
@@ -28,9 +29,7 @@ _NAME = (
 )
 _UNIT_WORDS = r"\s+(?:seats?|users?|licen[cs]es?|people|members)"
 _UNIT = rf"(?:{_UNIT_WORDS})?"
-_MONTH = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
-)
+_MONTH = rf"(?:{'|'.join(MONTHS_FULL)})"
 _CORRECTED = re.compile(
     rf"(?<![\w@.])(?:{EMAIL}(?={_MARKER}{EMAIL})"
     rf"|{_MONTH}(?={_MARKER}{_MONTH}\b)"  # "stats for january no I mean february"
@@ -148,16 +147,13 @@ def _replace_earlier(before: str, rest: str, today: date) -> str | None:
 
 
 _UNITS = r"dollars?|bucks|euros?|pounds?|quid|yen|cents?"
-_SPOKEN_AMOUNT = re.compile(
+_AMOUNT_SAID = (
     rf"(?<![\w.,])(?P<n>(?:{_WORDS})(?:(?:\s+and\s+|[\s-]+)(?:{_WORDS}))*|\d[\d.,]*\d|\d)(?![\w])"
-    rf"(?P<u>\s+(?:{_UNITS})\b)",
-    re.I,
+    rf"(?P<u>\s+(?:{_UNITS})\b)"
 )
-_BARE_AMOUNT = re.compile(
-    rf"(?<![\w.,])(?P<n>(?:{_WORDS})(?:(?:\s+and\s+|[\s-]+)(?:{_WORDS}))*|\d[\d.,]*\d|\d)(?![\w])"
-    rf"(?P<u>\s+(?:{_UNITS})\b)?",
-    re.I,
-)
+_SPOKEN_AMOUNT = re.compile(_AMOUNT_SAID, re.I)
+_BARE_AMOUNT = re.compile(f"{_AMOUNT_SAID}?", re.I)
+"""An amount with its unit, and one whose unit may be left out ("…, no wait, 30")."""
 
 
 def _spoken_amount_replaced(before: str, start: int, rest: str) -> str | None:

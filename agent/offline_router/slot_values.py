@@ -442,7 +442,11 @@ _NOT_WHOLE = [str(p) for p in _S["refund_fraction_cues"] if str(p).startswith("n
 def in_full(msg: Parsed) -> bool:
     """ "the whole thing", "all of it", "full amount, no partial": a refund in full (a
     partial one named only to be ruled out)."""
-    return has_phrase(msg, _WHOLE) and not has_phrase(msg, _NOT_WHOLE)
+    return _says_whole(msg.norm)
+
+
+def _says_whole(words: list[str]) -> bool:
+    return _has_phrase_in(words, _WHOLE) and not _has_phrase_in(words, _NOT_WHOLE)
 
 
 def in_full_after(msg: Parsed, offset: int) -> bool:
@@ -456,13 +460,16 @@ def in_full_after(msg: Parsed, offset: int) -> bool:
     verb = next((i for i, t in enumerate(tail) if t.canon == "refund"), None)
     if verb is None:
         return False
-    text = " " + " ".join(t.norm for t in tail[max(0, verb - 1) :]) + " "  # "a full refund"
-    return any(f" {p} " in text for p in _WHOLE) and not any(f" {p} " in text for p in _NOT_WHOLE)
+    return _says_whole([t.norm for t in tail[max(0, verb - 1) :]])  # (from "a full refund")
 
 
 def has_phrase(msg: Parsed, phrases: list[str]) -> bool:
     """A phrase among the words as read; "what's" matches as typed (its "'s" is a token)."""
-    text = " " + " ".join(msg.norm).replace(" 's ", "'s ") + " "
+    return _has_phrase_in(msg.norm, phrases)
+
+
+def _has_phrase_in(words: list[str], phrases: list[str]) -> bool:
+    text = " " + " ".join(words).replace(" 's ", "'s ") + " "
     return any(f" {p} " in text for p in phrases)
 
 
