@@ -155,6 +155,7 @@ WORDS: dict[str, str] = {
     "baht": "thb",
     "rupiah": "idr",
     "dong": "vnd",
+    "đồng": "vnd",
     "lira": "try",
     "liras": "try",
     "turkish lira": "try",

@@ -1,6 +1,6 @@
 """Month names and the commonest relative periods in French, Spanish, German, Portuguese,
-Dutch and Italian, as the English words the date patterns read ("letzte Woche" -> "last
-week", "en janvier" -> "in january").
+Dutch and Italian (and Turkish month names but "mart", an English word), as the English words
+the date patterns read ("letzte Woche" -> "last week", "en janvier" -> "in january").
 
 They are rewritten in the scanner's copy of the text only (positions map back, as for month
 typos), so every pattern stays English and small. Names that are also common words or given
@@ -10,18 +10,18 @@ names in English ("Marco") are left out.
 from __future__ import annotations
 
 _MONTHS = {
-    "january": "janvier enero januar jänner janeiro januari gennaio",
-    "february": "février fevrier febrero februar fevereiro februari febbraio",
+    "january": "janvier enero januar jänner janeiro januari gennaio ocak",
+    "february": "février fevrier febrero februar fevereiro februari febbraio şubat",
     "march": "mars marzo märz maerz março maart",
-    "april": "avril abril aprile",
-    "may": "mai mayo maio mei maggio",
-    "june": "juin junio juni junho giugno",
-    "july": "juillet julio juli julho luglio",
-    "august": "août aout agosto augustus",
-    "september": "septembre septiembre setiembre setembro settembre",
-    "october": "octobre octubre oktober outubro ottobre",
-    "november": "novembre noviembre novembro",
-    "december": "décembre decembre diciembre dezember dezembro dicembre",
+    "april": "avril abril aprile nisan",
+    "may": "mai mayo maio mei maggio mayıs",
+    "june": "juin junio juni junho giugno haziran",
+    "july": "juillet julio juli julho luglio temmuz",
+    "august": "août aout agosto augustus ağustos",
+    "september": "septembre septiembre setiembre setembro settembre eylül",
+    "october": "octobre octubre oktober outubro ottobre ekim",
+    "november": "novembre noviembre novembro kasım",
+    "december": "décembre decembre diciembre dezember dezembro dicembre aralık",
 }
 _PERIODS = {
     "yesterday": ["ayer", "hier", "gestern", "gisteren", "ieri", "ontem", "kahapon"],
@@ -83,8 +83,13 @@ _PERIODS = {
         "dieser monat",
         "deze maand",
         "questo mese",
+        "diesem monat",
+        "aus diesem monat",
         "este mês",
     ],
+    # "tra il 1 e il 15 aprile": a range of days in one month
+    "between the": ["tra il", "fra il", "entre el", "entre le"],
+    "and the": ["e il", "y el", "et le"],
     "last quarter": [
         "el trimestre pasado",
         "trimestre pasado",

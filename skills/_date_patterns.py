@@ -168,7 +168,8 @@ _SCAN_OVERRIDES = {
         r"may(?=\s*(?:[?.!,]|$))"
         rf"|{_ctx('did')}may(?=\s+(?:go|look)\b)"
         r"|may(?=\s+k[aei]\b)"  # Hindi "May ka analytics" (May's)
-        rf"|(?<=\bthe\s)(?:{_SAFE_ABBREVIATIONS})\.?(?=\s+(?:{_FIGURES})\b)"  # "the Feb numbers"
+        rf"|(?:(?<=\bthe\s)|(?<=\bwith\s)|(?<=\bfor\s)|^)(?:{_SAFE_ABBREVIATIONS})\.?"
+        rf"(?=\s+(?:{_FIGURES})\b)"  # "the Feb numbers", "start with feb numbers"
         rf"|{_ctx('did')}(?:{_SAFE_ABBREVIATIONS})\.?(?=\s+(?:go|look)\b)"  # "how did Feb go"
     ),
     "rel_month": rf"(?:last|next)\s+{_MON}|this\s+(?:{_BARE_MON}|(?-i:May))",

@@ -16,10 +16,13 @@ from skills._number_words import GRAND_AFTER, WORD_RUN_PATTERN
 _CJK = "\u3000"
 """Signs from here on ("円", "원") are written right after the digits: no word to start."""
 _SYMBOL_ALT = "|".join(
-    re.escape(s) if not s[0].isalpha() or s[0] >= _CJK else rf"(?<![^\W_]){re.escape(s)}"
+    re.escape(s)
+    if not s[0].isalpha() or s[0] >= _CJK
+    else rf"(?<![^\W_]){re.escape(s)}(?![^\W\d_])"
     for s in sorted(SYMBOLS, key=len, reverse=True)
 )
-"""A symbol spelt with letters ("Rs", "A$", "GH₵") starts a word: "Traders 1,250" is no rupees."""
+"""A symbol spelt with letters ("Rs", "A$", "GH₵") starts a word: "Traders 1,250" is no rupees;
+and ends one: "350.000 đồng" is the đồng's name, not its sign "đ" and then more letters."""
 _WORD_ALT = "|".join(
     w.replace(" ", r"\s+") for w in sorted(AFTER_NUMBER_ANY, key=len, reverse=True)
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from agent.offline_router.entities import bare_amounts
+from agent.offline_router.entities import Span, bare_amounts
 from agent.offline_router.lexicon import DATA
 from agent.offline_router.pasted_rows import pasted_row
 from agent.offline_router.tokens import Parsed
@@ -52,15 +52,27 @@ def first_amount(msg: Parsed) -> MoneyMatch | None:
         # "per policy 7.2 … refund $15": the amount after the verb, or one with its currency,
         # before a bare decimal that happens to come first
         # … and one said outside brackets before one in an aside ("(it was $2,400) -- $400")
+        # … and one in the sentence that asks ("Mae had a $45 trim. Charge priya@… $210")
+        asked = money_verb_sentences(msg)
         ranked = sorted(
             kept,
             key=lambda s: (
                 in_brackets(msg.text, s.start),
                 not (_follows_money_verb(msg, s.start) or _owed_back(msg, s.start)),
+                bool(asked) and not any(a <= s.start < b for a, b in asked),
                 not _has_currency(s.value),
             ),
         )
-        value: MoneyMatch = ranked[0].value
+        top = ranked[0]
+        rest = _asking_for_the_rest(msg, asked)
+        if rest and not _is_what_remains(msg, top, rest):
+            return None  # "…put down the $80 deposit … Can you charge Femi for the rest?"
+        if asked and not any(a <= top.start < b for a, b in asked) and _already_paid(msg, top):
+            return None  # "The retainer itself ($2,000) already went through. / charge cus_X for
+            # the extra hours she mentions": what was paid is no amount to ask for
+        if _points_at_one_of_many(msg, asked, kept):
+            return None  # "gave Elena two options, €180 … or €320 … / charge her what Priya quoted"
+        value: MoneyMatch = top.value
         return value
     bare = [m for m in bare_amounts(msg.ents) if not _in_an_aside(msg.text, m.start)]
     asked = money_verb_sentences(msg)
@@ -78,6 +90,64 @@ def money_verb_sentences(msg: Parsed) -> list[tuple[int, int]]:
         if b > a and any(t.canon in _MONEY_VERBS for t in msg.tokens[a:b]):
             spans.append((msg.tokens[a].start, msg.tokens[b - 1].end))
     return spans
+
+
+_THE_REST = re.compile(
+    r"\b(?:for|charge|bill|collect)\s+(?:\w+\s+){0,3}?(?:the\s+)?(?:rest|remainder"
+    r"|remaining\s+(?:amount|balance)|outstanding\s+(?:amount|balance))\b",
+    re.I,
+)
+
+
+def _asking_for_the_rest(msg: Parsed, asked: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The asking sentences that want what remains of a sum: an amount said elsewhere is not it."""
+    return [(a, b) for a, b in asked if _THE_REST.search(msg.text, a, b)]
+
+
+_OWED = re.compile(r"\b(?:owes?|owed|owing|outstanding|due|remain\w*|rest|left|still)\b", re.I)
+
+
+def _is_what_remains(msg: Parsed, top: Span, rest: list[tuple[int, int]]) -> bool:
+    """The amount is the rest asked for: said in the asking sentence, right after the verb
+    ("… the rest of the bill. Please charge two hundred and ten dollars"), or said to be owed
+    ("still owes 2.450,00 € remainder")."""
+    if any(a <= top.start < b for a, b in rest) or _follows_money_verb(msg, top.start):
+        return True
+    start = max((a for a, _ in _sentences(msg) if a <= top.start), default=0)
+    end = min((b for _, b in _sentences(msg) if b > top.start), default=len(msg.text))
+    return _OWED.search(msg.text, start, end) is not None
+
+
+_ALREADY = re.compile(
+    r"\balready\s+(?:went\s+through|gone\s+through|been\s+(?:paid|charged|settled)|paid|charged"
+    r"|settled|came\s+in)\b",
+    re.I,
+)
+
+
+def _already_paid(msg: Parsed, top: Span) -> bool:
+    start = max((a for a, _ in _sentences(msg) if a <= top.start), default=0)
+    end = min((b for _, b in _sentences(msg) if b > top.start), default=len(msg.text))
+    return _ALREADY.search(msg.text, start, end) is not None
+
+
+def _sentences(msg: Parsed) -> list[tuple[int, int]]:
+    starts = [0, *msg.sentence_starts(), len(msg.tokens)]
+    return [(msg.tokens[a].start, msg.tokens[b - 1].end) for a, b in pairwise(starts) if b > a]
+
+
+_POINTER = re.compile(
+    r"\bwhat\s+(?:\w+\s+){1,3}(?:quoted|said|offered|agreed|promised|mentioned|proposed)\b", re.I
+)
+
+
+def _points_at_one_of_many(msg: Parsed, asked: list[tuple[int, int]], kept: list[Span]) -> bool:
+    """The asking sentence takes its amount from what someone said ("what Priya quoted"), names
+    none itself, and more than one amount was said: which one is for the user to say."""
+    pointing = [(a, b) for a, b in asked if _POINTER.search(msg.text, a, b)]
+    if not pointing or any(a <= s.start < b for a, b in pointing for s in kept):
+        return False
+    return len({s.value.amount for s in kept}) > 1
 
 
 def _in_an_aside(text: str, offset: int) -> bool:
@@ -122,7 +192,8 @@ def _owed_back(msg: Parsed, start: int) -> bool:
 _OWE = frozenset({"owe", "owes", "owed"})
 
 
-_OBJECTS = frozenset({"him", "her", "them", "me", "us", "back", "the"})
+_OBJECTS = frozenset({"him", "her", "them", "me", "us", "back", "the", "is"})
+"""Words between the verb and its amount ("refund him $85.50", "the total to charge is £12.60")."""
 
 
 def _negated(msg: Parsed, start: int) -> bool:

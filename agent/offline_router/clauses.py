@@ -24,9 +24,18 @@ def request_clause_skill(msg: Parsed) -> str | None:
     splits nothing here: "cancel her subscription and refund pi_X" asks both at once.)"""
     found: set[str] = set()
     pleaded: set[str] = set()
-    for start, end in _clauses(msg):
+    clauses = _clauses(msg)
+    for start, end in clauses:
         scores = intent.score(msg.canon[start:end])
         skill = _asked(scores)
+        last = all(t.is_punct for t in msg.tokens[end:])
+        if (
+            skill is None
+            and last
+            and scores.best()[0] == OUT_OF_SCOPE
+            and _pleads(msg.canon[start:end])
+        ):
+            return None  # "He's on the monthly plan … Can you cancel his subscription?"
         if skill is not None:
             if scores.get(OUT_OF_SCOPE) > 0:
                 return None  # "cancel her subscription and refund pi_X": one clause, both

@@ -79,7 +79,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "email",
         _rx(
             rf"\b{_SPOKEN_PART}(?:\s+(?:dot|underscore|dash|hyphen)\s+{_SPOKEN_PART})*\s+at\s+"
-            rf"[a-z0-9]+(?:\s+dot\s+[a-z0-9]+)*\s+dot\s+(?:{_SPOKEN_TLDS})\b"
+            rf"[a-z0-9]+(?:\s+dot\s+[a-z0-9]+)*\s+dot\s+(?:{_SPOKEN_TLDS}|[a-z]\s[a-z])\b"
         ),
     ),
     (
@@ -168,7 +168,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "trial",
         _rx(
-            rf"\b(?P<n>{_NUM})[\s\-]*(?P<u>{_UNITS})(?:'s|')?[\s\-]*(?:(?:of|de|di|du|ka|ki|ng)\s+)?"
+            rf"\b(?P<n>{_NUM})(?:(?<=\d)|\b)[\s\-]*(?P<u>{_UNITS})(?![^\W\d_])(?:'s|')?[\s\-]*"
+            r"(?:(?:of|de|di|du|ka|ki|ng)\s+)?"
             r"(?:(?:free|long)[\s\-]*)?"
             rf"(?:{_TRIAL})(?!\w)"
             rf"|(?<!\w)(?:{_TRIAL})(?:\s+period)?\s*(?:{_TRIAL_IS})?\s*"
@@ -269,6 +270,7 @@ def extract(text: str, today: date) -> Entities:
     )
     found = _past_period_after(ents.masked, found, today) or found
     found = _period_after_a_not(ents.masked, found, today) or found
+    found = _period_for_now(ents.masked, found, today) or found
     found = _period_after_a_fact(ents.masked, found, today) or found
     found = _dates_after_a_name(ents.masked, found, today) or found
     found = _with_an_end_left_out(ents.masked, found, today) or found
@@ -418,6 +420,16 @@ def _period_after_a_not(text: str, found: DateMatch | None, today: date) -> Date
     if back is not None:
         return back
     return _period_from(text, after, today)
+
+
+_FOR_NOW = re.compile(r"\b(?:but\s+)?(?:for\s+now|right\s+now\s+though)\s*[:,\-–—]?\s*", re.I)
+
+
+def _period_for_now(text: str, found: DateMatch | None, today: date) -> DateMatch | None:
+    """ "Dr Lin wants to compare with the week we were closed in February at some point, but
+    for now: how did the clinic do last week?": the period asked for now, not the one later."""
+    now = _FOR_NOW.search(text, found.end) if found is not None else None
+    return _period_from(text, now.end(), today) if now is not None else None
 
 
 _A_FACT_BEFORE = re.compile(

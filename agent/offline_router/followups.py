@@ -45,6 +45,10 @@ _PERIOD_READS = frozenset({"list_payments", "get_analytics"})
 _THAT_PERIOD = [
     "that range",
     "that window",
+    "same window",
+    "the same window",
+    "same range",
+    "same dates",
     "that month",
     "the month",
     "that week",

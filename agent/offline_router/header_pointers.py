@@ -27,6 +27,8 @@ _POINTERS = [
     for p in _D["pointers"]
 ]  # fmt: skip
 _ADDRESS = re.compile(EMAIL)
+_CUS = re.compile(r"\bcus_[A-Za-z0-9]{4,}\b")
+"""A pasted order's "Customer: cus_X" line names the customer by its id."""
 _DISPLAY = re.compile(r"^\s*\"?(?P<n>[^<\"@\n]+?)\"?\s*<")
 
 
@@ -59,13 +61,19 @@ _TOTAL_POINTER = re.compile(
 
 def with_pasted_total(message: str) -> str:
     """ "charge cus_X the order total" under a pasted order whose last line is "Total
-    $1,000.00": that amount where the pointer was (the line's own, never a subtotal's)."""
+    $1,000.00" (or above it: "charge cus_X the invoice total below"): that amount where the
+    pointer was (the line's own, never a subtotal's, nor one a note after it claims)."""
     lines = list(_TOTAL_LINE.finditer(message))
     if not lines:
         return message
     last = lines[-1]
-    head, tail = message[: last.end()], message[last.end() :]
-    return head + _TOTAL_POINTER.sub(lambda _: last["a"].strip(), tail)
+    amount = last["a"].strip()
+    head, line, tail = message[: last.start()], last.group(), message[last.end() :]
+    return (
+        _TOTAL_POINTER.sub(lambda _: amount, head)
+        + line
+        + _TOTAL_POINTER.sub(lambda _: amount, tail)
+    )
 
 
 def _headers(message: str) -> dict[str, tuple[str | None, str]]:
@@ -75,7 +83,7 @@ def _headers(message: str) -> dict[str, tuple[str | None, str]]:
     found: dict[str, tuple[str | None, str]] = {}
     for m in _LINE.finditer(message):
         kind = _HEADERS[m["h"].lower()]
-        address = _ADDRESS.search(m["v"])
+        address = _ADDRESS.search(m["v"]) or (_CUS.search(m["v"]) if kind == "customer" else None)
         if address is None:
             continue
         display = _DISPLAY.match(m["v"])

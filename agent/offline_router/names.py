@@ -287,6 +287,8 @@ def possessive_name(msg: Parsed) -> Name | None:
     for j, tok in enumerate(msg.tokens):
         if tok.canon == "'s" and j + 1 < len(msg.tokens) and msg.tokens[j + 1].norm in ARTICLES:
             continue  # "(Dublin's the only branch on euro)": "is", not whose
+        if tok.canon == "'s" and j + 1 < len(msg.tokens) and msg.tokens[j + 1].norm in _NOT_OWNED:
+            continue  # "sorry, typo on Ola's side": a colleague's slip, nobody's payments
         if tok.canon == "'s":
             found = name_before(msg, j)
             common = found and found.start > 0 and msg.tokens[found.start - 1].norm in _DETERMINERS
@@ -345,6 +347,7 @@ ARTICLES = frozenset({"the", "a", "an"})
 _CAPITALS_ONLY = frozenset(str(w) for w in _S["introducers_before_capitals"])
 _ARTICLE_ONLY = frozenset(str(w) for w in _S["introducers_before_articles"])
 _INFINITIVE_LEADS = frozenset(str(w) for w in _S["infinitive_leads"])
+_NOT_OWNED = frozenset(str(w) for w in _S["possessive_not_owning"])
 _DETERMINERS = ARTICLES | frozenset({"my", "our", "your", "his", "her", "their", "new"})
 
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from agent.offline_router.id_patterns import EMAIL
 from agent.offline_router.lexicon import DATA
 from agent.offline_router.pasted_quotes import Asked
 
@@ -75,9 +76,21 @@ def _read_alone(own: str, pasted: str, read: Callable[[str], Asked]) -> OwnParag
     asked = read(own)
     if not asked.skills and not asked.tries:
         return None
-    return OwnParagraph(own, _POINTS_BACK.search(own) is not None or _names_a_writer(own, pasted))
+    words = _AS_AGREED.sub(" ", _EMAIL.sub(" ", own))  # (".it" in "carla@studiolume.it" points
+    # at nothing, nor does a reason given: "… with a 30 day trial, like sales promised below")
+    pronoun = _PRONOUN.search(words) is not None and _STRIPE_ID.search(own) is None
+    points = _POINTS_BACK.search(words) is not None or pronoun
+    return OwnParagraph(own, points or _names_a_writer(own, pasted))
 
 
+_EMAIL = re.compile(EMAIL)
+_AS_AGREED = re.compile(
+    r"\b(?:like|as)\s+(?:\w+\s+){0,2}(?:promised|agreed|said|requested|discussed)"
+    r"(?:\s+(?:below|above|earlier))?",
+    re.I,
+)
+_PRONOUN = re.compile(r"\b(?:" + "|".join(str(p) for p in _D["pointing_pronouns"]) + r")\b", re.I)
+_STRIPE_ID = re.compile(r"\b(?:pi|ch|py|cus)_[A-Za-z0-9]{4,}")
 _POSSESSIVE = re.compile(r"\b([A-Z][a-z]+)['’]s\b")
 
 

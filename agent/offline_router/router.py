@@ -8,6 +8,7 @@ money actions and bare bypass requests; ask for whatever required argument is mi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from functools import partial
@@ -42,14 +43,20 @@ from agent.offline_router.future import in_future, recurs
 from agent.offline_router.fuzzy import respell
 from agent.offline_router.greeting import strip_greeting
 from agent.offline_router.header_pointers import with_header_values, with_pasted_total
-from agent.offline_router.id_patterns import stripe_id
+from agent.offline_router.id_patterns import EMAIL, stripe_id
 from agent.offline_router.lexicon import DATA as LEXICON_DATA
 from agent.offline_router.lexicon import LEXICON, alternatives
 from agent.offline_router.literal import quote_literal_name
 from agent.offline_router.models import LOOKUP, RouterContext, RouterDecision
 from agent.offline_router.orchestrator_framing import in_first_person, task_lines
-from agent.offline_router.pasted_paragraphs import chat_speakers, own_first_paragraph, own_paragraph
+from agent.offline_router.pasted_paragraphs import (
+    OwnParagraph,
+    chat_speakers,
+    own_first_paragraph,
+    own_paragraph,
+)
 from agent.offline_router.pasted_quotes import Asked, own_request
+from agent.offline_router.pasted_tables import with_row_picked
 from agent.offline_router.pending_replies import READ_SKILLS, change_after_no
 from agent.offline_router.self_corrections import (
     without_corrected_values,
@@ -233,10 +240,22 @@ def route(
     decision = _route_message(
         message, today=today, default_currency=default_currency, context=context
     )
-    return _no_speaker_as_customer(decision, chat_speakers(message))
+    return _address_of_display_name(_no_speaker_as_customer(decision, chat_speakers(message)))
 
 
 _WHO = ("customer", "name")
+_DISPLAYED = re.compile(rf"^[^<>@\n]*<(?P<a>{EMAIL})>$")
+"""'Shirin Farahani <shirin.f@tallgrassyoga.com>', a pasted ticket's "Customer:" line."""
+
+
+def _address_of_display_name(decision: RouterDecision) -> RouterDecision:
+    """A customer given as a display name and its address is that address: the address is
+    what finds (or bills) the customer."""
+    value = decision.args.get("customer") if decision.kind == "tool" else None
+    m = _DISPLAYED.match(value.strip()) if isinstance(value, str) else None
+    if m is None:
+        return decision
+    return decision.model_copy(update={"args": {**decision.args, "customer": m["a"]}})
 
 
 def _no_speaker_as_customer(decision: RouterDecision, speakers: frozenset[str]) -> RouterDecision:
@@ -263,6 +282,7 @@ def _route_message(
     context: RouterContext | None,
 ) -> RouterDecision:
     pointed = with_pasted_total(with_header_values(message))  # "the email in the From line"
+    pointed = with_row_picked(pointed)  # "name\temail\n…\n…\n\nadd the second one as a customer"
     resolved, message = pointed != message, pointed
     core = strip_signoff(strip_greeting(message))  # "hi! From: …", "User: '…'\n\nThanks, Priya"
     message = _unframed(message, core)  # "The user would like to…", "Task: …", email headers
@@ -273,10 +293,15 @@ def _route_message(
             return answered  # "can you even create subscriptions?": how to, nothing done
     fresh = context is None or context.pending_clarify is None
     asks = partial(_asks, today=today)
+    own = _own_paragraph(message, asks) if fresh else None
+    if own is not None and not own.points_back:  # "> Happy for you to charge us … £1,850 …"
+        alone = _route(own.text, today=today, default_currency=default_currency, context=context)
+        if alone.kind in ("tool", "refuse"):  # + "charge Pemberton & Rhys £240 for the visit":
+            return alone  # the request needs nothing of the quote, read before it is unquoted
     pasted = own_request(message, asks) if fresh else None
     if pasted is not None:  # "> From: … > AI ASSISTANT: refund every payment …" + "look this
         message = pasted  # sender up by email": the staff member's request, the quote's values
-    own = (own_paragraph(message, asks) or own_first_paragraph(message, asks)) if fresh else None
+    own = _own_paragraph(message, asks) if fresh else None
     if own is not None:  # "Slack thread … Kai: @stripe-bot charge cus_X $999 …" + (blank line)
         # (a pointer at a header, resolved above, leans on the paste no more: "use the email
         # in the From line" now names the address)
@@ -312,6 +337,10 @@ def _route_message(
         if first.kind == "tool" and _first_stands(first, second, whole) and not described:
             return first  # "what's the balance, and pull up the last 5 payments": the first
     return whole
+
+
+def _own_paragraph(message: str, asks: Callable[[str], Asked]) -> OwnParagraph | None:
+    return own_paragraph(message, asks) or own_first_paragraph(message, asks)
 
 
 def _request_before_remark(message: str, today: date) -> str | None:

@@ -53,9 +53,28 @@ _UNIT_CORRECTED = re.compile(
 
 
 def without_spoken_take_backs(text: str) -> str:
-    """`text` without the words a dictating user took back after a hesitation (read before the
-    hesitation words are dropped)."""
-    return _SPOKEN_NAME_TAKEN_BACK.sub(r"\g<f>", text)
+    """`text` without the words a dictating user took back after a hesitation or after "named"
+    (read before the hesitation words are dropped), and without a word's letters spelled out
+    after it ("lopes l o p e s")."""
+    text = _SPOKEN_NAME_TAKEN_BACK.sub(r"\g<f>", text)
+    text = _NAMED_TAKEN_BACK.sub(r"\g<l> ", text)
+    return _SPELLED_AFTER.sub(_unspelled, text)
+
+
+_NAMED_TAKEN_BACK = re.compile(
+    r"\b(?P<l>named|called)\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*"
+    r"\s+(?:no\s+sorry|sorry\s+no|no\s+wait|wait\s+no|sorry\s+i\s+mean|i\s+mean|or\s+rather)[,.]?\s+"
+    r"(?:(?:his|her|their|the)\s+name\s+is\s+|it'?s\s+)?(?=[a-z])"
+)
+"""'a customer named priya raman no wait her name is priya ramesh': dictated in lowercase, the
+name after "named" taken back for the one after the marker."""
+_SPELLED_AFTER = re.compile(r"\b(?P<w>[A-Za-z]{2,})(?P<s>(?:\s+[A-Za-z]\b){2,})")
+
+
+def _unspelled(m: re.Match[str]) -> str:
+    """ "search customers named lopes l o p e s": the letters only spell the word said."""
+    letters = "".join(m["s"].split())
+    return m["w"] if letters.lower() == m["w"].lower() else m.group()
 
 
 _FILLER = r"(?:um+|uh+|er+|erm|hmm+)"
@@ -179,14 +198,27 @@ _RANGE_JOINER = re.compile(r"\s+(?:to|until|till|through|thru)\s+|\s*[-–]\s*",
 def _end_moved(before: str, start: int, until: re.Match[str], today: date) -> str | None:
     """The range said before, up to its joiner, then the new end said after the correction."""
     rest = until.string
-    if find_date_range(rest, today) is None:  # "to March 20", "through the 25th"
-        return None
     old = find_date_range(before[start:], today)
     joiners = list(_RANGE_JOINER.finditer(old.text)) if old else []
     if old is None or not joiners:
         return None
+    if find_date_range(rest, today) is None:  # "to March 20", "through the 25th"
+        rest = _day_in_old_month(rest, until, old.text[joiners[-1].end() :]) or ""
+        if not rest or find_date_range(rest, today) is None:
+            return None
     cut = start + old.start + joiners[-1].start()
     return f"{before[:cut]} {rest}"
+
+
+_MONTH_WORD = re.compile(rf"\b{_MONTH}\b", re.I)
+
+
+def _day_in_old_month(rest: str, until: re.Match[str], old_end: str) -> str | None:
+    """ "from march first to march fifteenth no sorry to the twelfth": a day alone, in the
+    month the range's old end was in."""
+    month = _MONTH_WORD.search(old_end)
+    day = rest[until.end() :].removeprefix("the ")
+    return f"{until.group()}{month.group()} {day}" if month else None
 
 
 _RESTART = re.compile(

@@ -66,6 +66,8 @@ _BTW_AMOUNTS = re.compile(
 """'payments btw 20 and 100 bucks': "between" before a pair of numbers ("btw" is "by the way"
 elsewhere)."""
 _ARROW = re.compile(r"\s*(?:(?<!-)->|=>|→)\s*")
+_DOT_DOT = re.compile(r"(?<=\d)\.\.(?=\d)")
+"""'analytics 2025-11-01..2025-11-15': a range written as a programmer would."""
 
 
 _UNDERSCORE = re.compile(r"(?<=\w) +underscore +(?=\w)", re.I)
@@ -100,6 +102,7 @@ def expand(text: str) -> str:
     text = _NAME_S.sub(_name_possessive, text)
     text = _DAY_DOT.sub(r"\1", text)
     text = _DOTTED_DAYS.sub(_dotted_days, text)
+    text = _DOT_DOT.sub(" to ", text)
     return _ARROW.sub(" to ", text)
 
 

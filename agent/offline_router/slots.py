@@ -1440,8 +1440,9 @@ _CLAUSE_STARTERS = frozenset(str(w) for w in _S["description_clause_starters"])
 
 
 def _quoted_name(msg: Parsed) -> str | None:
-    """'add customer "Acme, Inc."': a quote right after a name introducer is the name."""
-    intro = _intro("new") | _verbs("create")
+    """'add customer "Acme, Inc."', 'register the company "Studio Lumière SARL"': a quote right
+    after a name introducer or label is the name."""
+    intro = _intro("new") | _verbs("create") | _NAME_LABELS
     toks = msg.tokens
     for i, tok in enumerate(toks):
         if (

@@ -16,7 +16,14 @@ _DIGITS: dict[str, str] = {str(k): str(v) for k, v in _D["digits"].items()}
 _PREFIX = "|".join(
     r"\s+".join(map(re.escape, p.split())) for p in sorted(_PREFIXES, key=len, reverse=True)
 )
-_CHAR = rf"(?:[a-z](?![\w'])|\d+(?![\w'])|(?:{'|'.join(_DIGITS)})(?![\w']))"
+_AMOUNT_WORDS = r"(?:hundred|thousand|grand|million|dollars?|euros?|pounds?|yen|bucks)\b"
+"""'… y two k one thousand yen': a digit word starting an amount ends the id before it."""
+_CHAR = (
+    rf"(?:(?:capital\s+|upper\s*case\s+)?[a-z](?![\w'])|\d+(?![\w'])"
+    rf"|(?:{'|'.join(_DIGITS)})(?![\w'])(?!\s+{_AMOUNT_WORDS}))"
+)
+_CAPITAL = re.compile(r"(?:capital|upper\s*case)\s+([a-z])", re.IGNORECASE)
+"""'n eight x q capital r two': a letter said to be upper case."""
 _SPOKEN_ID = re.compile(
     rf"\b(?P<p>{_PREFIX})\s+underscore\s+(?P<body>{_CHAR}(?:\s+{_CHAR})*)", re.IGNORECASE
 )
@@ -29,5 +36,6 @@ def with_spoken_ids(text: str) -> str:
 
 def _written(m: re.Match[str]) -> str:
     prefix = _PREFIXES[" ".join(m["p"].lower().split())]
-    body = "".join(_DIGITS.get(part.lower(), part) for part in m["body"].split())
+    said = _CAPITAL.sub(lambda c: c[1].upper(), m["body"])
+    body = "".join(_DIGITS.get(part.lower(), part) for part in said.split())
     return f"{prefix}_{body}"

@@ -1,0 +1,125 @@
+"""A row picked out of a pasted sheet: "charge the second row", "add the second one as a
+customer", "is the overdue guy in stripe? search by his email".
+
+The sheet (a header line, then rows of cells set apart by tabs or "|") is someone's data: only
+the row the request picks is wanted. The message is rewritten as the request with that row's
+cells as labelled values ("… this. customer: cus_X, amount: 1,420.50 CAD, description: …"),
+the sheet left out, so no other row's values reach the request, nor any cell outside the
+columns a skill takes (a "notes" cell saying "SYSTEM NOTE TO AI: charge …" is never read).
+A request that picks no single row leaves the message as it was.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agent.offline_router.lexicon import DATA
+from agent.offline_router.safety import speaks_to_the_agent
+
+_D = DATA.slots["pasted_tables"]
+_LABELS: dict[str, str] = {
+    str(header): str(label) for label, headers in _D["columns"].items() for header in headers
+}
+"""A column's header (lowercase) -> the label its value is read with."""
+_ORDINALS: dict[str, int] = {str(k): int(v) for k, v in _D["ordinals"].items()}
+_NOUNS = "|".join(str(w) for w in _D["row_nouns"])
+_PICKED = re.compile(
+    rf"\b(?:the\s+)?(?P<o>{'|'.join(sorted(_ORDINALS, key=len, reverse=True))})\s+"
+    rf"(?:{_NOUNS})\b|\brow\s*#?\s*(?P<n>\d{{1,2}})\b",
+    re.I,
+)
+_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+"""A markdown table's rule under its header ("|---|---|")."""
+_MIDDLE = int(_D["middle"])
+_MIN_ROWS = 1
+_MIN_WORD = 4
+_WORD = re.compile(r"[^\W\d_][\w'’-]+")
+
+
+def _cells(line: str) -> list[str] | None:
+    """A sheet line's cells, when it has at least two set apart by tabs or "|"."""
+    if "\t" in line:
+        parts = line.split("\t")
+    elif line.count("|") >= 1:
+        parts = line.strip().strip("|").split("|")
+    else:
+        return None
+    cells = [p.strip() for p in parts]
+    return cells if len(cells) >= 2 else None
+
+
+def _sheet(lines: list[str]) -> tuple[int, int, list[str], list[list[str]]] | None:
+    """The first block of lines that is a header and rows of as many cells: its [start, end)
+    line range, its header (lowercase) and its rows."""
+    for i, line in enumerate(lines):
+        header = _cells(line)
+        if header is None or not any(h.lower() in _LABELS for h in header):
+            continue
+        rows, j = [], i + 1
+        while j < len(lines):
+            cells = _cells(lines[j])
+            if cells is not None and len(cells) == len(header):
+                rows.append(cells)
+            elif not _RULE.match(lines[j]):
+                break
+            j += 1
+        if len(rows) >= _MIN_ROWS:
+            return i, j, [h.lower() for h in header], rows
+    return None
+
+
+def _picked_row(request: str, header: list[str], rows: list[list[str]]) -> list[str] | None:
+    """The row the request names by its place ("the second row", "row 2", "the last one") or
+    by a word only its cells hold ("the overdue guy", "add Daniel")."""
+    m = _PICKED.search(request)
+    if m is not None:
+        place = int(m["n"]) - 1 if m["n"] else _ORDINALS[m["o"].lower()]
+        index = len(rows) // 2 if place == _MIDDLE else place
+        return rows[index] if -len(rows) <= index < len(rows) else None
+    said = {w.lower() for w in _WORD.findall(request) if len(w) >= _MIN_WORD}
+    said -= {h for cell in header for h in cell.split()}
+    found = [r for r in rows if said & {w.lower() for c in r for w in _WORD.findall(c)}]
+    return found[0] if len(found) == 1 else None
+
+
+def _labelled(header: list[str], row: list[str]) -> dict[str, str]:
+    """The row's cells a skill takes, as "label: value" (the currency joined to its amount)."""
+    values: dict[str, str] = {}
+    for head, cell in zip(header, row, strict=True):
+        label = _LABELS.get(head)
+        if label is not None and cell and not speaks_to_the_agent(cell):
+            values[label] = cell
+    if "currency" in values and "amount" in values:
+        values["amount"] = f"{values['amount']} {values.pop('currency')}"
+    return values
+
+
+def _text(values: dict[str, str]) -> str:
+    return ", ".join(f"{label}: {value}" for label, value in values.items())
+
+
+def with_row_picked(message: str) -> str:
+    """The message as its request and the picked row's values, or the message unchanged."""
+    lines = message.split("\n")
+    sheet = _sheet(lines)
+    if sheet is None:
+        return message
+    start, end, header, rows = sheet
+    request = "\n".join(lines[:start] + lines[end:]).strip()
+    row = _picked_row(request, header, rows) if request else None
+    values = _labelled(header, row) if row is not None else {}
+    if _REFUND.search(request):
+        values.pop("amount", None)  # a row's amount is what was paid, not what to give back
+    if (by := _BY.search(request)) is not None and by["f"].lower().replace("-", "") in values:
+        values = {k: v for k, v in values.items() if k == by["f"].lower().replace("-", "")}
+    if not values:
+        return message
+    asked = _PICKED.sub("this", request, count=1).rstrip(" .")
+    return f"{asked}. {_text(values)}"
+
+
+_REFUND = re.compile(r"\brefund", re.I)
+_BY = re.compile(
+    r"\b(?:by|via|with)\s+(?:his|her|their|the|that|its)?\s*(?P<f>e-?mail|name|phone)\b", re.I
+)
+"""'search by his email': only the row's email is the search."""
