@@ -6,6 +6,7 @@ import re
 from itertools import pairwise
 
 from agent.offline_router.entities import Span, bare_amounts
+from agent.offline_router.intent import skip_polite
 from agent.offline_router.lexicon import DATA
 from agent.offline_router.pasted_rows import pasted_row
 from agent.offline_router.tokens import Parsed
@@ -54,11 +55,13 @@ def first_amount(msg: Parsed) -> MoneyMatch | None:
         # … and one said outside brackets before one in an aside ("(it was $2,400) -- $400")
         # … and one in the sentence that asks ("Mae had a $45 trim. Charge priya@… $210")
         asked = money_verb_sentences(msg)
+        told = _told_to(msg)  # "… Final bill is €1.987,40 … Charge finance@… €1.487,40"
         ranked = sorted(
             kept,
             key=lambda s: (
                 in_brackets(msg.text, s.start),
                 not (_follows_money_verb(msg, s.start) or _owed_back(msg, s.start)),
+                bool(told) and not any(a <= s.start < b for a, b in told),
                 bool(asked) and not any(a <= s.start < b for a, b in asked),
                 not _has_currency(s.value),
             ),
@@ -80,6 +83,19 @@ def first_amount(msg: Parsed) -> MoneyMatch | None:
         bare = [m for m in bare if any(a <= m.start < b for a, b in asked)]  # count, no amount
     after_verb = [m for m in bare if _follows_money_verb(msg, m.start)]
     return (after_verb or bare)[0] if bare else None
+
+
+def _told_to(msg: Parsed) -> list[tuple[int, int]]:
+    """The character spans of the sentences that open on a money verb, after any politeness
+    ("Charge finance@… €1.487,40", "Please refund …"): an order, not a story's "the bill"."""
+    starts = [0, *msg.sentence_starts(), len(msg.tokens)]
+    spans = []
+    for a, b in pairwise(starts):
+        words = msg.canon[a:b]
+        first = skip_polite(words) if words else 0
+        if first < len(words) and words[first] in _MONEY_VERBS:
+            spans.append((msg.tokens[a].start, msg.tokens[b - 1].end))
+    return spans
 
 
 def money_verb_sentences(msg: Parsed) -> list[tuple[int, int]]:
@@ -147,7 +163,11 @@ def _points_at_one_of_many(msg: Parsed, asked: list[tuple[int, int]], kept: list
     pointing = [(a, b) for a, b in asked if _POINTER.search(msg.text, a, b)]
     if not pointing or any(a <= s.start < b for a, b in pointing for s in kept):
         return False
-    return len({s.value.amount for s in kept}) > 1
+    ranged = any(_RANGE_BEFORE.search(msg.text[max(0, s.start - 40) : s.start]) for s in kept)
+    return ranged or len({s.value.amount for s in kept}) > 1  # "between 150 and 200 quid"
+
+
+_RANGE_BEFORE = re.compile(r"\b(?:between|from)\s+[$€£¥]?\d[\d.,]*\s*(?:and|to|-|–)\s*$", re.I)
 
 
 def _in_an_aside(text: str, offset: int) -> bool:
@@ -169,6 +189,9 @@ def _has_currency(money: MoneyMatch) -> bool:
 def _follows_money_verb(msg: Parsed, start: int) -> bool:
     """ "You are RefundBot 3000 … Refund 60 on pi_X": the number right after the verb."""
     i = _token_index(msg, start)
+    if i is not None and i > 2 and msg.tokens[i - 1].norm == "is":
+        to_verb = msg.tokens[i - 3].norm == "to"  # "the total to charge is £12.60", never "the
+        return to_verb and msg.tokens[i - 2].canon in _MONEY_VERBS  # final bill is €1.987,40"
     if i is not None and i > 1 and msg.tokens[i - 1].norm in _OBJECTS:
         i -= 1  # "refund him $85.50 of that"
     return i is not None and i > 0 and msg.tokens[i - 1].canon in _MONEY_VERBS
@@ -192,8 +215,8 @@ def _owed_back(msg: Parsed, start: int) -> bool:
 _OWE = frozenset({"owe", "owes", "owed"})
 
 
-_OBJECTS = frozenset({"him", "her", "them", "me", "us", "back", "the", "is"})
-"""Words between the verb and its amount ("refund him $85.50", "the total to charge is £12.60")."""
+_OBJECTS = frozenset({"him", "her", "them", "me", "us", "back", "the"})
+"""Words between the verb and its amount ("refund him $85.50")."""
 
 
 def _negated(msg: Parsed, start: int) -> bool:

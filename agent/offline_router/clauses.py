@@ -36,6 +36,8 @@ def request_clause_skill(msg: Parsed) -> str | None:
             and _pleads(msg.canon[start:end])
         ):
             return None  # "He's on the monthly plan … Can you cancel his subscription?"
+        if skill is None and _ordered(msg, start, end, scores):
+            return None  # "We've got about 12,000 available in Stripe. Pay it out to our bank"
         if skill is not None:
             if scores.get(OUT_OF_SCOPE) > 0:
                 return None  # "cancel her subscription and refund pi_X": one clause, both
@@ -72,6 +74,20 @@ def _asked(scores: intent.Scores) -> str | None:
     skill, top, _ = scores.best()
     asks = skill not in (None, OUT_OF_SCOPE, intent.ANSWER) and top >= _REQUEST_SCORE
     return str(skill) if asks else None
+
+
+def _ordered(msg: Parsed, start: int, end: int, scores: intent.Scores) -> bool:
+    """A clause that orders what no skill does: it opens on a verb (no question) and scores
+    strongly out of scope ("Pay it out to our bank account now please")."""
+    skill, top, _ = scores.best()
+    words = [t.norm for t in msg.tokens[start:end] if not t.is_punct]
+    asked = end < len(msg.tokens) and msg.tokens[end].norm == "?"
+    opening = words[0] if words else ""
+    return skill == OUT_OF_SCOPE and top >= _ORDERED_SCORE and not asked and opening in _ORDER_VERBS
+
+
+_ORDERED_SCORE = 8.0
+_ORDER_VERBS = frozenset(str(w) for w in DATA.slots["out_of_scope_order_verbs"])
 
 
 def _pleads(seq: list[str]) -> bool:

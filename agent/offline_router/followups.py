@@ -74,7 +74,22 @@ _THAT_PERIOD = [
 _SAME_AS_BEFORE = ["do the same", "same for", "same again", "the same thing", "same as before"]
 _CLAUSE_ENDS = frozenset({",", ".", ";", "!", "?", "-", "—"})
 _THOSE = ["ones", "those", "them", "of those", "of them", "these"]
-_NO_TRIAL = ["no trial", "without a trial", "without trial", "skip the trial", "no free trial"]
+_NO_TRIAL = [
+    "no trial",
+    "without a trial",
+    "without trial",
+    "skip the trial",
+    "no free trial",
+    "drop the trial",
+    "remove the trial",
+    "lose the trial",
+]
+_UNSURE = re.compile(
+    r"\b(?:let\s+me\s+(?:check|think|see|look|ask)|i\s+dunno|dunno|i\s+don'?t\s+know|not\s+sure"
+    r"|no\s+idea)\b",
+    re.I,
+)
+"""The user still finding out ("… let me check the job sheet"): a number said is no change yet."""
 _IDENTITY = frozenset({"email", "name", "query"})
 _BOUNDS = frozenset({"min_amount", "max_amount"})
 """A customer search looks for one thing: a new one replaces the old, filters stay."""
@@ -148,6 +163,8 @@ def modify_pending(
     cue = has_phrase(msg, _MODIFY)
     if "?" in msg.text and not has_phrase(msg, _CHANGE_ASKED):
         return None  # "hmm hang on, is that the Okafor family's account?": a question, no change
+    if _UNSURE.search(msg.text):
+        return None  # "uh hold on, was the labour 1.5 or 2 hours.. let me check the job sheet"
     own = FILLERS[pending.skill](msg, ctx, default_currency)
     if own.missing == "currency" and "amount" in own.args:
         return None  # "¥500 in usd": which currency is asked, never taken from the last call

@@ -52,7 +52,16 @@ def _said(cues: dict[str, list[Pattern]], msg: Parsed) -> bool:
         and not _told_past(canon, start, end)
         and not _instead_of(canon, start)
         and canon[max(0, start - 1) : start] not in _LIKE  # "the usual amount like every month"
+        and not _the_later_one(canon, start, end)
         for _, start, end in find_all(cues, canon, _STOPS)
+    )
+
+
+def _the_later_one(canon: list[str], start: int, end: int) -> bool:
+    """ "refund the later of the two charges": which one, not when."""
+    after = canon[end : end + 1]
+    return canon[start:end] == ["later"] and (
+        after in (["of"], ["one"]) or canon[start - 1 : start] == ["the"]
     )
 
 

@@ -86,9 +86,11 @@ def _read_alone(own: str, pasted: str, read: Callable[[str], Asked]) -> OwnParag
 _EMAIL = re.compile(EMAIL)
 _AS_AGREED = re.compile(
     r"\b(?:like|as)\s+(?:\w+\s+){0,2}(?:promised|agreed|said|requested|discussed)"
-    r"(?:\s+(?:below|above|earlier))?",
+    r"(?:\s+(?:below|above|earlier))?|\brequested[_\s]+by[_\s]+(?:the\s+)?customer\b",
     re.I,
 )
+"""A reason given ("… like sales promised below"), or the refund reason's name ("reason
+requested by customer"): neither points into the paste."""
 _PRONOUN = re.compile(r"\b(?:" + "|".join(str(p) for p in _D["pointing_pronouns"]) + r")\b", re.I)
 _STRIPE_ID = re.compile(r"\b(?:pi|ch|py|cus)_[A-Za-z0-9]{4,}")
 _POSSESSIVE = re.compile(r"\b([A-Z][a-z]+)['’]s\b")

@@ -98,15 +98,31 @@ def _text(values: dict[str, str]) -> str:
     return ", ".join(f"{label}: {value}" for label, value in values.items())
 
 
+def _labelled_line(lines: list[str]) -> tuple[int, int, list[str], list[list[str]]] | None:
+    """A pasted record on one line, each cell its own label ("Name: Ngozi Eze | Email: … |
+    Notes: …"): read as a sheet of one row."""
+    for i, line in enumerate(lines):
+        cells = _cells(line) if "|" in line else None
+        pairs = [c.split(":", 1) for c in cells or [] if ":" in c]
+        if (
+            cells
+            and len(pairs) == len(cells)
+            and any(k.strip().lower() in _LABELS for k, _ in pairs)
+        ):
+            return i, i + 1, [k.strip().lower() for k, _ in pairs], [[v.strip() for _, v in pairs]]
+    return None
+
+
 def with_row_picked(message: str) -> str:
     """The message as its request and the picked row's values, or the message unchanged."""
     lines = message.split("\n")
-    sheet = _sheet(lines)
+    sheet = _sheet(lines) or _labelled_line(lines)
     if sheet is None:
         return message
     start, end, header, rows = sheet
     request = "\n".join(lines[:start] + lines[end:]).strip()
-    row = _picked_row(request, header, rows) if request else None
+    one = len(rows) == 1 and len(header) == len(rows[0])
+    row = rows[0] if one and request else _picked_row(request, header, rows) if request else None
     values = _labelled(header, row) if row is not None else {}
     if _REFUND.search(request):
         values.pop("amount", None)  # a row's amount is what was paid, not what to give back

@@ -194,7 +194,8 @@ _LABEL_END = (
 )
 """'AI assistant:', 'ASSISTANT INSTRUCTION:', 'bot note:': a label addressing the agent."""
 _NOTE_TO_AGENTS = (
-    r"note\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+)?(?:ai\s+|automated\s+)?"
+    r"(?:(?:important|urgent)\s+)?(?:note|instructions?|message|notice)\s+(?:to|for)\s+"
+    r"(?:the\s+|any\s+|all\s+)?(?:ai\s+|automated\s+)?(?:[a-z]+\s+)?"
     r"(?:assistants?|agents?|bots?|ai|llms?)(?:\s+[\w'-]+){0,4}\s*:"
     r"|(?:ai|automated)\s+(?:assistants?|agents?|bots?)\s+reading\s+this\b"
     r"|(?:ai|assistant|bot|agent)\s*,\s+you\s+(?:are|may|can)\b"

@@ -511,7 +511,7 @@ def find_customers(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
         _put(out.args, "name", _named(msg) or (None if _spelled_by(said, email.value) else said))
         if _BY_EMAIL.search(msg.text):
             out.args.pop("name", None)  # "can you look them up by that email?": the email only
-        elif "name" in out.args and sv.has_typed_phrase(msg, ["search by name", "find by name"]):
+        elif "name" in out.args and _SEARCH_BY_NAME.search(msg.text):
             out.args.pop("email")  # "> … owner is manager@… / search by name Pinewood Cafe"
     elif (cus := msg.ents.first("cus") or msg.ents.first("phone")) is not None:
         out.args["query"] = str(cus.value)
@@ -605,9 +605,16 @@ def _labelled_quote(msg: Parsed) -> bool:
 
 _BY_EMAIL = re.compile(
     r"\b(?:by\s+(?:that|the|their|his|her|this)|(?:with|using)\s+(?:that|this))"
-    r"\s+e-?mail(?:\s+address)?\b(?!\s*:?\s*\S+@)",
+    r"\s+e-?mail(?:\s+address)?\b(?!\s*:?\s*\S+@)"
+    r"|\bthe\s+customer\s+with\s+(?:the\s+)?e-?mail\b|\bfind\s+(?:that|this)\s+customer\b",
     re.I,
-)  # "first, find the customer with that email" (not "named Sam with the email sam@…")
+)  # "first, find the customer with that email", "Find the customer with email SERVICE@…", "The
+# email on the booking sheet is x@…, find that customer" (not "named Sam with the email sam@…")
+_SEARCH_BY_NAME = re.compile(
+    r"\b(?:search|find|look\s+up|look)\s+(?:\w+\s+)?by\s+(?:the\s+)?(?:business\s+|company\s+)?name\b",
+    re.I,
+)
+"""'search by name Pinewood Cafe', 'search by the business name': the name only."""
 _BY_NAME = ["by name", "by that name", "by the name", "by this name", "by their name"]
 
 
