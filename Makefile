@@ -56,7 +56,9 @@ EVAL_FLOOR_DEVSET42 ?= 0.99
 EVAL_FLOOR_DEVSET43 ?= 0.995
 EVAL_FLOOR_DEVSET44 ?= 0.98
 EVAL_FLOOR_DEVSET45 ?= 0.98
-EVAL_FLOOR_DEVSET46 ?= 0.83
+EVAL_FLOOR_DEVSET46 ?= 0.86
+EVAL_FLOOR_DEVSET47 ?= 0.95
+EVAL_FLOOR_DEVSET48 ?= 0.88
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -132,10 +134,12 @@ eval-gate: $(STAMP)
 	$(BIN)/python -m evals run evals/devset44 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET44)
 	$(BIN)/python -m evals run evals/devset45 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET45)
 	$(BIN)/python -m evals run evals/devset46 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET46)
+	$(BIN)/python -m evals run evals/devset47 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET47)
+	$(BIN)/python -m evals run evals/devset48 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET48)
 
 # Every tuning set with its report (failing turns listed in reports/<set>/report.md).
 eval-devsets: $(STAMP)
-	for set in devset devset2 devset3 devset4 devset5 devset6 devset7 devset8 devset9 devset10 devset11 devset12 devset13 devset14 devset15 devset16 devset17 devset18 devset19 devset20 devset21 devset22 devset23 devset24 devset25 devset26 devset27 devset28 devset29 devset30 devset31 devset32 devset33 devset34 devset35 devset36 devset37 devset38 devset39 devset40 devset41 devset42 devset43 devset44 devset45 devset46; do \
+	for set in devset devset2 devset3 devset4 devset5 devset6 devset7 devset8 devset9 devset10 devset11 devset12 devset13 devset14 devset15 devset16 devset17 devset18 devset19 devset20 devset21 devset22 devset23 devset24 devset25 devset26 devset27 devset28 devset29 devset30 devset31 devset32 devset33 devset34 devset35 devset36 devset37 devset38 devset39 devset40 devset41 devset42 devset43 devset44 devset45 devset46 devset47 devset48; do \
 		$(BIN)/python -m evals run evals/$$set --backend dry --report reports/$$set --quiet; \
 	done
 
