@@ -61,8 +61,8 @@ def first_amount(msg: Parsed) -> MoneyMatch | None:
             key=lambda s: (
                 in_brackets(msg.text, s.start),
                 not (_follows_money_verb(msg, s.start) or _owed_back(msg, s.start)),
-                bool(told) and not any(a <= s.start < b for a, b in told),
-                bool(asked) and not any(a <= s.start < b for a, b in asked),
+                bool(told) and not _inside(told, s.start),
+                bool(asked) and not _inside(asked, s.start),
                 not _has_currency(s.value),
             ),
         )
@@ -70,7 +70,7 @@ def first_amount(msg: Parsed) -> MoneyMatch | None:
         rest = _asking_for_the_rest(msg, asked)
         if rest and not _is_what_remains(msg, top, rest):
             return None  # "…put down the $80 deposit … Can you charge Femi for the rest?"
-        if asked and not any(a <= top.start < b for a, b in asked) and _already_paid(msg, top):
+        if asked and not _inside(asked, top.start) and _already_paid(msg, top):
             return None  # "The retainer itself ($2,000) already went through. / charge cus_X for
             # the extra hours she mentions": what was paid is no amount to ask for
         if _points_at_one_of_many(msg, asked, kept):
@@ -80,7 +80,7 @@ def first_amount(msg: Parsed) -> MoneyMatch | None:
     bare = [m for m in bare_amounts(msg.ents) if not _in_an_aside(msg.text, m.start)]
     asked = money_verb_sentences(msg)
     if asked:  # "…there were 3 other attempts that got blocked. Refund it fully": a story's
-        bare = [m for m in bare if any(a <= m.start < b for a, b in asked)]  # count, no amount
+        bare = [m for m in bare if _inside(asked, m.start)]  # count, no amount
     after_verb = [m for m in bare if _follows_money_verb(msg, m.start)]
     return (after_verb or bare)[0] if bare else None
 
@@ -88,24 +88,45 @@ def first_amount(msg: Parsed) -> MoneyMatch | None:
 def _told_to(msg: Parsed) -> list[tuple[int, int]]:
     """The character spans of the sentences that open on a money verb, after any politeness
     ("Charge finance@… €1.487,40", "Please refund …"): an order, not a story's "the bill"."""
-    starts = [0, *msg.sentence_starts(), len(msg.tokens)]
-    spans = []
-    for a, b in pairwise(starts):
-        words = msg.canon[a:b]
-        first = skip_polite(words) if words else 0
-        if first < len(words) and words[first] in _MONEY_VERBS:
-            spans.append((msg.tokens[a].start, msg.tokens[b - 1].end))
-    return spans
+    return [
+        (start, end)
+        for a, b, start, end in _sentences(msg)
+        if _opens_on_a_money_verb(msg.canon[a:b])
+    ]
+
+
+def _opens_on_a_money_verb(words: list[str]) -> bool:
+    first = skip_polite(words)
+    return first < len(words) and words[first] in _MONEY_VERBS
 
 
 def money_verb_sentences(msg: Parsed) -> list[tuple[int, int]]:
     """The character spans of the sentences that hold a money verb ("refund", "charge")."""
+    return [
+        (start, end)
+        for a, b, start, end in _sentences(msg)
+        if any(t.canon in _MONEY_VERBS for t in msg.tokens[a:b])
+    ]
+
+
+def _sentences(msg: Parsed) -> list[tuple[int, int, int, int]]:
+    """Each sentence's token range [a, b) and character span [start, end)."""
     starts = [0, *msg.sentence_starts(), len(msg.tokens)]
-    spans = []
-    for a, b in pairwise(starts):
-        if b > a and any(t.canon in _MONEY_VERBS for t in msg.tokens[a:b]):
-            spans.append((msg.tokens[a].start, msg.tokens[b - 1].end))
-    return spans
+    return [
+        (a, b, msg.tokens[a].start, msg.tokens[b - 1].end) for a, b in pairwise(starts) if b > a
+    ]
+
+
+def _sentence_around(msg: Parsed, at: int) -> tuple[int, int]:
+    """The character span of the sentence holding offset `at`."""
+    return next(
+        ((start, end) for _, _, start, end in _sentences(msg) if start <= at < end),
+        (0, len(msg.text)),
+    )
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    return any(a <= at < b for a, b in spans)
 
 
 _THE_REST = re.compile(
@@ -127,11 +148,9 @@ def _is_what_remains(msg: Parsed, top: Span, rest: list[tuple[int, int]]) -> boo
     """The amount is the rest asked for: said in the asking sentence, right after the verb
     ("… the rest of the bill. Please charge two hundred and ten dollars"), or said to be owed
     ("still owes 2.450,00 € remainder")."""
-    if any(a <= top.start < b for a, b in rest) or _follows_money_verb(msg, top.start):
+    if _inside(rest, top.start) or _follows_money_verb(msg, top.start):
         return True
-    start = max((a for a, _ in _sentences(msg) if a <= top.start), default=0)
-    end = min((b for _, b in _sentences(msg) if b > top.start), default=len(msg.text))
-    return _OWED.search(msg.text, start, end) is not None
+    return _OWED.search(msg.text, *_sentence_around(msg, top.start)) is not None
 
 
 _ALREADY = re.compile(
@@ -142,14 +161,7 @@ _ALREADY = re.compile(
 
 
 def _already_paid(msg: Parsed, top: Span) -> bool:
-    start = max((a for a, _ in _sentences(msg) if a <= top.start), default=0)
-    end = min((b for _, b in _sentences(msg) if b > top.start), default=len(msg.text))
-    return _ALREADY.search(msg.text, start, end) is not None
-
-
-def _sentences(msg: Parsed) -> list[tuple[int, int]]:
-    starts = [0, *msg.sentence_starts(), len(msg.tokens)]
-    return [(msg.tokens[a].start, msg.tokens[b - 1].end) for a, b in pairwise(starts) if b > a]
+    return _ALREADY.search(msg.text, *_sentence_around(msg, top.start)) is not None
 
 
 _POINTER = re.compile(
@@ -161,7 +173,7 @@ def _points_at_one_of_many(msg: Parsed, asked: list[tuple[int, int]], kept: list
     """The asking sentence takes its amount from what someone said ("what Priya quoted"), names
     none itself, and more than one amount was said: which one is for the user to say."""
     pointing = [(a, b) for a, b in asked if _POINTER.search(msg.text, a, b)]
-    if not pointing or any(a <= s.start < b for a, b in pointing for s in kept):
+    if not pointing or any(_inside(pointing, s.start) for s in kept):
         return False
     ranged = any(_RANGE_BEFORE.search(msg.text[max(0, s.start - 40) : s.start]) for s in kept)
     return ranged or len({s.value.amount for s in kept}) > 1  # "between 150 and 200 quid"

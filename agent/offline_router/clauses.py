@@ -24,8 +24,7 @@ def request_clause_skill(msg: Parsed) -> str | None:
     splits nothing here: "cancel her subscription and refund pi_X" asks both at once.)"""
     found: set[str] = set()
     pleaded: set[str] = set()
-    clauses = _clauses(msg)
-    for start, end in clauses:
+    for start, end in _clauses(msg):
         scores = intent.score(msg.canon[start:end])
         skill = _asked(scores)
         last = all(t.is_punct for t in msg.tokens[end:])

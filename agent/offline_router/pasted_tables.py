@@ -31,7 +31,6 @@ _PICKED = re.compile(
 _RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 """A markdown table's rule under its header ("|---|---|")."""
 _MIDDLE = int(_D["middle"])
-_MIN_ROWS = 1
 _MIN_WORD = 4
 _WORD = re.compile(r"[^\W\d_][\w'’-]+")
 
@@ -63,7 +62,7 @@ def _sheet(lines: list[str]) -> tuple[int, int, list[str], list[list[str]]] | No
             elif not _RULE.match(lines[j]):
                 break
             j += 1
-        if len(rows) >= _MIN_ROWS:
+        if rows:
             return i, j, [h.lower() for h in header], rows
     return None
 
@@ -121,13 +120,16 @@ def with_row_picked(message: str) -> str:
         return message
     start, end, header, rows = sheet
     request = "\n".join(lines[:start] + lines[end:]).strip()
-    one = len(rows) == 1 and len(header) == len(rows[0])
-    row = rows[0] if one and request else _picked_row(request, header, rows) if request else None
+    if not request:
+        return message
+    row = rows[0] if len(rows) == 1 else _picked_row(request, header, rows)
     values = _labelled(header, row) if row is not None else {}
     if _REFUND.search(request):
         values.pop("amount", None)  # a row's amount is what was paid, not what to give back
-    if (by := _BY.search(request)) is not None and by["f"].lower().replace("-", "") in values:
-        values = {k: v for k, v in values.items() if k == by["f"].lower().replace("-", "")}
+    by = _BY.search(request)
+    field = by["f"].lower().replace("-", "") if by is not None else None
+    if field in values:
+        values = {field: values[field]}
     if not values:
         return message
     asked = _PICKED.sub("this", request, count=1).rstrip(" .")
