@@ -34,6 +34,7 @@ from agent.offline_router import (
 )
 from agent.offline_router.pending_replies import read_after_no
 from agent.offline_router.reply_reading import Verdict
+from agent.offline_router.yes_and import after_yes
 from agent.outcomes import Outcome, ReplyKind
 from agent.reply import AgentReply, DecidedBy, Mode, Usage
 from agent.reply_tags import split_tag
@@ -186,6 +187,8 @@ class AgentRunner:
             verdict = read_reply(message, decision, context)
         if verdict == "accept":
             return self._approve(turn, row)
+        if verdict == "accept_then":
+            return self._approve_then(turn, row, after_yes(message) or "")
         if verdict == "reject" and decision is not None and read_after_no(message, decision):
             self._close(turn, row, "rejected")  # "forget it, what's my balance?": both
             turn.notice = f"Cancelled: {row.summary}"
@@ -251,6 +254,19 @@ class AgentRunner:
         )
         self.gate.finish(row.id, status=final, result=reply.reply)
         return reply
+
+    def _approve_then(self, turn: TurnContext, row: PendingActionRow, rest: str) -> AgentReply:
+        """ "yes please, and what's my balance after that?": the action runs, then the rest is
+        a request of its own, in the same reply (a money request pauses for its own yes)."""
+        done = self._approve(turn, row)
+        if not rest or self.gate.pending(turn.session_id) is not None:
+            return done
+        human = HumanMessage(rest, additional_kwargs={"today": turn.today.isoformat()})
+        then = self._invoke(turn, {"messages": [human]})
+        then.reply = f"{done.reply}\n\n{then.reply}"
+        if then.kind != "confirm":
+            then.kind = done.kind  # the action's outcome leads; the rest is said below it
+        return then
 
     def _reject(self, turn: TurnContext, row: PendingActionRow, why: str) -> AgentReply:
         if not self.gate.transition(row.id, caller=turn.caller, to=why):

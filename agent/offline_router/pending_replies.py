@@ -163,6 +163,8 @@ def cancels_pending(message: str, decision: RouterDecision, ctx: RouterContext) 
     said = _words(text) & _CANCEL or any(p in text for p in _CANCEL_PHRASES)
     if pending is None or not said:
         return False
+    if _yes_then_cancel_of_another(message):
+        return False  # "yes please, and can you also cancel his old subscription sub_X"
     if decision.kind != "tool" or decision.tool in READ_SKILLS:
         return True  # "never mind, I already refunded it from the dashboard"
     if decision.tool != pending.skill:
@@ -171,7 +173,24 @@ def cancels_pending(message: str, decision: RouterDecision, ctx: RouterContext) 
     return decision.args.get(target) in (None, pending.args.get(target))
 
 
+def _yes_then_cancel_of_another(message: str) -> bool:
+    """A plain yes first, then a cancel aimed at another, older thing ("his old subscription",
+    "sub_X"): a second request beside the yes (which nothing here can do), not a no."""
+    first = first_clause(message)
+    rest = message.strip()[len(first) :]
+    if classify_confirmation_reply(first) != "accept" or not has_firm_accept(first):
+        return False
+    return _CANCEL_OF_ANOTHER.search(rest) is not None
+
+
 _DETERMINERS = r"(?:the|that|this|my|her|his|their|your)"
+_CANCEL_OF_ANOTHER = re.compile(
+    r"\b(?:cancel|end|stop|terminate)\s+(?:(?:his|her|their|the|that)\s+)?(?:"
+    rf"(?:{'|'.join(re.escape(str(w)) for w in DATA.confirmation['other_thing_marks'])})\s+"
+    rf"(?:(?:{'|'.join(re.escape(str(w)) for w in DATA.confirmation['other_thing_nouns'])})\b)?"
+    r"|(?:\w+\s+){0,3}?sub_\w+)",
+    re.I,
+)
 _BARE_NEVER_MIND = re.compile(
     r"^\s*(?:(?:ok(?:ay)?|oh|ah|right|sorry)[\s,.!]+)?(?:never\s*mind|nvm)[\s,.;:!—–-]+(?P<rest>.+)$",
     re.I | re.S,

@@ -1,10 +1,11 @@
 """What a reply to "Shall I do this?" asks for, when it is more than a plain yes or no.
 
 The gate asks this once per reply and acts on the verdict: `accept` and `reject` decide the
-pending action; `read` runs a read beside it and asks again; `aside` answers an out-of-scope
-remark (or refuses a bypass) and asks again; `new` supersedes it with another request; `ask`
-asks again. Bypass chatter is cut out first: "yes, and don't bother asking next time" is a yes
-to this action (the chatter changes nothing, as everywhere), not a "don't".
+pending action (`accept_then`: a firm yes, then another request, routed once the action ran);
+`read` runs a read beside it and asks again; `aside` answers an out-of-scope remark (or
+refuses a bypass) and asks again; `new` supersedes it with another request; `ask` asks again.
+Bypass chatter is cut out first: "yes, and don't bother asking next time" is a yes to this
+action (the chatter changes nothing, as everywhere), not a "don't".
 """
 
 from __future__ import annotations
@@ -48,8 +49,9 @@ from agent.offline_router.pending_replies import (
     without_unsaid_currency,
 )
 from agent.offline_router.tokens import tokenize
+from agent.offline_router.yes_and import after_yes
 
-Verdict = Literal["accept", "reject", "read", "aside", "new", "ask"]
+Verdict = Literal["accept", "accept_then", "reject", "read", "aside", "new", "ask"]
 ASIDE_CONFIDENCE = 0.6
 CLEAR_ASIDE = 0.9
 """Below this, an out-of-scope reading is a guess: the gate just asks again."""
@@ -194,7 +196,10 @@ def _read_reply_core(
     elsewhere = _asks_elsewhere(core, decision)  # "wait whats the weather like in london"
     if vague and hesitant and not (favour or elsewhere):  # ("oh, can you do invoices too?")
         return "ask"  # "hold on, let me double-check the amount with the customer first"
-    return _request(message, decision, ctx) or "ask"
+    request = _request(message, decision, ctx)
+    if request is not None and after_yes(core) is not None:
+        return "accept_then"  # "yes please, and can you also cancel his old one": both
+    return request or "ask"
 
 
 def _restated_without_a_yes(core: str, decision: RouterDecision, ctx: RouterContext) -> bool:

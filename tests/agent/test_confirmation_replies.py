@@ -49,7 +49,6 @@ def test_an_echo_of_the_pending_action_accepts_it(
     [
         ("refund $5 of pi_3abcdef", "yes, refund $500 of pi_3abcdef"),
         ("refund pi_3abcdef", "yes, refund pi_3other1"),
-        ("charge jane@x.io $20", "yes, and also charge bob@x.io $10"),
     ],
 )
 def test_a_yes_naming_something_else_is_a_new_request_that_pauses(
@@ -58,6 +57,58 @@ def test_a_yes_naming_something_else_is_a_new_request_that_pauses(
     kind, calls = _ask(dry, request_, reply)
     assert kind == "confirm"
     assert all(status != "ran" for _, status in calls)
+
+
+@pytest.mark.parametrize(
+    ("reply", "then"),
+    [
+        ("yes, and also charge bob@x.io $10", ("create_payment", "pending_confirmation")),
+        ("yes please. and what's my balance after that?", ("get_balance", "ran")),
+        ("yes go ahead, then show me the failed payments", ("list_payments", "ran")),
+        ("yep do it. also can you refund pi_3other1", ("refund_payment", "pending_confirmation")),
+    ],
+)
+def test_a_firm_yes_then_another_request_runs_the_action_then_routes_the_request(
+    dry: AgentRunner, reply: str, then: tuple[str, str]
+) -> None:
+    """People who write "yes, and also …" mean both, in that order: the action runs once, and
+    the rest is a request of its own (a money one pauses for its own yes)."""
+    kind, calls = _ask(dry, "charge jane@x.io $20", reply)
+    assert calls[0] == ("create_payment", "ran")
+    assert calls[-1] == then
+    assert kind == ("confirm" if then[1] == "pending_confirmation" else "answer")
+
+
+def test_a_yes_then_a_request_out_of_scope_runs_the_action_and_says_what_it_cannot_do(
+    dry: AgentRunner,
+) -> None:
+    sid = f"ses_{uuid.uuid4().hex[:12]}"
+    dry.chat(caller="alice", message="charge cus_AB12 $40 for the consult", session_id=sid)
+    reply = dry.chat(
+        caller="alice",
+        message="yes please, and can you also cancel his old subscription sub_1Q2w3E",
+        session_id=sid,
+    )
+    assert [(c.name, c.status) for c in reply.tool_calls] == [("create_payment", "ran")]
+    assert reply.kind == "answer"
+    assert "not something I can do" in reply.reply
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "yes, but only after friday",
+        "yes and wait for my go on the next one",
+        "ok, and show me the balance",
+        "sure maybe, and show me the balance",
+        "yes, and don't send a receipt",
+    ],
+)
+def test_a_yes_with_a_condition_or_a_soft_yes_before_a_request_runs_nothing(
+    dry: AgentRunner, reply: str
+) -> None:
+    _, calls = _ask(dry, "charge jane@x.io $20", reply)
+    assert ("create_payment", "ran") not in calls
 
 
 @pytest.mark.parametrize(
