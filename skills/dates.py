@@ -98,6 +98,7 @@ def find_date_range(text: str, today: date) -> DateMatch | None:
         return None  # most messages: no word or digits that could start a date
     fixed, marks = fix_month_typos(text) if rewrite else (text, [])
     fixed, ordinals = ordinal_days(fixed)
+    fixed = _WEEKDAY_BEFORE_DATE.sub(lambda w: " " * len(w.group()), fixed)  # "Fri 28 Nov"
     fixed, holidays = moving_holidays(fixed, today)
     ordinals += holidays
     for token in _TOKEN.finditer(fixed):
@@ -113,8 +114,16 @@ def find_date_range(text: str, today: date) -> DateMatch | None:
     return None
 
 
+_WEEKDAY_BEFORE_DATE = re.compile(
+    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\.?,?[ \t]+"
+    r"(?=\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d)",
+    re.I,
+)
+"""'Fri 28 Nov through Mon 1 Dec': the weekday names a day its date already names (blanked,
+so the positions of the rest hold)."""
 _SO_FAR = re.compile(
-    r"\s*(?:so\s+far|to\s+date|until\s+now|till\s+now|up\s+to\s+now|thus\s+far)\b", re.I
+    r"[\s-]*(?:so\s+far|to[\s-]+date|until\s+now|till\s+now|up\s+to\s+now|thus\s+far)\b", re.I
 )
 
 

@@ -43,11 +43,49 @@ _AFTER_MARKED = _table({"amount_after_min_marked": "min", "amount_after_max_mark
 _HYPHEN = frozenset({"-", "–"})
 
 
+_NEXT_WORD = re.compile(r"[ \t]+(?P<w>[a-z]{2,}s)\b")
+_MONEY_WORDS = frozenset(
+    str(w).lower() for words in DATA.slots["currency_words"].values() for w in words
+) | frozenset(str(w) for w in DATA.slots["other_currency_nouns"])
+
+
+def _counts_things(text: str, at: int) -> bool:
+    """A plain number before a plural noun counts things ("Refund him for the two books"): no
+    amount (a currency's name, "120 riyals", is one)."""
+    m = _NEXT_WORD.match(text, at)
+    if m is None or m["w"].endswith(_NOT_PLURAL) or m["w"] in _FUNCTION_WORDS:
+        return False  # "thirty this time", "100 was right", "50 plus tax"
+    return m["w"] not in _MONEY_WORDS and m["w"][:-1] not in _MONEY_WORDS
+
+
+_NOT_PLURAL = ("ss", "us", "is", "as", "ys")
+_FUNCTION_WORDS = frozenset(
+    {
+        "does",
+        "goes",
+        "hers",
+        "its",
+        "ours",
+        "yours",
+        "theirs",
+        "always",
+        "perhaps",
+        "besides",
+        "afterwards",
+        "towards",
+        "unless",
+        "whereas",
+    }
+)
+
+
 def first_amount(msg: Parsed) -> MoneyMatch | None:
     """The first marked amount not ruled out ("not $50 but $45" is $45), else the first plain
     number ("charge jane 50")."""
     marked = [s for s in msg.ents.of("money") if s.text == s.value.text]
     # (an amount re-read for a list filter, "1.000 dollar" as 1,000, never moves money)
+    if marked and (both := _two_together(msg, marked)) is not None:
+        return both  # "¥48,000 for the book plus ¥3,500 shipping … charge … both together"
     if marked:
         kept = [s for s in marked if not _negated(msg, s.start)] or marked
         # "per policy 7.2 … refund $15": the amount after the verb, or one with its currency,
@@ -78,11 +116,35 @@ def first_amount(msg: Parsed) -> MoneyMatch | None:
         value: MoneyMatch = top.value
         return value
     bare = [m for m in bare_amounts(msg.ents) if not _in_an_aside(msg.text, m.start)]
+    bare = [m for m in bare if not _counts_things(msg.text, m.end)]  # "the two books"
     asked = money_verb_sentences(msg)
     if asked:  # "…there were 3 other attempts that got blocked. Refund it fully": a story's
         bare = [m for m in bare if _inside(asked, m.start)]  # count, no amount
     after_verb = [m for m in bare if _follows_money_verb(msg, m.start)]
     return (after_verb or bare)[0] if bare else None
+
+
+def _two_together(msg: Parsed, marked: list[Span]) -> MoneyMatch | None:
+    """The sum of the two amounts of one currency joined by "plus"/"and"/"+" in one sentence,
+    when the asking sentence names no amount and asks for them "together" ("We quoted him
+    ¥48,000 for the book plus ¥3,500 shipping. … Charge that account for the book and the
+    shipping together")."""
+    asked = money_verb_sentences(msg)
+    if not asked or not any(_TOGETHER.search(msg.text, a, b) for a, b in asked):
+        return None
+    if any(_inside(asked, s.start) for s in marked):
+        return None
+    for first, second in pairwise(marked):
+        one, two = first.value, second.value
+        joined = _JOINED.fullmatch(msg.text, first.end, second.start)
+        if joined and one.currency == two.currency and one.currency is not None:
+            return MoneyMatch(first.start, second.end, one.amount + two.amount, one.currency,
+                              msg.text[first.start : second.end])  # fmt: skip
+    return None
+
+
+_TOGETHER = re.compile(r"\b(?:together|combined|altogether|in\s+total|both\s+of\s+them)\b", re.I)
+_JOINED = re.compile(r"\s+(?:for\s+[\w\s'-]{1,40}?\s+)?(?:plus|and|\+)\s+", re.I)
 
 
 def _told_to(msg: Parsed) -> list[tuple[int, int]]:
@@ -305,9 +367,15 @@ def _kind_before(norm: list[str], i: int) -> str | None:
 def _kind_after(norm: list[str], j: int, marked: bool = False) -> str | None:
     words = [w for w in norm[j : j + 6] if w not in _HYPHEN]  # "the 5k-and-up payments"
     for phrase, kind in [*_AFTER, *(_AFTER_MARKED if marked else [])]:
-        if tuple(words[: len(phrase)]) == phrase:
+        if tuple(words[: len(phrase)]) == phrase and not _bounds_the_next(words, phrase):
             return kind
     return None
+
+
+def _bounds_the_next(words: list[str], phrase: tuple[str, ...]) -> bool:
+    """ "over $5 or under $1": the "or under" leads the next amount, not this one's bound."""
+    after = words[len(phrase) : len(phrase) + 1]
+    return phrase[0] == "or" and bool(after) and after[0] in ("<money>", "<num>")
 
 
 def _shown_up_to(msg: Parsed, i: int) -> bool:

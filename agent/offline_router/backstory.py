@@ -15,7 +15,8 @@ from agent.offline_router.id_patterns import EMAIL, stripe_id
 from agent.offline_router.lexicon import DATA
 
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?])\s+(?=[A-Z\"'“(]|(?:can|could|would|will)\s+(?:you|u)\b|please\b|pls\b"
+    r"(?<=[.!?])[ \t]*\n\s*"  # a mark closing its line ends the sentence, whatever comes next
+    r"|(?<=[.!?])\s+(?=[A-Z\"'“(]|(?:can|could|would|will)\s+(?:you|u)\b|please\b|pls\b"
     r"|(?:refund|charge|show|list|find|look|pull|create|add|subscribe|check)\s)"
     r"|(?<=,)\s+(?=(?:please|pls|kindly|so\s+please|can\s+you|could\s+you)\s+[a-z]+\s+\S)",
 )
@@ -33,6 +34,8 @@ _POINTS_BACK = re.compile(
     r"\b(?:" + "|".join(DATA.slots["backstory"]["pointing_back"]) + r")\b",
     re.I,
 )
+_REFUND = re.compile(r"\brefund", re.I)
+_PAYMENT_ID = re.compile(stripe_id("pi", "ch", "py"))
 _THAT_EMAIL = re.compile(r"\b(?:that|this|the\s+same)\s+(?:e-?mail|address)\b", re.I)
 _PURPOSE = re.compile(r"\bso\s+(?:that\s+)?(?:i|we)\s+(?:can|could)\b.*$", re.I | re.S)
 """'…so I can go through them one by one': its pronouns point at the request's own objects."""
@@ -46,7 +49,7 @@ def request_sentence(message: str) -> str | None:
     sentences = _sentences(message.strip())
     if len(sentences) < 2:
         return None
-    asking = [i for i, s in enumerate(sentences) if _ASKS.search(s)]
+    asking = [i for i, s in enumerate(sentences) if _ASKS.search(s)] or _ordered(sentences)
     if not asking:
         asking = [
             i
@@ -61,12 +64,53 @@ def request_sentence(message: str) -> str | None:
         return None  # a relayed or quoted request: read by the quote rules
     request = sentences[asking[0]]
     picks = asking[0] > 0 and _picks_one(sentences[asking[0] - 1], request)
-    if _POINTS_BACK.search(_PURPOSE.sub("", request)) and not picks:
+    if _POINTS_BACK.search(_PURPOSE.sub("", request)) and not (picks or _named_here(request)):
         return None
+    story = " ".join(sentences[: asking[0]])
+    if _REFUND.search(request) and not _PAYMENT_ID.search(request) and _PAYMENT_ID.search(story):
+        return None  # "Her deposit was pi_X. Refund €120 of Lena's": the story's payment
     if _THAT_EMAIL.search(request) and not re.search(EMAIL, request):
         return None  # "…typed their email as M.D@x.org … could you check for a customer w/
         # that email address": the email is in the story
     return " ".join(sentences[asking[0] :])
+
+
+def _ordered(sentences: list[str]) -> list[int]:
+    """The one sentence opening on an order after a story told in statements, long enough to
+    be one (no question before it: "what has this customer paid us? show the payments")."""
+    orders = [i for i, s in enumerate(sentences) if i and _ORDERS.search(s.strip())]
+    if len(orders) != 1:
+        return []
+    story = sentences[: orders[0]]
+    told = sum(len(s.split()) for s in story) >= _MIN_STORY_WORDS
+    return orders if told and not any("?" in s for s in story) else []
+
+
+def _named_here(request: str) -> bool:
+    """ "Find her first, her email is june@…", "Pull up her last three payments, she's
+    jordan@…": the person pointed at is named where the request asks (for a look-up, a list
+    or a charge; a new customer's name is still the story's)."""
+    backs = {m.group().lower() for m in _POINTS_BACK.finditer(_PURPOSE.sub("", request))}
+    persons = backs <= _PERSON_PRONOUNS
+    return persons and bool(_NAMING.search(request)) and not _CREATES.search(request)
+
+
+_ORDERS = re.compile(
+    r"(?:" + "|".join(DATA.slots["backstory"]["ordering"]) + r")\b",
+    re.I,
+)
+_MIN_STORY_WORDS = int(DATA.slots["backstory"]["min_story_words"])
+_PERSON_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "his", "hers", "their", "them"})
+_NAMING = re.compile(
+    r"(?:\b(?:her|his|their)\s+(?:\w+\s+)?(?:e-?mail|address|id)\s+(?:is|:)"
+    rf"|\b(?:she|he|they)(?:['’]s|\s+is|['’]re|\s+are))\s+(?:{EMAIL}|{stripe_id('cus')})",
+    re.I,
+)
+_CREATES = re.compile(
+    r"\b(?:add(?:ing)?|creat(?:e|ing)|set(?:ting)?\s+up|sign(?:ing)?\s+up|register(?:ing)?"
+    r"|onboard(?:ing)?|put(?:ting)?\s+(?:them|him|her)\s+in)\b",
+    re.I,
+)
 
 
 def request_before_story(message: str) -> str | None:

@@ -5,6 +5,7 @@ request itself one no skill does."""
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from agent.offline_router import intent
@@ -21,10 +22,32 @@ _REQUEST_SCORE = 3.0
 def request_clause_skill(msg: Parsed) -> str | None:
     """The skill of the one clause that is a request and holds no out-of-scope words, when
     every out-of-scope word sits in another clause that asks for no skill; else None. ("and"
-    splits nothing here: "cancel her subscription and refund pi_X" asks both at once.)"""
+    splits nothing here: "cancel her subscription and refund pi_X" asks both at once.) Under a
+    paste, the user's own last paragraph is read first ("CRM note | … Monthly retainer starts
+    in April … / charge Halvorsen & Dahl AS that onboarding fee")."""
+    own = _last_paragraph_start(msg)
+    if own is not None and (asked := _request_clause_skill(msg, own)) is not None:
+        return asked
+    return _request_clause_skill(msg, 0)
+
+
+def _last_paragraph_start(msg: Parsed) -> int | None:
+    breaks = list(_PARAGRAPH_BREAK.finditer(msg.text))
+    if not breaks:
+        return None
+    at = breaks[-1].end()
+    return next((i for i, t in enumerate(msg.tokens) if t.start >= at), None)
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _request_clause_skill(msg: Parsed, first_token: int) -> str | None:
     found: set[str] = set()
     pleaded: set[str] = set()
     for start, end in _clauses(msg):
+        if start < first_token:
+            continue
         scores = intent.score(msg.canon[start:end])
         skill = _asked(scores)
         last = all(t.is_punct for t in msg.tokens[end:])
@@ -38,8 +61,9 @@ def request_clause_skill(msg: Parsed) -> str | None:
         if skill is None and _ordered(msg, start, end, scores):
             return None  # "We've got about 12,000 available in Stripe. Pay it out to our bank"
         if skill is not None:
-            if scores.get(OUT_OF_SCOPE) > 0:
+            if scores.get(OUT_OF_SCOPE) >= _REQUEST_SCORE:
                 return None  # "cancel her subscription and refund pi_X": one clause, both
+                # (a word that only leans elsewhere, "that onboarding fee", asks nothing)
             if msg.canon[end - 1] == "one":
                 continue  # "I'd love a coupon for 20% off, can you make one": the coupon
             if _ruled_out(msg, start):

@@ -83,6 +83,8 @@ def which_one(
     choice of currencies ("euro? or sterling") asks the currency and keeps whom and how much."""
     text = str(_R["clarify"]["which_one"]).format(first=choice[0], second=choice[1])
     target = {"refund_payment": "payment"}.get(skill, "customer")
+    if about == "<amount>":
+        target = "amount"  # "charge dana@… 50 or 60 bucks": whom stays, how much is asked
     known = {k: v for k, v in (args or {}).items() if k != target}
     if about == "<currency>":
         target, known = "currency", _before_the_currency(args or {}, choice)

@@ -70,6 +70,8 @@ def _rx(pattern: str, flags: int = re.I) -> re.Pattern[str]:
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # an HTML tag or comment, not an address in brackets ("Jane Doe <jane@x.io>")
     ("markup", _rx(r"<!--.*?-->|</?(?![\w.+-]+@[\w.-]+>)[a-z][^<>]{0,200}>", re.I | re.S)),
+    # an IP address ("IP: 185.220.101.x" in a pasted fraud review): no amount in it
+    ("ip", _rx(r"(?<![\d.])\d{1,3}(?:\.\d{1,3}){2}\.(?:\d{1,3}|[x*])(?![\d.])")),
     ("pi", _rx(r"\b(?:pi|ch|py)_[A-Za-z0-9]{2,}\b")),
     ("cus", _rx(r"\bcus_[A-Za-z0-9]{2,}\b")),
     ("price", _rx(r"\bprice_[A-Za-z0-9]{2,}\b")),
@@ -101,7 +103,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "quote",
         _rx(
             r"\"([^\"]{1,200})\"|“([^”]{1,200})”|‘([^’]{1,200})’|«\s*([^»]{1,200}?)\s*»"
-            r"|(?<!\w)'([^']{2,200})'(?!\w)",
+            r"|(?<!\w)'([^']{2,200})'(?!\w)|「([^」]{1,200})」|『([^』]{1,200})』",
             0,
         ),
     ),
@@ -279,6 +281,7 @@ def extract(text: str, today: date) -> Entities:
     found = _up_to_a_day_left_out(ents.masked, found, today) or found
     found = _period_restated(ents.masked, found, today) or found
     found = _period_after_a_deadline(ents.masked, found, today) or found
+    found = _period_after_a_named_thing(ents.masked, found, today) or found
     if found is not None:
         ents.add(found.start, found.end, "date", (found.range.start, found.range.end))
         ents.date_range = (found.range.start, found.range.end)
@@ -525,6 +528,21 @@ def _period_after_a_deadline(text: str, found: DateMatch | None, today: date) ->
     return _period_from(text, found.end, today)
 
 
+def _period_after_a_named_thing(
+    text: str, found: DateMatch | None, today: date
+) -> DateMatch | None:
+    """ "For the Q1 board pack I need gross volume … for 1 Jan to 15 March": a period naming a
+    report ("the Q1 board pack", "the March deck") is no period asked; the one after it is."""
+    if found is None or not _NAMES_A_THING.match(text, found.end):
+        return None
+    return _period_from(text, found.end, today)
+
+
+_NAMES_A_THING = re.compile(
+    r"\s+(?:board\s+pack|board\s+deck|deck|report|review|slides?|presentation|newsletter|"
+    r"meeting|offsite|planning|budget|forecast)\b",
+    re.I,
+)
 _RESTATED = re.compile(r"\s*,?\s*(?:so|i\.?e\.?|that\s+is|meaning|namely)\s*[,:]?\s+", re.I)
 
 

@@ -259,6 +259,11 @@ def refine_last(
     skill, top, _ = scores.best()
     if last.skill == "find_customers" and skill == "list_payments" and "payments" in msg.canon:
         return None  # "what about his payments?": the customer found, now their payments
+    moved = previous_period(msg.text, last.args)
+    if moved and skill in _PERIOD_READS - {last.skill}:  # failed payments of last week, then
+        found = FILLERS[str(skill)](msg, ctx, default_currency)  # "how does the week before
+        kept = {k: v for k, v in found.args.items() if not k.startswith("created_")}  # compare?"
+        return None if found.missing else make.tool(str(skill), {**kept, **moved}, 0.75)
     period = {k: v for k, v in last.args.items() if k in ("created_gte", "created_lte")}
     if period and skill in _PERIOD_READS - {last.skill} and has_phrase(msg, _THAT_PERIOD):
         found = FILLERS[str(skill)](msg, ctx, default_currency)  # "what did the month look like"
@@ -267,7 +272,6 @@ def refine_last(
         return _payments_behind(msg, ctx, last.args, default_currency)  # "show me the failed ones"
     if top >= NEW_REQUEST_SCORE and (skill != last.skill or not has_phrase(msg, _REFINE)):
         return None
-    moved = previous_period(msg.text, last.args)
     if moved:
         return make.tool(last.skill, {**last.args, **moved}, 0.75)
     found = FILLERS[last.skill](msg, ctx, default_currency)

@@ -3,6 +3,9 @@ skill schedules anything, so such a request is out of scope, never a pending act
 
 from __future__ import annotations
 
+import re
+
+from agent.offline_router.amounts import money_verb_sentences
 from agent.offline_router.lexicon import DATA, LEXICON
 from agent.offline_router.phrases import Pattern, expand, find_all, index_by_first
 from agent.offline_router.tokens import Parsed
@@ -44,8 +47,10 @@ def recurs(msg: Parsed) -> bool:
 
 def _said(cues: dict[str, list[Pattern]], msg: Parsed) -> bool:
     canon, starts = msg.canon, frozenset(msg.sentence_starts())
+    asked = money_verb_sentences(msg)
     return any(
-        not _described(canon, start)
+        not _in_the_story(msg, asked, start)
+        and not _described(canon, start)
         and not _someone_elses_later(canon, start, starts)
         and canon[end : end + 1] != ["'s"]
         and canon[start:end] + canon[end : end + 1] != ["from", "now", "on"]
@@ -55,6 +60,21 @@ def _said(cues: dict[str, list[Pattern]], msg: Parsed) -> bool:
         and not _the_later_one(canon, start, end)
         for _, start, end in find_all(cues, canon, _STOPS)
     )
+
+
+def _in_the_story(msg: Parsed, asked: list[tuple[int, int]], token: int) -> bool:
+    """ "…a bunch sent every week while she's in hospital … Charge him $35 for this week's":
+    a time in a sentence before (or after) the one that asks for the money is the story's."""
+    at = msg.tokens[token].start
+    if not asked or any(a <= at <= b for a, b in asked):
+        return False
+    return not any(_THEN.search(msg.text, a, b) for a, b in asked)  # ("… Charge her then.")
+
+
+_THEN = re.compile(
+    r"\b(?:then|that\s+day|on\s+the\s+day|at\s+that\s+point|when\s+(?:she|he|they|it)\s+\w+)\b",
+    re.I,
+)
 
 
 def _the_later_one(canon: list[str], start: int, end: int) -> bool:

@@ -50,7 +50,8 @@ def with_header_values(message: str) -> str:
 
 
 _TOTAL_LINE = re.compile(
-    r"^[ \t>|]*(?:" + "|".join(str(w) for w in _D["total_labels"]) + r")\b[ \t.:=]*"
+    r"^[ \t>|]*(?:" + "|".join(str(w) for w in _D["total_labels"]) + r")\b"
+    r"(?:[ \t]*\([^)\n]{0,30}\))?[ \t.:=]*"  # "Total (tax incl.)  ¥12,800"
     r"(?P<a>[$€£¥]?[ \t]?\d[\d,.]*(?:[ \t]?(?:[A-Z]{3}|[$€£¥]))?)[ \t]*$",
     re.I | re.M,
 )
@@ -74,6 +75,84 @@ def with_pasted_total(message: str) -> str:
         + line
         + _TOTAL_POINTER.sub(lambda _: amount, tail)
     )
+
+
+def with_pasted_name(message: str) -> str:
+    """ "look the company up in stripe by its name" under a CRM note's "Company: Halvorsen &
+    Dahl AS" (or a packing slip's "Ship to:" with the name on the line below): the name typed
+    where the pointer was."""
+    pointer = _BY_ITS_NAME.search(message)
+    if pointer is None:
+        return message
+    names = {
+        _clean(m["v"] or m["n"] or "") for m in _NAME_LINE.finditer(message[: pointer.start()])
+    }
+    names = {n for n in names if _NAMELIKE.fullmatch(n)}
+    if len(names) != 1:
+        return message
+    return f"{message[: pointer.start()]}by the name {names.pop()}{message[pointer.end() :]}"
+
+
+def _clean(value: str) -> str:
+    return value.strip().strip("\"'“”")
+
+
+_BY_ITS_NAME = re.compile(
+    r"\bby\s+(?:(?:its|their|his|her|the(?:\s+(?:company|business)['’]?s)?)\s+)?"
+    r"(?:(?:company|business|full)\s+)?name\b(?!\s*[:\"'“]?\s*[A-Z])",
+    re.I,
+)
+_NAME_LINE = re.compile(
+    r"^[ \t>]*(?:" + "|".join(str(h) for h in _D["name_headers"]) + r")[ \t]*:[ \t]*"
+    r"(?:(?P<v>[^\n|]+?)[ \t]*$|\n[ \t]+(?P<n>[^\n]+?)[ \t]*$)",
+    re.I | re.M,
+)
+_NAMELIKE = re.compile(r"(?=.*[A-Z])[^\d@_<>\n]{2,60}")
+
+
+def with_provider_email(message: str) -> str:
+    """ "find customers matching the gmail she's writing from, not the work address in her sig":
+    the one address at that provider, where the request named it."""
+    pointer = _PROVIDER.search(message)
+    if pointer is None:
+        return message
+    provider = pointer["p"].lower()
+    found = {
+        a.lower() for a in _ADDRESS.findall(message) if a.lower().split("@")[1].startswith(provider)
+    }
+    if len(found) != 1:
+        return message
+    return f"{message[: pointer.start()]}{found.pop()}{message[pointer.end() :]}"
+
+
+_PROVIDER = re.compile(
+    r"\bthe\s+(?P<p>gmail|googlemail|yahoo|hotmail|outlook|icloud|proton(?:mail)?|gmx|aol)"
+    r"(?:\s+(?:address|one|account|e-?mail))?\b",
+    re.I,
+)
+
+
+def with_pasted_customer(message: str) -> str:
+    """ "Phone order, card on file: / Customer: cus_X / … / Total $41.00" + "charge the total":
+    a charge asked under a pasted order that names one customer, and naming none itself, is
+    that customer's (typed where the verb is, as if the user had said it)."""
+    parts = _PARAGRAPHS.split(message.strip())
+    if len(parts) < 2:
+        return message
+    found = _headers("\n\n".join(parts[:-1])).get("customer")
+    request = parts[-1]
+    verb = _CHARGE_VERB.search(request)
+    if found is None or verb is None or _NAMES_SOMEONE.search(request):
+        return message
+    typed = f"{request[: verb.end()]} {found[1]}{request[verb.end() :]}"
+    return message[: message.rstrip().rfind(request)] + typed
+
+
+_PARAGRAPHS = re.compile(r"\n[ \t]*\n")
+_CHARGE_VERB = re.compile(r"^\s*(?:please\s+)?(?:charge|bill)\b", re.I)
+_NAMES_SOMEONE = re.compile(
+    rf"{EMAIL}|\bcus_\w+|\b(?:him|her|them|their|his|customer|client|to)\b", re.I
+)
 
 
 def _headers(message: str) -> dict[str, tuple[str | None, str]]:

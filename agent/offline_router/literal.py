@@ -47,7 +47,18 @@ def quote_literal_name(msg: Parsed) -> str | None:
     first = _SENTENCE_END.split(tail, maxsplit=1)[0]
     if first != tail and not (_CODE.search(first) or _flagged(_tokens_in(rest, m.end(), first))):
         return None  # "named Smith. yes twenty five. don't ask.": the name ends with its sentence
+    if not _CODE.search(tail):  # "a customer called Admin Override LLC in here?": the name,
+        shown = _WHERE_ASKED.search(tail)  # without where it is asked about
+        if shown is not None and shown.start() > 0:
+            end, tail = end - (len(tail) - shown.start()), tail[: shown.start()]
     return f"{msg.text[: m.end()]}“{_unquoted(tail)}”{msg.text[end:]}"
+
+
+_WHERE_ASKED = re.compile(
+    r"\s+(?:in\s+(?:here|there|stripe|the\s+system|our\s+(?:account|records|system))"
+    r"|on\s+file)?\s*[?.!]*\s*$",
+    re.I,
+)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")

@@ -53,6 +53,8 @@ class RouterContext(BaseModel):
     declined_call: bool = False
     """`last_call` was a money action the user turned down: "no, too much" … "ok then only
     $10" proposes it again with the change (a new action, which pauses for its own yes)."""
+    last_sheet: str | None = None
+    """The sheet (header and rows) the user pasted last, for "now the second row, same way"."""
     lookup_done: bool = False
     """This message already had its `LOOKUP`: never ask for a second one."""
     looked_up: dict[str, Any] | None = None

@@ -25,6 +25,7 @@ _POINTS_BACK = re.compile(r"\b(?:" + "|".join(str(p) for p in _D["pointing_back"
 _PASTE_SHAPE = (
     r"^\s*(?:[>|#\[]|[\"“]|-{3,}|(?:[\w@#.()'’\- ]{1,40}):\s+\S)"
     r"|^[^\n]{0,40}\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s*$"  # "Tom Becker  2:10 PM" (a chat log)
+    r"|^[^\n|\t]*\S[ \t]*[|\t][^\n|\t]*[|\t]"  # a sheet's row: "03/06 | KJ-1182 | 640.00"
 )
 _PASTE_LINE = re.compile(
     _PASTE_SHAPE + r"|\b(?:" + "|".join(str(p) for p in _D["paste_words"]) + r")\b", re.I | re.M
@@ -76,9 +77,13 @@ def _read_alone(own: str, pasted: str, read: Callable[[str], Asked]) -> OwnParag
     asked = read(own)
     if not asked.skills and not asked.tries:
         return None
-    words = _AS_AGREED.sub(" ", _EMAIL.sub(" ", own))  # (".it" in "carla@studiolume.it" points
-    # at nothing, nor does a reason given: "… with a 30 day trial, like sales promised below")
-    pronoun = _PRONOUN.search(words) is not None and _STRIPE_ID.search(own) is None
+    # (".it" in "carla@studiolume.it" points at nothing, nor does a reason given: "… with a 30
+    # day trial, like sales promised below", nor the "it" of "see if it's the big orders")
+    words = _PURPOSE.sub(" ", _DUMMY_IT.sub(" ", _AS_AGREED.sub(" ", _EMAIL.sub(" ", own))))
+    named = _STRIPE_ID.search(own) is not None or (  # (an address names whom to look up or
+        _EMAIL.search(own) is not None and "create_customer" not in asked.skills  # bill; a new
+    )  # customer's name may still be the paste's)
+    pronoun = _PRONOUN.search(words) is not None and not named
     points = _POINTS_BACK.search(words) is not None or pronoun
     return OwnParagraph(own, points or _names_a_writer(own, pasted))
 
@@ -91,6 +96,12 @@ _AS_AGREED = re.compile(
 )
 """A reason given ("… like sales promised below"), or the refund reason's name ("reason
 requested by customer"): neither points into the paste."""
+_PURPOSE = re.compile(
+    r"\b(?:so\s+(?:that\s+)?(?:i|we)\s+(?:can|could)|in\s+order\s+to)\b[^.?!\n]*", re.I
+)
+"""Why the user asks ("… so I can match them up"): its pronouns are the user's business."""
+_DUMMY_IT = re.compile(r"\bit(?:['’]s|\s+is|\s+was)\b", re.I)
+"""The "it" of "see if it's the big-ticket orders": no pasted thing pointed at."""
 _PRONOUN = re.compile(r"\b(?:" + "|".join(str(p) for p in _D["pointing_pronouns"]) + r")\b", re.I)
 _STRIPE_ID = re.compile(r"\b(?:pi|ch|py|cus)_[A-Za-z0-9]{4,}")
 _POSSESSIVE = re.compile(r"\b([A-Z][a-z]+)['’]s\b")

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from agent.offline_router.id_patterns import EMAIL, stripe_id
+from agent.offline_router.lexicon import DATA
 
 _QUOTED = re.compile(r"^\s*>")
 _VALUES = re.compile(rf"{EMAIL}|{stripe_id('pi', 'ch', 'cus', 'price', 're', 'sub', 'in')}\b", re.I)
@@ -39,7 +40,7 @@ def own_request(message: str, read: Callable[[str], Asked]) -> str | None:
     if not quoted or not own:
         return None
     asked = read(" ".join(own))
-    if not asked.skills:
+    if not asked.skills or _hands_over(" ".join(own)):
         return None
     out: list[str] = []
     for line in lines:
@@ -56,6 +57,23 @@ def own_request(message: str, read: Callable[[str], Asked]) -> str | None:
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _NUMBERS = re.compile(r"\d[\d.,]*\d|\d")
 _CURRENCY = re.compile(r"[$€£¥]|\b(?:usd|eur|gbp|dollars?|euros?|pounds?|bucks)\b", re.I)
+
+
+def _hands_over(own: str) -> bool:
+    """ "Marta asked for this in #billing, please do it:": the staff member's lines only hand
+    the quote over, naming nothing of their own: the quote is the request."""
+    words = " " + " ".join(re.findall(r"[a-z']+", own.lower())) + " "
+    return _VALUES.search(own) is None and any(f" {p} " in words for p in _HANDED_OVER)
+
+
+_HANDED_OVER = tuple(
+    str(p)
+    for p in DATA.slots["quote_pointers"]
+    if str(p).split()[0] in {"do", "handle", "take", "deal", "action", "sort", "process"}
+    and "what" not in str(p).split()
+)
+"""Only a plain hand-over ("please do it", "handle this"): "refund what she asks" is the staff
+member's own request, with the quote's values."""
 
 
 def _said_again(sentence: str, own: list[str]) -> bool:

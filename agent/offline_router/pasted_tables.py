@@ -40,7 +40,10 @@ def _cells(line: str) -> list[str] | None:
     if "\t" in line:
         parts = line.split("\t")
     elif line.count("|") >= 1:
-        parts = line.strip().strip("|").split("|")
+        text = line.strip()
+        if text.startswith("|"):  # "| a | b |": a markdown row; "a | b | " ends on an empty cell
+            text = text[1:].removesuffix("|")
+        parts = text.split("|")
     else:
         return None
     cells = [p.strip() for p in parts]
@@ -52,7 +55,7 @@ def _sheet(lines: list[str]) -> tuple[int, int, list[str], list[list[str]]] | No
     line range, its header (lowercase) and its rows."""
     for i, line in enumerate(lines):
         header = _cells(line)
-        if header is None or not any(h.lower() in _LABELS for h in header):
+        if header is None or not any(_label(h) for h in header):
             continue
         rows, j = [], i + 1
         while j < len(lines):
@@ -65,6 +68,14 @@ def _sheet(lines: list[str]) -> tuple[int, int, list[str], list[list[str]]] | No
         if rows:
             return i, j, [h.lower() for h in header], rows
     return None
+
+
+def _label(head: str) -> str | None:
+    """The label a column's values are read with: its header's, or its last word's ("Patient
+    email", "Refund amount", "customer_id")."""
+    text = head.lower().replace("_", " ").strip()
+    words = text.split()
+    return _LABELS.get(text) or (_LABELS.get(words[-1]) if words else None)
 
 
 def _picked_row(request: str, header: list[str], rows: list[list[str]]) -> list[str] | None:
@@ -85,7 +96,7 @@ def _labelled(header: list[str], row: list[str]) -> dict[str, str]:
     """The row's cells a skill takes, as "label: value" (the currency joined to its amount)."""
     values: dict[str, str] = {}
     for head, cell in zip(header, row, strict=True):
-        label = _LABELS.get(head)
+        label = _label(head)
         if label is not None and cell and not speaks_to_the_agent(cell):
             values[label] = cell
     if "currency" in values and "amount" in values:
@@ -112,10 +123,21 @@ def _labelled_line(lines: list[str]) -> tuple[int, int, list[str], list[list[str
     return None
 
 
-def with_row_picked(message: str) -> str:
-    """The message as its request and the picked row's values, or the message unchanged."""
+def sheet_text(message: str) -> str | None:
+    """The pasted sheet's lines (header and rows), for a later "now the second row"."""
+    lines = message.split("\n")
+    sheet = _sheet(lines)
+    return "\n".join(lines[sheet[0] : sheet[1]]) if sheet is not None else None
+
+
+def with_row_picked(message: str, earlier_sheet: str | None = None) -> str:
+    """The message as its request and the picked row's values, or the message unchanged. A
+    request that picks a row of no sheet of its own ("now the second row, same way") picks it
+    from the sheet pasted earlier in the conversation."""
     lines = message.split("\n")
     sheet = _sheet(lines) or _labelled_line(lines)
+    if sheet is None and earlier_sheet is not None and _PICKED.search(message):
+        return with_row_picked(f"{earlier_sheet}\n\n{message}")
     if sheet is None:
         return message
     start, end, header, rows = sheet
@@ -124,8 +146,12 @@ def with_row_picked(message: str) -> str:
         return message
     row = rows[0] if len(rows) == 1 else _picked_row(request, header, rows)
     values = _labelled(header, row) if row is not None else {}
-    if _REFUND.search(request):
+    refunds = any("refund" in h for h in header)  # "Payment ID | Refund amount | Reason"
+    if _REFUND.search(request) and not refunds:
         values.pop("amount", None)  # a row's amount is what was paid, not what to give back
+    if refunds and not _REFUND.search(request):
+        request = _DO.sub("refund", request, count=1)  # "Refunds tab: …" + "Do the second row."
+    request = _COLUMN_AS_DESCRIPTION.sub("", request)  # "use the memo as the description"
     by = _BY.search(request)
     field = by["f"].lower().replace("-", "") if by is not None else None
     if field in values:
@@ -137,6 +163,14 @@ def with_row_picked(message: str) -> str:
 
 
 _REFUND = re.compile(r"\brefund", re.I)
+_DO = re.compile(r"\b(?:do|process|run|handle|action)\b", re.I)
+_COLUMN_AS_DESCRIPTION = re.compile(
+    r",?\s*\b(?:(?:use|with|take|put)\s+the\s+(?:memo|description|notes?|item|service)\s+"
+    r"(?:column\s+|field\s+)?(?:as|for)\s+(?:the\s+)?description"
+    r"|description\s+(?:as|like)\s+(?:in|on)\s+the\s+(?:sheet|row|table|list))\b",
+    re.I,
+)
+"""The row's description is given as its labelled value: the words pointing at it go."""
 _BY = re.compile(
     r"\b(?:by|via|with)\s+(?:his|her|their|the|that|its)?\s*(?P<f>e-?mail|name|phone)\b", re.I
 )

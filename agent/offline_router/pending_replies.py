@@ -25,6 +25,7 @@ from agent.offline_router.entities import extract
 from agent.offline_router.lexicon import DATA
 from agent.offline_router.models import RouterContext, RouterDecision
 from skills import SKILLS
+from skills._number_words import WORD_RUN_PATTERN, parse_number_words
 
 _WORDS = re.compile(r"[a-z']+")
 _NEGATION = frozenset(
@@ -256,7 +257,14 @@ def _bare_amounts(message: str, spans: list[Any], pending: dict[str, Any]) -> li
             continue
         number = float(m.group().replace(",", "."))
         out.append(amount if amount in (number, round(number * 100)) else m.group())
+    for m in _SPOKEN_NUMBER.finditer(message):  # "yep sixty that's right go"
+        said = parse_number_words(m.group())
+        if said is not None and not any(s.start <= m.start() < s.end for s in spans):
+            out.append(amount if amount in (said, round(said * 100)) else m.group())
     return out
+
+
+_SPOKEN_NUMBER = re.compile(WORD_RUN_PATTERN, re.I)
 
 
 def without_unsaid_currency(message: str, args: dict[str, Any]) -> dict[str, Any]:

@@ -63,7 +63,7 @@ def customer(
     quoted = _quoted_customer(msg, verbs | introducers)
     if quoted:
         return CustomerRef(value=quoted, count=1)
-    found = _owner_or_object(msg, verbs) or name_after_any(msg, introducers) or _subject(msg)
+    found = _owner_or_object(msg, verbs) or _introduced(msg, introducers) or _subject(msg)
     if found:
         return CustomerRef(value=found.text, count=1)
     if names_someone(msg):
@@ -172,6 +172,25 @@ _AFTER_VERB_SKIP = frozenset(
 _SUBJECT_VERBS = frozenset(str(w) for w in _S["customer_subject_verbs"])
 
 
+_NUMBER_WORDS = frozenset(str(w) for w in DATA.slots["number_words"])
+
+
+def _introduced(msg: Parsed, introducers: frozenset[str]) -> Name | None:
+    """The first name after an introducer that heads no paste: "Slack from Dev at Northwind:"
+    says who sent what follows, not whom the request is about."""
+    start = 0
+    while (found := name_after_any(msg, introducers, start)) is not None:
+        at = msg.tokens[found.start].start
+        line = msg.text[msg.text.rfind("\n", 0, at) + 1 :].split("\n", 1)[0]
+        if not _PASTE_HEADING.search(line):
+            return found
+        start = found.end
+    return None
+
+
+_PASTE_HEADING = re.compile(r"^[^:]*\bfrom\b[^:]*:\s*$", re.I)
+
+
 def _subject(msg: Parsed) -> Name | None:
     """ "Bluebird Bakery wants 5 seats on team_annual": the name that opens a sentence ("Quick
     one. Bluebird Bakery wants…", "Ticket 5120: Lakeside Yoga Studio want…"), when a verb of
@@ -197,6 +216,8 @@ def _subject(msg: Parsed) -> Name | None:
                 found = Name(found.text[4:], found.start + 1, found.end)
         if found is not None and staff_member(msg.text, found.text):
             continue  # "Our rep Daniel met … Daniel asked that …": staff, not the customer
+        if found is not None and found.text.lower() in _NUMBER_WORDS:
+            continue  # "… du 14/10 au 20/10. Five is enough.": a count, no one's name
         if found is not None and follows and msg.tokens[verb].norm in _SUBJECT_VERBS:
             return found
         labelled = follows and found is not None and msg.tokens[found.end].norm in _LABEL_MARKS
@@ -416,6 +437,8 @@ def payment(msg: Parsed, ctx: RouterContext) -> tuple[str | None, int]:
         after = all(tok.start > ids[-1].end for tok in msg.tokens if tok.norm in ORDINAL_WORDS)
         if after:  # "charged twice - pi_A and pi_B. refund the second one": the one chosen
             return distinct[index], 1
+    if len(distinct) > 1 and (priced := _id_by_its_amount(msg, ids)) is not None:
+        return priced, 1  # "#W-1  pi_A  $129.00 / #W-2  pi_B  $42.00 … refund the $129 one"
     if ids:  # the same id typed twice is still one payment
         return distinct[0], len(distinct)
     if index is not None and index < len(ctx.last_payments):
@@ -424,6 +447,39 @@ def payment(msg: Parsed, ctx: RouterContext) -> tuple[str | None, int]:
         chosen = ctx.last_payment or (ctx.last_payments[0] if ctx.last_payments else None)
         return chosen or _payment_of_last_call(ctx), 0
     return None, 0
+
+
+_THE_PRICED_ONE = re.compile(
+    r"\bthe\s+(?P<a>[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:[$€£¥]|[A-Z]{3}\b))\s+"
+    r"(?:one|charge|payment|order)\b|\bthe\s+(?:one|charge|payment|order)\s+(?:for|of|at)\s+",
+    re.I,
+)
+
+
+def picking_amount(msg: Parsed) -> Span | None:
+    """The amount a request picks a payment by ("refund the $129 one in full"): which one,
+    not how much."""
+    picked = _THE_PRICED_ONE.search(msg.text)
+    if picked is None:
+        return None
+    spans = msg.ents.of("money")
+    return next((m for m in spans if picked.start() <= m.start <= picked.end() + 1), None)
+
+
+def _id_by_its_amount(msg: Parsed, ids: list[Span]) -> str | None:
+    """The one id on the line of the amount the request picks it by ("the $129 one")."""
+    asked = picking_amount(msg)
+    if asked is None:
+        return None
+
+    def line(at: int) -> int:
+        return msg.text.count("\n", 0, at)
+
+    same = [
+        m for m in msg.ents.of("money") if m is not asked and m.value.amount == asked.value.amount
+    ]
+    found = {str(s.value) for s in ids if line(s.start) in {line(m.start) for m in same}}
+    return found.pop() if len(found) == 1 else None
 
 
 def latest_payment_owner(msg: Parsed, ctx: RouterContext) -> str | None:

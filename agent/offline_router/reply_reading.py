@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from agent.offline_router import safety
 from agent.offline_router.confirmation import (
@@ -153,6 +153,8 @@ def _read_reply_core(
         return "accept"  # "no? ok, then just charge it" (after "I can't do PDF invoices")
     if _changes_pending(message, decision, ctx):
         return "new"  # "yes, but make it $5,000 and don't ask me again": the changed one pauses
+    if _yes_with_values_in_passing(message, decision, ctx):
+        return "accept"  # "ok Sam's fine with it, go ahead"
     if _restated_without_a_yes(core, decision, ctx):
         return "new"  # "ok fine, charge billing@… the 300 euros": asked again, not yet a yes
     bypassed = core != message or decision.kind == "refuse"
@@ -257,11 +259,61 @@ def _changes_pending(message: str, decision: RouterDecision, ctx: RouterContext)
     if pending is None or decision.kind != "tool" or decision.tool != pending.skill:
         return False
     said, waiting = without_unsaid_currency(message, decision.args), pending.args
-    if any(k in said and said[k] != waiting.get(k) for k in _TARGETS):
+    changed = {k for k in (*_TARGETS, *_VALUES) if k in said and said[k] != waiting.get(k)}
+    changed -= _said_in_passing(message, said)
+    if "trial_days" in waiting and "trial_days" not in said and _TRIAL.search(message):
+        changed.add("trial_days")  # "actually skip the trial": the same, without one
+    if changed & set(_TARGETS):
         return _ALSO.search(message) is None  # "yes. also refund ch_E": another request beside
-    return any(k in said and said[k] != waiting.get(k) for k in _VALUES)  # the yes, read as before
+    return bool(changed & set(_VALUES))  # the yes, read as before
 
 
+def _yes_with_values_in_passing(message: str, decision: RouterDecision, ctx: RouterContext) -> bool:
+    """A firm yes whose only other values are said in passing (and nothing doubted)."""
+    pending = ctx.pending_action
+    if pending is None or decision.tool != pending.skill or has_doubt(message):
+        return False
+    said = without_unsaid_currency(message, decision.args)
+    changed = {k for k, v in said.items() if v != pending.args.get(k)}
+    return bool(changed) and changed <= _said_in_passing(message, said)
+
+
+def _said_in_passing(message: str, said: dict[str, Any]) -> set[str]:
+    """Values a firm yes mentions without changing anything: the person who agreed ("ok Sam's
+    fine with it, go ahead") and a bare count ("Harriet's checked the log and it's definitely
+    12, so yes, put it through"; "make it 12" or "$12" would change the amount)."""
+    if not has_firm_accept(message) or _CHANGE_CUE.search(message):
+        return set()
+    passing = set()
+    name = said.get("customer")
+    if isinstance(name, str) and re.search(rf"\b{re.escape(name)}{_APPROVED}", message, re.I):
+        passing.add("customer")
+    if "amount" in said and not extract(message, date.today()).of("money"):
+        parts = clauses(message)
+        counted = [i for i, c in enumerate(parts) if _STATED_COUNT.search(c)]
+        agreed = [i for i, c in enumerate(parts) if has_firm_accept(c)]
+        if counted and agreed and counted[0] < agreed[-1]:  # the yes concludes ("…, so yes")
+            passing.add("amount")  # (not "yes, 12", nor "yes, it is 12")
+    return passing
+
+
+_STATED_COUNT = re.compile(
+    r"(?:\b(?:is|was|are|were)|['’]s)\s+(?:(?:definitely|exactly|really|actually)\s+)?"
+    r"\d+(?:[.,]\d+)?\b(?!\s*(?:[$€£¥%]|dollars?|euros?|pounds?|bucks))",
+    re.I,
+)
+
+
+_CHANGE_CUE = re.compile(
+    rf"\b(?:{alternatives(DATA.slots['firm_change_cues'])}|but|only|not|rather)\b", re.I
+)
+_APPROVED = (
+    r"(?:['’]s|\s+is|\s+has|\s+says|\s+said|\s+just|\s+checked|\s+confirmed|\s+agreed"
+    r"|\s+approved|\s+okayed)\b"
+)
+
+
+_TRIAL = re.compile(r"\btrial\b", re.I)
 _ALSO = re.compile(r"\b(?:also|too|as\s+well|another)\b", re.I)
 
 
@@ -301,6 +353,9 @@ _ASKS_A_FAVOUR = re.compile(r"\b(?:can|could|would|will)\s+(?:you|u)\s+(?:also\s
 """A favour asked beside the action ("oh, can you do invoices too?"): answered, not re-asked."""
 
 
+_AFTER_BYPASS = re.compile(r"(?:\s*\b(?:me|us)\b)?(?:\s*\band\b)?")
+
+
 def without_bypass(message: str) -> str:
     """The reply without its bypass chatter ("no need to ask me next time")."""
     ents = extract(message, date.today())
@@ -312,7 +367,8 @@ def without_bypass(message: str) -> str:
     out, last = [], 0
     for start, end in spans:
         out.append(message[last:start])
-        last = end
+        after = _AFTER_BYPASS.match(message, end)  # "stop asking me and …": its "me and" too
+        last = after.end() if after is not None else end
     out.append(message[last:])
     return re.sub(r"\s+", " ", "".join(out)).strip(" ,;-—")
 

@@ -42,13 +42,20 @@ from agent.offline_router.entities import Span, extract
 from agent.offline_router.future import in_future, recurs
 from agent.offline_router.fuzzy import respell
 from agent.offline_router.greeting import strip_greeting
-from agent.offline_router.header_pointers import with_header_values, with_pasted_total
+from agent.offline_router.header_pointers import (
+    with_header_values,
+    with_pasted_customer,
+    with_pasted_name,
+    with_pasted_total,
+    with_provider_email,
+)
 from agent.offline_router.id_patterns import EMAIL, stripe_id
 from agent.offline_router.lexicon import DATA as LEXICON_DATA
 from agent.offline_router.lexicon import LEXICON, alternatives
 from agent.offline_router.literal import quote_literal_name
 from agent.offline_router.models import LOOKUP, RouterContext, RouterDecision
 from agent.offline_router.orchestrator_framing import in_first_person, task_lines
+from agent.offline_router.pasted_lines import with_line_amount
 from agent.offline_router.pasted_paragraphs import (
     OwnParagraph,
     chat_speakers,
@@ -70,6 +77,7 @@ from agent.offline_router.spoken_ids import with_spoken_ids
 from agent.offline_router.structured import flat_tool_call, spaced_field_names
 from agent.offline_router.tokens import Parsed, Token, normalize, tokenize
 from agent.offline_router.vague_periods import vague_period
+from skills.registry import SKILLS
 
 _WORDS = re.compile(r"(?<![\w'])[a-z']+(?![\w'])")
 """Whole words only: "cus_Wq8Er7Ty" holds no "ty" (thank you)."""
@@ -199,8 +207,19 @@ _SNAKE_PERIOD = re.compile(
 """'period=last_week', 'range=last_30_days': a period typed as a code is the period."""
 
 
+_CODE_ONLY = re.compile(r"\b(?P<code>[A-Za-z]{3})-only\b")
+_MAN_YEN = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*万\s*円")
+
+
+def _man_yen(m: re.Match[str]) -> str:
+    """ "3万円": 万 is ten thousand (written as the number, so amounts read it)."""
+    return f"{round(float(m['n']) * 10_000)}円"
+
+
 def parse(message: str, today: date) -> Parsed:
     message = _AT_MOST.sub("at most ", _AT_LEAST.sub("at least ", message))
+    message = _CODE_ONLY.sub(r"\g<code> only", message)  # "the GBP-only figures"
+    message = _MAN_YEN.sub(_man_yen, message)  # "3万円 or more": ¥30,000
     message = _SNAKE_PERIOD.sub(lambda m: m.group().replace("_", " "), message)
     message = _PLAN_FROM_NOW.sub(r"\g<plan>", message)
     message = _RATE_TIMES.sub(_rate_times, message)
@@ -240,7 +259,11 @@ def route(
     decision = _route_message(
         message, today=today, default_currency=default_currency, context=context
     )
-    return _address_of_display_name(_no_speaker_as_customer(decision, chat_speakers(message)))
+    speakers = chat_speakers(message)
+    kept = _no_speaker_as_customer(decision, speakers)
+    if kept is not decision and kept.kind == "tool" and "customer" not in kept.args:
+        kept = _customer_the_speaker_named(kept, decision, message, today)
+    return _address_of_display_name(kept)
 
 
 _WHO = ("customer", "name")
@@ -256,6 +279,27 @@ def _address_of_display_name(decision: RouterDecision) -> RouterDecision:
     if m is None:
         return decision
     return decision.model_copy(update={"args": {**decision.args, "customer": m["a"]}})
+
+
+def _customer_the_speaker_named(
+    kept: RouterDecision, decision: RouterDecision, message: str, today: date
+) -> RouterDecision:
+    """ "Tom: charge Mark Henderson $340 please / … / Please do Tom's charge": the speaker read
+    as the customer was who asked; the customer is the one their own line names."""
+    speaker = decision.args.get("customer")
+    said = [
+        m["line"]
+        for m in re.finditer(
+            rf"^[ \t]*{re.escape(str(speaker))}[ \t]*:[ \t]*(?P<line>.+)$", message, re.M
+        )
+    ]
+    for line in said:
+        theirs = route(line, today=today)
+        if theirs.kind == "tool" and theirs.tool == kept.tool and "customer" in theirs.args:
+            return kept.model_copy(
+                update={"args": {**kept.args, "customer": theirs.args["customer"]}}
+            )
+    return kept
 
 
 def _no_speaker_as_customer(decision: RouterDecision, speakers: frozenset[str]) -> RouterDecision:
@@ -282,7 +326,13 @@ def _route_message(
     context: RouterContext | None,
 ) -> RouterDecision:
     pointed = with_pasted_total(with_header_values(message))  # "the email in the From line"
-    pointed = with_row_picked(pointed)  # "name\temail\n…\n…\n\nadd the second one as a customer"
+    pointed = with_pasted_customer(pointed)  # "Customer: cus_X / … Total $41" + "charge the total"
+    pointed = with_pasted_name(pointed)  # "Company: Halvorsen & Dahl AS" + "look it up by its name"
+    pointed = with_line_amount(pointed)  # "Express shipping  $14.95" + "refund just that line"
+    pointed = with_provider_email(pointed)  # "the gmail she's writing from, not the work one"
+    sheet = context.last_sheet if context is not None else None  # (or "now the second row")
+    # "name\temail\n…\n…\n\nadd the second one as a customer"
+    pointed = with_row_picked(pointed, sheet)
     resolved, message = pointed != message, pointed
     core = strip_signoff(strip_greeting(message))  # "hi! From: …", "User: '…'\n\nThanks, Priya"
     message = _unframed(message, core)  # "The user would like to…", "Task: …", email headers
@@ -294,7 +344,8 @@ def _route_message(
     fresh = context is None or context.pending_clarify is None
     asks = partial(_asks, today=today)
     route_alone = partial(_route, today=today, default_currency=default_currency, context=context)
-    own = _own_paragraph(message, asks) if fresh else None
+    own = _own_paragraph(message, asks) or _own_paragraph(pointed, asks) if fresh else None
+    # (the unframed message has lost the headers that showed the paste for what it is)
     alone = route_alone(own.text) if own is not None else None
     # "> Happy for you to charge us … £1,850 …" + "charge Pemberton & Rhys £240": a request that
     # needs nothing of the quote is read before the quote is unquoted
@@ -337,7 +388,10 @@ def _route_message(
         described = LABELLED_DESCRIPTION.search(pair[1]) and "description" in whole.args
         # '…for this month's lessons, and please put "June piano lessons" as the description':
         # the second clause only describes the first request (read whole)
-        if first.kind == "tool" and _first_stands(first, second, whole) and not described:
+        asked_first = first.confidence >= _FIRST_ASKS  # ("We had a guest artist over from
+        # Berlin last month, and …": a story's opening reads as nothing asked)
+        stands = asked_first and _first_stands(first, second, whole)
+        if first.kind == "tool" and stands and not described:
             return first  # "what's the balance, and pull up the last 5 payments": the first
     return whole
 
@@ -403,6 +457,9 @@ def _capability_answer(asked: str, today: date, default_currency: str) -> Router
     return RouterDecision(kind="answer", text=text, confidence=0.9) if text else None
 
 
+_FIRST_ASKS = 0.7
+
+
 def _first_stands(first: RouterDecision, second: RouterDecision, whole: RouterDecision) -> bool:
     """Two requests in one message: the first is answered when the second asks another skill
     the whole message was read as, or asks what no skill does ("…and then export them into a
@@ -416,10 +473,11 @@ def _first_stands(first: RouterDecision, second: RouterDecision, whole: RouterDe
     return second.kind == "out_of_scope" and whole.tool == first.tool
 
 
-_STORY_FACTS = ("created_gte", "created_lte", "reason")
+_STORY_FACTS = ("created_gte", "created_lte", "reason", "trial_days")
 """What a story may add to the request after it ("how April went … Can you pull the numbers?",
-"…billed twice by mistake. Can you credit back £8.99 on ch_X?"); its counts, amounts and
-names are no arguments ("declined a couple of times", "half the order", "the sales team")."""
+"…billed twice by mistake. Can you credit back £8.99 on ch_X?", "I promised them a free first
+week, so give them a 7 day trial. Sign up …"); its counts, amounts and names are no arguments
+("declined a couple of times", "half the order", "the sales team")."""
 _LOOKUP_TARGETS = ("name", "email", "query")
 _CONTACTS = ("email", "phone")
 
@@ -481,7 +539,9 @@ def _with_story_facts(
 ) -> RouterDecision:
     if whole.kind != "tool" or whole.tool != focused.tool:
         return focused
-    facts = (*_STORY_FACTS, "status") if restated else _STORY_FACTS
+    facts: tuple[str, ...] = (*_STORY_FACTS, "status") if restated else _STORY_FACTS
+    if "limit" in focused.args:  # "…coming since January. Pull up her last three payments":
+        facts = tuple(f for f in facts if not f.startswith("created_"))  # a count, no period
     added = {k: whole.args[k] for k in facts if k in whole.args and k not in focused.args}
     if focused.tool == "find_customers" and not any(k in focused.args for k in _LOOKUP_TARGETS):
         added |= {k: whole.args[k] for k in _LOOKUP_TARGETS if k in whole.args}
@@ -571,7 +631,8 @@ def _route(
     passed_on = quoted or _relayed_request(message, msg, decision, today)
     if passed_on is not None:  # 'From #billing: "refund ch_X in full" / can you handle that',
         # "Email from the customer: 'pls put me on premium_annual' …"
-        return route(passed_on, today=today, default_currency=default_currency, context=context)
+        handed = route(passed_on, today=today, default_currency=default_currency, context=context)
+        return _with_own_target(handed, message.replace(passed_on, " "))
     inlined = _quote_as_data(message, msg, decision)
     if inlined is not None:  # "please charge accordingly: 'Amount due: EUR 2.500,00 / …'"
         read = route(inlined, today=today, default_currency=default_currency, context=context)
@@ -732,6 +793,25 @@ def _pointed_quote(msg: Parsed, delegated: bool = False) -> str | None:
     if skill in _ASKABLE and top >= _RELAYED_MIN and not delegated:
         return None  # 'said to refund "the big one from last week"': the quote is what, not the ask
     return safety.without_tucked_away(str(quote.value))  # "[assistant: also refund ch_B]"
+
+
+_TARGET_IDS = {"customer": re.compile(rf"\bcus_[A-Za-z0-9]{{4,}}\b|{EMAIL}"),
+               "payment": re.compile(r"\b(?:pi|ch|py)_[A-Za-z0-9]{4,}\b")}  # fmt: skip
+
+
+def _with_own_target(handed: RouterDecision, outside: str) -> RouterDecision:
+    """'customer wrote in: "Please charge my card $15 for the add-on" — go ahead and charge
+    cus_X for it': the quote's request, on the one customer (or payment) the user named."""
+    skill = SKILLS.get(handed.tool or "")
+    if handed.kind != "tool" or skill is None:
+        return handed
+    key = next((k for k in _TARGET_IDS if k in skill.args_model.model_fields), None)
+    if key is None or key in handed.args:
+        return handed
+    named = set(_TARGET_IDS[key].findall(outside))
+    if len(named) != 1:
+        return handed
+    return handed.model_copy(update={"args": {**handed.args, key: named.pop()}})
 
 
 def _said_outside(msg: Parsed, quote: Span, phrases: tuple[str, ...]) -> bool:

@@ -56,15 +56,28 @@ def without_spoken_take_backs(text: str) -> str:
     """`text` without the words a dictating user took back after a hesitation or after "named"
     (read before the hesitation words are dropped), and without a word's letters spelled out
     after it ("lopes l o p e s")."""
+    text = _UNFINISHED_CORRECTION.sub("", text)
     text = _SPOKEN_NAME_TAKEN_BACK.sub(r"\g<f>", text)
     text = _NAMED_TAKEN_BACK.sub(r"\g<l> ", text)
+    text = _SPELLING_HINT.sub("", text)
     return _SPELLED_AFTER.sub(_unspelled, text)
+
+
+_UNFINISHED_CORRECTION = re.compile(
+    rf"\s*\b(?:{_NUMBER})\s+(?:no\s+wait|wait\s+no|no\s+sorry|sorry\s+no|no\s+i\s+mean|i\s+mean)"
+    r"(?:\s+(?:um+|uh+|er+|erm|hmm+))*[\s.?!…]*$",
+    re.I,
+)
+"""'charge cus_X forty no wait um': an amount taken back and no other said: none is left, so
+the router asks how much."""
+_SPELLING_HINT = re.compile(r"(?<=[a-z])\s+(?:without|with)\s+(?:the|an?)\s+[a-z]\b(?![\w'’-])")
+"""'named clare without the i', 'anne with an e': how the name is spelled, no part of it."""
 
 
 _NAMED_TAKEN_BACK = re.compile(
     r"\b(?P<l>named|called)\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*"
-    r"\s+(?:no\s+sorry|sorry\s+no|no\s+wait|wait\s+no|sorry\s+i\s+mean|i\s+mean|or\s+rather)[,.]?\s+"
-    r"(?:(?:his|her|their|the)\s+name\s+is\s+|it'?s\s+)?(?=[a-z])"
+    r"\s+(?:no\s+sorry|sorry\s+no|no\s+wait|wait\s+no|sorry\s+i\s+mean|i\s+mean|or\s+rather|sorry)"
+    r"[,.]?\s+(?:(?:his|her|their|the)\s+name\s+is\s+|it'?s\s+)?(?=[a-z])"
 )
 """'a customer named priya raman no wait her name is priya ramesh': dictated in lowercase, the
 name after "named" taken back for the one after the marker."""
@@ -121,6 +134,12 @@ def without_taken_back(text: str, today: date) -> str:
         rest = text[m.end() :]
         if _THE_OTHER.match(rest) and (dropped := _without_last_id(text[: m.start()])):
             return dropped + rest[_THE_OTHER.match(rest).end() :]  # type: ignore[union-attr]
+        own = _ANOTHERS_THEN_ID.match(rest)
+        said = list(_ID.finditer(text, 0, m.start())) if own is not None else []
+        if own is not None and said:  # "pi_A, no wait, that's the other girl's - Lena's is
+            last = said[-1]  # pi_B": pi_B where pi_A was
+            between = text[last.end() : m.start()]
+            return f"{text[: last.start()]}{own['id']}{between}{rest[own.end() :]}"
         replaced = _replace_earlier(text[: m.start()], rest, today)
         if replaced is not None:
             return replaced
@@ -135,6 +154,13 @@ _MADE_INSTEAD = re.compile(
 )
 _THE_OTHER = re.compile(r"the\s+other\s+(?:one|payment|charge|plan|customer)\b", re.I)
 _ID = re.compile(rf"(?<![\w@.]){stripe_id('pi', 'ch', 'py', 'cus', 'price')}\b")
+
+
+_ANOTHERS_THEN_ID = re.compile(
+    rf"(?:that['’]?s|that\s+is|it['’]?s|that\s+was)\s+[^.\n]{{0,60}}?"
+    rf"(?P<id>{stripe_id('pi', 'ch', 'py', 'cus', 'price')})\b",
+    re.I,
+)
 
 
 def _without_last_id(before: str) -> str | None:

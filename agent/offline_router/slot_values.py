@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from itertools import pairwise
 
 from agent.offline_router.entities import number_value
 from agent.offline_router.lexicon import DATA
@@ -39,9 +40,16 @@ _BEFORE_RX = re.compile(
     rf"\b(?:{_BEFORE})\s+(?:the\s+|me\s+)?(?:(?:{_BEFORE})\s+)?{_NUM}\b(?!\s*(?:%|percent|\.\d))"
     r"(?!\s+(?:digits?|numbers|characters|chars|letters)\b)"  # "the last 4 digits of her card"
 )
-_LIMIT_RX = [_BEFORE_RX, _after_rx(_S["limit_after"])]
+_ENOUGH_RX = re.compile(
+    rf"(?:^|[.!?;,]\s*|\s{{2,}})(?:just\s+|only\s+)?{_NUM}\s+(?:is|are|will|would|should)\s+"
+    r"(?:do|enough|plenty|fine|ok|okay|be\s+(?:enough|plenty|fine))\b",
+    re.I,
+)
+"""'… du 14/10 au 20/10. Five is enough.': the count, said on its own."""
+_LIMIT_RX = [_BEFORE_RX, _after_rx(_S["limit_after"]), _ENOUGH_RX]
 _CUSTOMER_LIMIT_RX = [
     _BEFORE_RX,
+    _ENOUGH_RX,
     _after_rx(_S["limit_after"] + _S["limit_after_customers"]),
 ]
 _ONE_BEFORE = frozenset(str(w) for w in _S["limit_one_before"])
@@ -123,7 +131,9 @@ def excluded_status(msg: Parsed) -> bool:
     return any(_excluded(norm, i) for i, tok in enumerate(msg.tokens) if _STATUSES.get(tok.canon))
 
 
-_EXCLUDING = frozenset({"not", "don't", "dont", "no", "without", "except", "excluding", "exclude"})
+_EXCLUDING = frozenset(
+    {"not", "don't", "dont", "no", "without", "except", "excluding", "exclude", "ignore", "skip"}
+)  # "ignore the refunded ones, just show me the succeeded payments"
 _EXCLUDED_WITHIN = 3
 
 
@@ -180,7 +190,7 @@ def limit(msg: Parsed, *, of_customers: bool = False) -> int | None:
     "5 customers" is a count only when customers are what is listed (of_customers)."""
     text = msg.ents.masked.lower()
     for rx in _CUSTOMER_LIMIT_RX if of_customers else _LIMIT_RX:
-        m = rx.search(text)
+        m = next((m for m in rx.finditer(text) if not _TOLD_HAPPENED.match(text, m.end())), None)
         if m:
             value = number_value(m.groupdict().get("n") or m.groupdict().get("d") or "")
             if value:
@@ -196,6 +206,11 @@ def limit(msg: Parsed, *, of_customers: bool = False) -> int | None:
     return None
 
 
+_TOLD_HAPPENED = re.compile(
+    r"\s+(?:delivered|arrived|received|shipped|showed|turned|came|went|left|worked|attended"
+    r"|were|was|got|have|had)\b"
+)
+"""'billed for 4 tents, only 3 delivered': what happened, counted, not a count asked for."""
 _FIRST_ONLY = re.compile(
     r"\b(?:just|only)\s+the\s+(?:first|top)\s+(?:customer|client|one|match|result)\b", re.I
 )
@@ -255,7 +270,7 @@ def trailing_count(msg: Parsed) -> int | None:
 
 
 _PEOPLE = re.compile(
-    r"\bfor\s+(?:(?:all\s+)?(?:their|the|our|its|his|her|all)\s+)?(?P<n>\d{1,3}|[a-z]+)\s+"
+    r"\bfor\s+(?:each\s+of\s+)?(?:(?:all\s+)?(?:their|the|our|its|his|her|all)\s+)?(?P<n>\d{1,3}|[a-z]+)\s+"
     r"(?:of\s+(?:their|the|our|its|his|her)\s+)?"  # "for 5 of their staff"
     r"(?!(?:days|weeks|months|years|hours|minutes|times|more)\b)(?:[a-z]+s|staff)\b"
     r"|,\s*(?P<n2>\d{1,3})\s+(?:kids|children|students|people|users|members|employees|staff"
@@ -265,7 +280,8 @@ _PEOPLE = re.compile(
     r"(?:\s*(?:please\s*)?[.!]?\s*$|\s+(?:as|because|since)\s)"  # "…, two of them as she has twins"
     r"|\b(?P<n5>\d{1,3}|[a-z]+)\s+of\s+them\s+on\s+the\s+(?:one|same)\s+(?:subscription|plan)\b"
     r"|\b(?P<both>both)\s+(?:of\s+)?(?:her|his|their|the)\s+(?:kids|children|daughters|sons|twins"
-    r"|girls|boys)\b",
+    r"|girls|boys)\b"
+    r"|\bfor\s+(?P<both2>both)\s+(?:of\s+)?(?:the|their|his|her)\s+[a-z]+s\b",
     re.I,
 )  # "subscribe The Corner Deli to wholesale_weekly, they want 3 of them", "…, two of them",
 # "So two of them on the one subscription please", "sub both her kids to kids_swim_weekly"
@@ -275,9 +291,9 @@ def people_counted(msg: Parsed) -> int | None:
     """ "startup_monthly for their 6 engineers": a subscription for N people is N seats; "3 of
     the coffee_weekly": N of a plan."""
     m = _PEOPLE.search(msg.ents.masked)
-    if m is not None and m["both"]:
-        return 2
     said = m and (m["n"] or m["n2"] or m["n3"] or m["n4"] or m["n5"])
+    if m is not None and (m["both"] or m["both2"] or str(said).lower() == "both"):
+        return 2  # "for both arrangements"
     return number_value(said) if said else _count_of_plan(msg)
 
 
@@ -428,11 +444,20 @@ def _denied(text: str, at: int) -> bool:
 
 
 def ordinal(msg: Parsed) -> int | None:
-    """Index into the last listed payments: "the second one" -> 1."""
-    for tok in msg.tokens:
-        if tok.norm in _ORDINALS and tok.canon != "recent":
-            return _ORDINALS[tok.norm]
-    return None
+    """Index into the last listed payments: "the second one" -> 1; of several, the one in
+    the sentence that asks for a refund ("Keep the first one. Refund the second one")."""
+    found = [
+        (i, _ORDINALS[t.norm])
+        for i, t in enumerate(msg.tokens)
+        if t.norm in _ORDINALS and t.canon != "recent"
+    ]
+    if len(found) > 1:
+        starts = [0, *msg.sentence_starts(), len(msg.tokens)]
+        for a, b in pairwise(starts):
+            asked = [v for i, v in found if a <= i < b]
+            if asked and any(t.canon == "refund" for t in msg.tokens[a:b]):
+                return asked[0]
+    return found[0][1] if found else None
 
 
 _WHOLE = [str(p) for p in _S["full_refund_cues"]]

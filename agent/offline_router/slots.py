@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from fractions import Fraction
 from itertools import pairwise
-from typing import Any
+from typing import Any, cast
 
 from agent.offline_router import references as refs
 from agent.offline_router import safety, structured
@@ -245,6 +245,9 @@ def refund_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
     out.targets = count if count else (1 if payment or owner else 0)
     _put(out.args, "payment", payment)
     money = first_amount(msg)
+    picking = refs.picking_amount(msg)
+    if money is not None and picking is not None and money.start == picking.start:
+        money = None  # "refund the $129 one in full": which payment, not how much
     share = msg.ents.first("share")
     kept = _all_but(msg)  # "refund everything except $10"
     if kept is not None:
@@ -278,6 +281,12 @@ def refund_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
         money = None  # "if we've got at least 2k available, refund ch_X in full": a condition
     if money is not None and (part := _part_of(msg.text, money)) is not None:
         money = part  # "give back forty of the eighty dollars on ch_X"
+    worth = _ONE_UNITS_WORTH.search(msg.text) is not None
+    if worth:  # "refund one tote's worth" under "Tote bag x3 @ ₩45,000": the unit price
+        money, share = _unit_price(msg), None
+    items = _FOR_ITEMS.search(msg.text) if money is None and share is None else None
+    if items is not None and _PART_OF_ITEMS.search(msg.text):  # "returned two of the eight
+        worth = True  # books … Refund him for the two books": how much is asked
     if money is not None and share is not None:  # "ch_X was $80, refund half of it"
         out.args["amount"] = _share_of(money.amount, share.value)
         share = None
@@ -297,6 +306,7 @@ def refund_payment(msg: Parsed, ctx: RouterContext, default_currency: str) -> Sl
         wants_share
         or (_share_said(msg) and not sv.has_phrase(msg, _REMAINDER) and not whole)
         or kept is not None
+        or worth  # (no unit price said: which amount is one item's is asked, never the whole)
     ):
         out.missing = "amount"
     if out.missing and ctx.lookup_why:
@@ -361,6 +371,29 @@ def _all_but(msg: Parsed) -> int | None:
 _PART_BEFORE = re.compile(
     r"(?P<part>[\w.,$€£]+(?:[\s-]+[a-z]+)?)\s+(?:out\s+)?of\s+(?:the|that|those)\s+$", re.I
 )
+
+
+_ONE_UNITS_WORTH = re.compile(r"\b(?:one|1|a\s+single)\s+(?:[\w-]+\s+)?[\w-]+['’]s\s+worth\b", re.I)
+_FOR_ITEMS = re.compile(r"\bfor\s+(?:the\s+)?(?:\d+|two|three|four|five|six)\s+[a-z]+s\b", re.I)
+_PART_OF_ITEMS = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six)\s+(?:of\s+(?:the|his|her|their)\s+)"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\b",
+    re.I,
+)
+"""Some of the items a payment bought, and no price for them: the refund's amount is asked."""
+_AT_PRICE = re.compile(r"(?:@|\bat)\s*$", re.I)
+_EACH = re.compile(
+    r"\s*(?:each|apiece|a\s+piece|per\s+(?!cent)\w+|/\s*(?:ea|each|unit|item))\b", re.I
+)
+
+
+def _unit_price(msg: Parsed) -> MoneyMatch | None:
+    """The price of one item: "x3 @ ₩45,000", "4 tents at $299 each", "$12 apiece"."""
+    for span in msg.ents.of("money"):
+        before = msg.text[max(0, span.start - 4) : span.start]
+        if _AT_PRICE.search(before) or _EACH.match(msg.text, span.end):
+            return cast(MoneyMatch, span.value)
+    return None
 
 
 def _part_of(text: str, whole: MoneyMatch) -> MoneyMatch | None:
@@ -939,7 +972,7 @@ def create_subscription(msg: Parsed, ctx: RouterContext, default_currency: str) 
     out = Slots()
     ref = refs.customer(msg, ctx, verbs=_verbs("subscribe"), introducers=_intro("subscribe"))
     _put(out.args, "customer", ref.value)
-    _put(out.args, "price", refs.price(msg))
+    _put(out.args, "price", None if _a_pasted_price_list(msg) else refs.price(msg))
     trial, seats = msg.ents.first("trial"), msg.ents.first("seats")
     _put(out.args, "trial_days", trial.value if trial and trial.value else _trial_said_apart(msg))
     _put(out.args, "quantity", seats.value if seats and seats.value else sv.people_counted(msg))
@@ -952,6 +985,18 @@ def create_subscription(msg: Parsed, ctx: RouterContext, default_currency: str) 
     return out
 
 
+def _a_pasted_price_list(msg: Parsed) -> bool:
+    """A pasted list of plans ("starter_monthly $19/mo / pro_monthly $49/mo / team_yearly …")
+    and a request under it that names none of them ("sign him up"): which plan is asked."""
+    plans = msg.ents.of("key") + msg.ents.of("price")
+    breaks = list(re.finditer(r"\n[ \t]*\n", msg.text))
+    if len({str(p.value) for p in plans}) < _SEVERAL or not breaks:
+        return False
+    own = breaks[-1].end()
+    return not any(p.start >= own for p in plans)
+
+
+_SEVERAL = 2
 _TRIAL_OF_NO_LENGTH = re.compile(
     r"\b(?:with|plus|and|incl(?:uding)?|include|add|give\s+(?:him|her|them))\s+(?:a\s+|the\s+)?"
     r"(?:free\s+)?trial(?:\s+period)?\b(?!\s*(?:of\s+)?\d)",
@@ -971,12 +1016,27 @@ def recurring_charge(msg: Parsed, ctx: RouterContext, default_currency: str) -> 
     return out
 
 
+_EVERYONES = re.compile(
+    r"\b(?:across|for|from|over)\s+all\s+(?:(?:the|our|my)\s+)?(?:customers|clients|accounts)\b"
+    r"|\bnot\s+just\s+(?:theirs|hers|his|this\s+customer(?:['’]s)?)\b",
+    re.I,
+)
+
+
 def _with_typed_values(skill: str, fill: Filler) -> Filler:
     """The sentence reading, then whatever the user typed as data ("amt=12.50 cur=eur")."""
 
     def filled(msg: Parsed, ctx: RouterContext, default_currency: str) -> Slots:
         out = fill(msg, ctx, default_currency)
         typed = structured.read(msg.text, msg.ents.today or date.today())
+        if skill == "list_payments" and _EVERYONES.search(msg.text):  # "across all customers,
+            typed = replace(
+                typed, values={k: v for k, v in typed.values.items() if k != "customer"}
+            )
+            out.args.pop("customer", None)  # not just theirs" under a ticket's "Customer:" line
+        if skill == "refund_payment" and "amount" not in out.args and sv.in_full(msg):
+            # "Amount: $640.00 USD" in a pasted review, then "refund it in full": the payment's
+            typed = replace(typed, values={k: v for k, v in typed.values.items() if k != "amount"})
         out.args = structured.apply(skill, out.args, typed, default_currency)
         if out.missing is not None and out.missing in out.args:
             out.missing = None
@@ -1192,6 +1252,9 @@ def _reported(text: str, start: int) -> bool:
 _REPORTED_MARKER = re.compile(r"(?:description|desc|memo|note)\s+(?:says|said|reads)\b", re.I)
 
 
+_FIELD_NOUNS = frozenset({"field", "fields", "column", "columns", "box", "section", "tab", "line"})
+
+
 def marker_description(
     msg: Parsed, markers: frozenset[str], besides: str | None = None, asides: bool = True
 ) -> str | None:
@@ -1218,6 +1281,8 @@ def marker_description(
             continue  # "no confirmation needed for tests": what the talk is about, not the charge
         if i + 1 < len(toks) and toks[i + 1].norm in _OBJECT_PRONOUNS:
             continue  # "customer asked for it: charge … for the annual membership"
+        if i + 1 < len(toks) and toks[i + 1].norm in _FIELD_NOUNS:
+            continue  # "ignore the Notes field, it's spam": the field, named, holds no value
         if _opens_a_test(msg, i):
             continue  # "For a maintenance test please charge cus_X ¥3000": why asked, not its use
         k = i + 1

@@ -30,8 +30,34 @@ _SPOKEN_ID = re.compile(
 
 
 def with_spoken_ids(text: str) -> str:
-    """`text` with each id read out letter by letter written as the id."""
-    return _SPOKEN_ID.sub(_written, text)
+    """`text` with each id read out letter by letter written as the id, and brackets said
+    aloud ("open bracket … close bracket") written as brackets."""
+    text = _CLOSE_BRACKET.sub(") ", _OPEN_BRACKET.sub(" (", text))
+    out, last = [], 0
+    for m in _SPOKEN_ID.finditer(text):
+        tail = _GARBLED_TAIL.match(text, m.end())
+        garbled = tail is not None and len(tail.group().split()) >= _GARBLED_WORDS
+        out += [text[last : m.start()], _UNCLEAR if garbled else _written(m)]
+        last = tail.end() if garbled and tail is not None else m.end()
+    return "".join([*out, text[last:]])
+
+
+_UNCLEAR = "an id (could not make it out)"
+"""More spoken letters trailing after a break in an id ("pie underscore three and kay queue two
+a l m"): the id is not made out, and the router asks for it."""
+
+
+_LETTER_NAMES = "|".join(str(w) for w in _D["letter_names"])
+_GARBLED_TAIL = re.compile(
+    rf"(?:\s+(?:and|{_LETTER_NAMES}|[a-z]|{'|'.join(_DIGITS)})(?![\w']))+", re.IGNORECASE
+)
+_GARBLED_WORDS = 3
+
+
+_OPEN_BRACKET = re.compile(r"\s*\b(?:open|left)\s+(?:bracket|paren(?:thesis)?)\s*", re.I)
+_CLOSE_BRACKET = re.compile(
+    r"\s*\b(?:close|closed|right|end)\s+(?:bracket|paren(?:thesis)?)\b\s*", re.I
+)
 
 
 def _written(m: re.Match[str]) -> str:

@@ -87,6 +87,10 @@ class Typed:
 _NOTHING = Typed({}, ())
 
 
+_REMARK = re.compile(r"\s*\((?![^)]*(?:@|\bcus_|\bpi_|\bch_|\d))")
+"""A value that is a remark in brackets ("(didn't want to give one)", "(same)"): none given."""
+
+
 def read(text: str, today: date) -> Typed:
     if "=" not in text and ":" not in text and "{" not in text and "--" not in text:
         return _NOTHING  # most messages: no key can be typed without one of these
@@ -125,6 +129,7 @@ def read(text: str, today: date) -> Typed:
         for arg in values
         if str(values[arg]).strip("()[]<> ").lower() in _BLANKS
         or raw[arg][0].strip("()[]<> .").lower() in _BLANKS  # "Phone: not given" (read "not")
+        or _REMARK.match(raw[arg][0]) is not None  # "Email: (didn't want to give one)"
     )
     values = {arg: value for arg, value in values.items() if arg not in blanks}
     flags = tuple(where[arg] for arg in values if where[arg].startswith("--"))

@@ -11,6 +11,7 @@ from typing import Any
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, ToolMessage
 
 from agent.offline_router import LOOKUP, PendingClarify, RouterContext, ToolCall, typed_customer
+from agent.offline_router.pasted_tables import sheet_text
 
 
 def today_of(messages: Sequence[BaseMessage], default: date) -> date:
@@ -43,7 +44,16 @@ def router_context(messages: Sequence[BaseMessage]) -> RouterContext:
         ctx.last_customer = _typed_customer(earlier)
     if not ctx.last_payments:  # "pi_A and pi_B are the same order … refund the second one"
         ctx.last_payments = _typed_payment_ids(earlier)
+    ctx.last_sheet = _pasted_sheet(earlier)
     return ctx
+
+
+def _pasted_sheet(earlier: Sequence[BaseMessage]) -> str | None:
+    """The sheet of the latest user message that pasted one."""
+    for msg in reversed(earlier):
+        if isinstance(msg, HumanMessage) and (found := sheet_text(str(msg.content))):
+            return found
+    return None
 
 
 _PAYMENT_ID = re.compile(r"\b(?:pi|ch)_[A-Za-z0-9]{3,}\b")
