@@ -171,7 +171,15 @@ def no_said_first(message: str) -> bool:
     """ "No, leave it. We'll send a replacement instead.", "Hold on, no - I need to confirm the
     trial length with her first": a no, then why; no yes anywhere after it."""
     later = _TO_CONFIRM.sub(" ", message)  # a soft word after it ("I just checked") is no yes
+    later = _NEGATED_YES.sub(" ", later)  # nor is "… Don't do it yet."
     return bool(_NO_FIRST.match(message)) and not _has_phrase_of(later, ("accept",))
+
+
+_NEGATED_YES = re.compile(
+    r"\b(?:don['’]?t|do\s+not|never)\s+(?:do\s+it|go\s+ahead|proceed|run\s+it|charge\s+it"
+    r"|refund\s+it|put\s+it\s+through)\b",
+    re.I,
+)
 
 
 def firm_reply(message: str) -> bool:

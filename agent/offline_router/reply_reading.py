@@ -178,7 +178,7 @@ def _read_reply_core(
         return "accept"  # "confirmed, thanks for catching that"
     if leads_with_reject(core) and decision.kind != "tool":
         return "reject"  # "nope, wait until their PO comes through"
-    if no_said_first(core) and decision.kind != "tool":
+    if no_said_first(core) and (decision.kind != "tool" or _unchanged(decision, ctx)):
         return "reject"  # "No, leave it. We'll send a replacement instead." ("no, 65" changes it)
     told = decision.tool in READ_SKILLS and not read_after_no(core, decision)
     if no_said_first(core) and told:
