@@ -24,7 +24,7 @@ EVAL_FLOOR_DEVSET10 ?= 0.995
 EVAL_FLOOR_DEVSET11 ?= 0.995
 EVAL_FLOOR_DEVSET12 ?= 0.99
 EVAL_FLOOR_DEVSET13 ?= 0.985
-EVAL_FLOOR_DEVSET14 ?= 0.94
+EVAL_FLOOR_DEVSET14 ?= 0.95
 EVAL_FLOOR_DEVSET15 ?= 0.965
 EVAL_FLOOR_DEVSET16 ?= 0.985
 EVAL_FLOOR_DEVSET17 ?= 0.975
@@ -56,9 +56,10 @@ EVAL_FLOOR_DEVSET42 ?= 0.99
 EVAL_FLOOR_DEVSET43 ?= 0.995
 EVAL_FLOOR_DEVSET44 ?= 0.98
 EVAL_FLOOR_DEVSET45 ?= 0.98
-EVAL_FLOOR_DEVSET46 ?= 0.86
+EVAL_FLOOR_DEVSET46 ?= 0.87
 EVAL_FLOOR_DEVSET47 ?= 0.95
-EVAL_FLOOR_DEVSET48 ?= 0.88
+EVAL_FLOOR_DEVSET48 ?= 0.89
+EVAL_FLOOR_DEVSET49 ?= 0.975
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -136,10 +137,11 @@ eval-gate: $(STAMP)
 	$(BIN)/python -m evals run evals/devset46 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET46)
 	$(BIN)/python -m evals run evals/devset47 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET47)
 	$(BIN)/python -m evals run evals/devset48 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET48)
+	$(BIN)/python -m evals run evals/devset49 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET49)
 
 # Every tuning set with its report (failing turns listed in reports/<set>/report.md).
 eval-devsets: $(STAMP)
-	for set in devset devset2 devset3 devset4 devset5 devset6 devset7 devset8 devset9 devset10 devset11 devset12 devset13 devset14 devset15 devset16 devset17 devset18 devset19 devset20 devset21 devset22 devset23 devset24 devset25 devset26 devset27 devset28 devset29 devset30 devset31 devset32 devset33 devset34 devset35 devset36 devset37 devset38 devset39 devset40 devset41 devset42 devset43 devset44 devset45 devset46 devset47 devset48; do \
+	for set in devset devset2 devset3 devset4 devset5 devset6 devset7 devset8 devset9 devset10 devset11 devset12 devset13 devset14 devset15 devset16 devset17 devset18 devset19 devset20 devset21 devset22 devset23 devset24 devset25 devset26 devset27 devset28 devset29 devset30 devset31 devset32 devset33 devset34 devset35 devset36 devset37 devset38 devset39 devset40 devset41 devset42 devset43 devset44 devset45 devset46 devset47 devset48 devset49; do \
 		$(BIN)/python -m evals run evals/$$set --backend dry --report reports/$$set --quiet; \
 	done
 
