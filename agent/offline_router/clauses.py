@@ -5,11 +5,11 @@ request itself one no skill does."""
 
 from __future__ import annotations
 
-import re
 from itertools import pairwise
 
 from agent.offline_router import intent
 from agent.offline_router.lexicon import DATA
+from agent.offline_router.paragraphs import last_paragraph_start
 from agent.offline_router.pending_replies import READ_SKILLS
 from agent.offline_router.tokens import Parsed, Token
 
@@ -32,14 +32,10 @@ def request_clause_skill(msg: Parsed) -> str | None:
 
 
 def _last_paragraph_start(msg: Parsed) -> int | None:
-    breaks = list(_PARAGRAPH_BREAK.finditer(msg.text))
-    if not breaks:
+    at = last_paragraph_start(msg.text)
+    if at is None:
         return None
-    at = breaks[-1].end()
     return next((i for i, t in enumerate(msg.tokens) if t.start >= at), None)
-
-
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def _request_clause_skill(msg: Parsed, first_token: int) -> str | None:

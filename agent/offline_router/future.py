@@ -46,6 +46,9 @@ def recurs(msg: Parsed) -> bool:
 
 
 def _said(cues: dict[str, list[Pattern]], msg: Parsed) -> bool:
+    found = find_all(cues, msg.canon, _STOPS)
+    if not found:
+        return False  # (most messages: no cue, and no sentences to read)
     canon, starts = msg.canon, frozenset(msg.sentence_starts())
     asked = money_verb_sentences(msg)
     return any(
@@ -58,7 +61,7 @@ def _said(cues: dict[str, list[Pattern]], msg: Parsed) -> bool:
         and not _instead_of(canon, start)
         and canon[max(0, start - 1) : start] not in _LIKE  # "the usual amount like every month"
         and not _the_later_one(canon, start, end)
-        for _, start, end in find_all(cues, canon, _STOPS)
+        for _, start, end in found
     )
 
 

@@ -13,6 +13,7 @@ import re
 
 from agent.offline_router.id_patterns import EMAIL
 from agent.offline_router.lexicon import DATA
+from agent.offline_router.paragraphs import paste_and_request, with_request
 
 _D = DATA.slots["header_pointers"]
 _HEADERS: dict[str, str] = {str(k): str(v) for k, v in _D["headers"].items()}
@@ -136,19 +137,19 @@ def with_pasted_customer(message: str) -> str:
     """ "Phone order, card on file: / Customer: cus_X / … / Total $41.00" + "charge the total":
     a charge asked under a pasted order that names one customer, and naming none itself, is
     that customer's (typed where the verb is, as if the user had said it)."""
-    parts = _PARAGRAPHS.split(message.strip())
-    if len(parts) < 2:
+    split = paste_and_request(message)
+    if split is None:
         return message
-    found = _headers("\n\n".join(parts[:-1])).get("customer")
-    request = parts[-1]
+    pasted, request = split
+    found = _headers(pasted).get("customer")
     verb = _CHARGE_VERB.search(request)
     if found is None or verb is None or _NAMES_SOMEONE.search(request):
         return message
-    typed = f"{request[: verb.end()]} {found[1]}{request[verb.end() :]}"
-    return message[: message.rstrip().rfind(request)] + typed
+    return with_request(
+        message, request, f"{request[: verb.end()]} {found[1]}{request[verb.end() :]}"
+    )
 
 
-_PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 _CHARGE_VERB = re.compile(r"^\s*(?:please\s+)?(?:charge|bill)\b", re.I)
 _NAMES_SOMEONE = re.compile(
     rf"{EMAIL}|\bcus_\w+|\b(?:him|her|them|their|his|customer|client|to)\b", re.I

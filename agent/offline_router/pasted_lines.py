@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-_PARAGRAPHS = re.compile(r"\n[ \t]*\n")
+from agent.offline_router.paragraphs import paste_and_request, with_request
+
 _LINE = re.compile(
     r"^[ \t>|-]*(?P<label>[A-Za-z][A-Za-z &/'’-]{1,40}?)[ \t]*(?:\([^)\n]{0,30}\))?"
     r"[ \t]*[:.]*[ \t]+"
@@ -26,19 +27,20 @@ _NOT_LABELS = frozenset({"total", "subtotal", "sub total", "tax", "vat", "amount
 
 def with_line_amount(message: str) -> str:
     """The message with "the <label>" in its last paragraph replaced by that line's amount."""
-    parts = _PARAGRAPHS.split(message.strip())
-    if len(parts) < 2:
+    split = paste_and_request(message)
+    if split is None:
         return message
-    request = parts[-1]
+    pasted, request = split
     lines: dict[str, list[str]] = {}
-    for m in _LINE.finditer("\n\n".join(parts[:-1])):
+    for m in _LINE.finditer(pasted):
         lines.setdefault(_key(m["label"]), []).append(m["amount"].strip())
     for the in _NAMED.finditer(request):
         span = _label_named(request, the.end(), lines)
         if span is not None:
             end, amount = span
-            typed = f"{request[: the.start()]}{amount}{request[end:]}"
-            return message[: message.rstrip().rfind(request)] + typed
+            return with_request(
+                message, request, f"{request[: the.start()]}{amount}{request[end:]}"
+            )
     return message
 
 

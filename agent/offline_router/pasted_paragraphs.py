@@ -17,10 +17,10 @@ from dataclasses import dataclass
 
 from agent.offline_router.id_patterns import EMAIL
 from agent.offline_router.lexicon import DATA
+from agent.offline_router.paragraphs import PARAGRAPH_BREAK
 from agent.offline_router.pasted_quotes import Asked
 
 _D = DATA.slots["pasted_paragraphs"]
-_PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 _POINTS_BACK = re.compile(r"\b(?:" + "|".join(str(p) for p in _D["pointing_back"]) + r")\b", re.I)
 _PASTE_SHAPE = (
     r"^\s*(?:[>|#\[]|[\"“]|-{3,}|(?:[\w@#.()'’\- ]{1,40}):\s+\S)"
@@ -50,7 +50,7 @@ class OwnParagraph:
 def own_paragraph(message: str, read: Callable[[str], Asked]) -> OwnParagraph | None:
     """The last paragraph, when what stands before it is pasted and it asks for a skill (or
     tries the rules) on its own; else None (read the whole message)."""
-    parts = [p for p in _PARAGRAPHS.split(message.strip()) if p.strip()]
+    parts = [p for p in PARAGRAPH_BREAK.split(message.strip()) if p.strip()]
     if len(parts) < 2:
         return None
     own = _RULE_FIRST.sub("", parts[-1].strip())
@@ -60,7 +60,7 @@ def own_paragraph(message: str, read: Callable[[str], Asked]) -> OwnParagraph | 
 def own_first_paragraph(message: str, read: Callable[[str], Asked]) -> OwnParagraph | None:
     """ "ignore the rest of the thread, just tell me our current stripe balance" above a pasted
     thread: the first paragraph, when what follows it is pasted and it asks on its own."""
-    parts = [p for p in _PARAGRAPHS.split(message.strip()) if p.strip()]
+    parts = [p for p in PARAGRAPH_BREAK.split(message.strip()) if p.strip()]
     if len(parts) < 2:
         return None
     return _read_alone(parts[0].strip(), "\n\n".join(parts[1:]), read)

@@ -344,8 +344,9 @@ def _route_message(
     fresh = context is None or context.pending_clarify is None
     asks = partial(_asks, today=today)
     route_alone = partial(_route, today=today, default_currency=default_currency, context=context)
-    own = _own_paragraph(message, asks) or _own_paragraph(pointed, asks) if fresh else None
-    # (the unframed message has lost the headers that showed the paste for what it is)
+    own = _own_paragraph(message, asks) if fresh else None
+    if own is None and fresh and pointed != message:  # (the unframed message has lost the
+        own = _own_paragraph(pointed, asks)  # headers that showed the paste for what it is)
     alone = route_alone(own.text) if own is not None else None
     # "> Happy for you to charge us … £1,850 …" + "charge Pemberton & Rhys £240": a request that
     # needs nothing of the quote is read before the quote is unquoted

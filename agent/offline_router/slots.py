@@ -31,6 +31,7 @@ from agent.offline_router.names import (
     name_spelled_by_email,
     with_capital_the,
 )
+from agent.offline_router.paragraphs import last_paragraph_start
 from agent.offline_router.tokens import Parsed, Token
 from skills.money import MoneyMatch, MoneyParseError, find_money, minor_exponent
 from skills.registry import SKILLS
@@ -989,10 +990,9 @@ def _a_pasted_price_list(msg: Parsed) -> bool:
     """A pasted list of plans ("starter_monthly $19/mo / pro_monthly $49/mo / team_yearly …")
     and a request under it that names none of them ("sign him up"): which plan is asked."""
     plans = msg.ents.of("key") + msg.ents.of("price")
-    breaks = list(re.finditer(r"\n[ \t]*\n", msg.text))
-    if len({str(p.value) for p in plans}) < _SEVERAL or not breaks:
+    own = last_paragraph_start(msg.text)
+    if len({str(p.value) for p in plans}) < _SEVERAL or own is None:
         return False
-    own = breaks[-1].end()
     return not any(p.start >= own for p in plans)
 
 
@@ -1023,6 +1023,10 @@ _EVERYONES = re.compile(
 )
 
 
+def _without_value(typed: structured.Typed, arg: str) -> structured.Typed:
+    return replace(typed, values={k: v for k, v in typed.values.items() if k != arg})
+
+
 def _with_typed_values(skill: str, fill: Filler) -> Filler:
     """The sentence reading, then whatever the user typed as data ("amt=12.50 cur=eur")."""
 
@@ -1030,13 +1034,11 @@ def _with_typed_values(skill: str, fill: Filler) -> Filler:
         out = fill(msg, ctx, default_currency)
         typed = structured.read(msg.text, msg.ents.today or date.today())
         if skill == "list_payments" and _EVERYONES.search(msg.text):  # "across all customers,
-            typed = replace(
-                typed, values={k: v for k, v in typed.values.items() if k != "customer"}
-            )
+            typed = _without_value(typed, "customer")
             out.args.pop("customer", None)  # not just theirs" under a ticket's "Customer:" line
         if skill == "refund_payment" and "amount" not in out.args and sv.in_full(msg):
             # "Amount: $640.00 USD" in a pasted review, then "refund it in full": the payment's
-            typed = replace(typed, values={k: v for k, v in typed.values.items() if k != "amount"})
+            typed = _without_value(typed, "amount")
         out.args = structured.apply(skill, out.args, typed, default_currency)
         if out.missing is not None and out.missing in out.args:
             out.missing = None
