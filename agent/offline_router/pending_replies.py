@@ -130,6 +130,9 @@ def _doubt_resolved(last: str) -> bool:
     return has_firm_accept(last) and not has_doubt(last)
 
 
+_TRAILS_OFF = re.compile(r"^[^.…]*?\w(?:\.{2,}|…)\s*\w")
+"""A first word or two, an ellipsis, then more words: "ok... actually", "fine… I guess"."""
+
 _SUBORDINATE = re.compile(r"\s+(?:before|because|cause|cuz|since|while)\s+", re.I)
 """'yes yes yes do it before I change my mind': the yes ends where its reason begins."""
 
@@ -142,6 +145,9 @@ def leads_with_accept(message: str, decision: RouterDecision, ctx: RouterContext
     head = _SUBORDINATE.split(first_clause(message), maxsplit=1)[0]
     if classify_confirmation_reply(head) != "accept":
         return False
+    if _TRAILS_OFF.match(message) and not has_firm_accept(head):
+        return False  # "ok... a właściwie to sam nie wiem": an "ok" that trails off into words
+        # the reader does not know is no yes (the words may well be the doubt)
     pending = ctx.pending_action
     if decision.kind == "tool":
         return (

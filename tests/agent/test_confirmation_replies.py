@@ -152,6 +152,10 @@ def test_a_clear_no_with_a_reason_rejects(dry: AgentRunner, reply: str) -> None:
         "was that the right amount",
         # "I don't know" is doubt, no "don't" that cancels; "these numbers" asks for no report
         "oh I don't know, is that the right one? I get so muddled with these numbers",
+        # an "ok" trailing off into words the reader does not know is no yes (Polish: "ok...
+        # actually, I don't know myself")
+        "ok... a właściwie to sam nie wiem",
+        "ok… quizás mañana",
     ],
 )
 def test_a_questioning_or_unsure_reply_still_re_asks(dry: AgentRunner, reply: str) -> None:

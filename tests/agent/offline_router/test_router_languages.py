@@ -137,6 +137,13 @@ ACCEPT = [
     "confermo",
     "はい",
     "はい、お願いします。",
+    "ja hoor, doorgaan",
+    "tak, potwierdzam",
+    "sim, pode reembolsar",
+    "sí, adelante",
+    "네, 진행해 주세요",
+    "네, 환불 진행해 주세요",
+    "네, 좋아요",
 ]
 
 REJECT = [
@@ -149,6 +156,10 @@ REJECT = [
     "non merci",
     "cancel the whole thing",
     "いいえ",
+    "Nie, anuluj",
+    "No, espera, cancélala",
+    "nee, niet doen",
+    "아 잠깐, 아니에요. 취소해 주세요",
 ]
 
 UNCLEAR = [
@@ -159,6 +170,11 @@ UNCLEAR = [
     "no los",
     "お願いします",
     "confirmo?",
+    "ok... a właściwie to sam nie wiem",
+    "음... 글쎄요, 잘 모르겠네요",
+    "sí... no sé",
+    "ok, não sei",
+    "ja, weet ik niet",
 ]
 
 
