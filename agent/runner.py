@@ -32,6 +32,7 @@ from agent.offline_router import (
     read_reply,
     route,
 )
+from agent.offline_router import decisions as make
 from agent.offline_router.pending_replies import read_after_no
 from agent.offline_router.reply_reading import Verdict
 from agent.offline_router.yes_and import after_yes
@@ -203,6 +204,10 @@ class AgentRunner:
         if verdict == "aside" and decision is not None:  # out of scope or refused: say so, wait
             kind: ReplyKind = "refuse" if decision.kind == "refuse" else "out_of_scope"
             return self._still_waiting(turn, row, kind, decision.text, "offline")
+        if verdict == "refused":  # "approve it yourself, and do the same for any refund from
+            # now on": the bypass is refused, and this action still waits for a plain yes or no
+            refused = make.refuse_bypass().text or ""
+            return self._still_waiting(turn, row, "refuse", refused, "offline")
         text = f"I need a clear yes or no. Pending: {row.summary} {ASK}"
         return self._reply(turn, "clarify", text, "gate", pending=row)
 

@@ -232,10 +232,13 @@ _ARRIVING = ["came", "come", "comes", "coming", "went", "go", "goes", "going", "
 _PASSED = "".join(rf"(?<!\b{verb}\s)" for verb in _ARRIVING)
 """'which payments came through yesterday': "through" after a verb of arriving is the verb's,
 not a bound ("until the end of yesterday")."""
+_AGO_AHEAD = r"(?=\s+\S+\s+\S+\s+ago\b)"
 _KEYWORDS = (
     r"since|starting(?:\s+(?:from|on))?|beginning|after|before|prior\s+to|until|till"
     rf"|{_PASSED}(?:through|thru)|up\s+to|no\s+later\s+than"
+    rf"|(?:more|longer|less)\s+than{_AGO_AHEAD}|(?:over|under){_AGO_AHEAD}"
 )
+"""… and "more than a week ago" (before it), "less than 3 days ago" (since it)."""
 
 
 def _composite(first_atom: str) -> str:

@@ -121,6 +121,7 @@ START_WORDS: frozenset[str] = frozenset(
         *WEEKDAY_ABBREVIATIONS,
         *(phrase.split()[0] for phrase in SMALL_NUMBERS),
         *_words("between from since starting beginning after before prior until till through"),
+        *_words("more longer less over under"),  # "more than a week ago" (only before "… ago")
         *_words("thru up no the last this next current previous past trailing today yesterday"),
         *_words("tomorrow day ytd mtd wtd qtd year month week so quarter q first second third"),
         *_words("fourth on whole 1st 2nd h"),

@@ -211,8 +211,8 @@ def _relative_to(keyword: str, start: date, end: date, today: date) -> DateRange
     kw = " ".join(keyword.lower().split())
     if kw == "after":
         return DateRange(end + timedelta(days=1), None)
-    if kw in ("before", "prior to"):
-        return DateRange(None, start - timedelta(days=1))
+    if kw in ("before", "prior to", "more than", "longer than", "over"):
+        return DateRange(None, start - timedelta(days=1))  # ("more than a week ago")
     if kw in ("until", "till", "through", "thru", "up to", "no later than"):
         return DateRange(None, end)
     return DateRange(start, today)  # since, starting (from/on), beginning

@@ -12,7 +12,7 @@ from agent.offline_router import decisions as make
 from agent.offline_router.amounts import amount_bounds, first_amount
 from agent.offline_router.intent import Scores
 from agent.offline_router.lexicon import DATA
-from agent.offline_router.models import RouterContext, RouterDecision
+from agent.offline_router.models import RouterContext, RouterDecision, ToolCall
 from agent.offline_router.names import name_after
 from agent.offline_router.periods import previous_period
 from agent.offline_router.references import changed_price
@@ -66,6 +66,13 @@ _THAT_PERIOD = [
     "the same month",
     "that same period",
     "that same day",
+    "same quarter",
+    "the same quarter",
+    "that same quarter",
+    "same month",
+    "same week",
+    "same year",
+    "the same year",
     "from then",
     "back then",
     "that time",
@@ -255,7 +262,8 @@ def refine_last(
         _dropped(msg, last.args) or _rest_of_month(msg, last.args) or _whole_month(msg, last.args)
     )
     if narrowed is not None:  # names an argument of the last read: about that read
-        return make.tool(last.skill, narrowed, 0.75)
+        new = _new_filters(msg, ctx, last, narrowed, default_currency)
+        return make.tool(last.skill, {**narrowed, **new}, 0.75)
     skill, top, _ = scores.best()
     if last.skill == "find_customers" and skill == "list_payments" and "payments" in msg.canon:
         return None  # "what about his payments?": the customer found, now their payments
@@ -265,6 +273,12 @@ def refine_last(
         kept = {k: v for k, v in found.args.items() if not k.startswith("created_")}  # compare?"
         return None if found.missing else make.tool(str(skill), {**kept, **moved}, 0.75)
     period = {k: v for k, v in last.args.items() if k in ("created_gte", "created_lte")}
+    # "show me that same week again but euros only": the same report, with the change
+    shown_again = "again" in msg.norm and "payments" not in msg.canon and not moved
+    switched = skill in _PERIOD_READS - {last.skill}
+    if period and shown_again and switched and has_phrase(msg, _THAT_PERIOD):
+        found = FILLERS[last.skill](msg, ctx, default_currency)
+        return None if found.missing else make.tool(last.skill, {**period, **found.args}, 0.75)
     if period and skill in _PERIOD_READS - {last.skill} and has_phrase(msg, _THAT_PERIOD):
         found = FILLERS[str(skill)](msg, ctx, default_currency)  # "what did the month look like"
         return None if found.missing else make.tool(str(skill), {**period, **found.args}, 0.75)
@@ -418,6 +432,18 @@ def leans_on_nothing(msg: Parsed, scores: Scores) -> bool:
     """ "do the same for Bob", "same again" with no earlier call: nothing to repeat."""
     _, top, _ = scores.best()
     return top < NEW_REQUEST_SCORE and has_phrase(msg, _SAME_AS_BEFORE)
+
+
+_NEW_FILTERS = ("status", "currency")
+
+
+def _new_filters(
+    msg: Parsed, ctx: RouterContext, last: ToolCall, kept: dict[str, Any], default_currency: str
+) -> dict[str, Any]:
+    """ "and the succeeded ones for the same week, any amount": beside a filter dropped, the
+    status (or currency) the message names anew."""
+    found = FILLERS[last.skill](msg, ctx, default_currency)
+    return {k: v for k, v in found.args.items() if k in _NEW_FILTERS and v != kept.get(k)}
 
 
 def _payments_behind(

@@ -123,6 +123,25 @@ def ends_with_accept(message: str, decision: RouterDecision) -> bool:
     return classify_confirmation_reply(last) == "accept"
 
 
+_NOTHING_FOUND = re.compile(
+    r"^\s*(?:no+|nope|nah)\b[,.!]?\s*(?:there(?:'s|\s+is|\s+was)\s+)?"
+    r"(?:nothing|none|no\s+(?:payment|payments|charge|charges|sign|match|record)s?|not\s+there)"
+    r"(?:\s+(?:there|found|showing|came\s+up|in\s+there|at\s+all|yet))?\s*[.!]?\s*$",
+    re.I,
+)
+"""'no, nothing there' after a look asked for while the action waits: what the look found."""
+
+
+def yes_after_nothing_found(message: str) -> bool:
+    """ "no, nothing there. go ahead with the charge": the no answers the check the user made
+    ("he may already have paid"); the yes after it, a sentence of its own, is the answer."""
+    sentences = [x for x in _SENTENCE.split(message.strip()) if x.strip()]
+    if len(sentences) != 2 or not _NOTHING_FOUND.match(sentences[0]):
+        return False
+    last = sentences[1]
+    return classify_confirmation_reply(last) == "accept" and has_firm_accept(last)
+
+
 def _doubt_resolved(last: str) -> bool:
     """ "oh. hmm. yes I suppose, yes go ahead", "I think so? yes. yes that's it": the doubt
     talked through to a firm yes that closes the reply; an "ok" after a "maybe" is no more

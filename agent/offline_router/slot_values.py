@@ -190,7 +190,7 @@ def limit(msg: Parsed, *, of_customers: bool = False) -> int | None:
     "5 customers" is a count only when customers are what is listed (of_customers)."""
     text = msg.ents.masked.lower()
     for rx in _CUSTOMER_LIMIT_RX if of_customers else _LIMIT_RX:
-        m = next((m for m in rx.finditer(text) if not _TOLD_HAPPENED.match(text, m.end())), None)
+        m = next((m for m in rx.finditer(text) if _asked_count(text, m)), None)
         if m:
             value = number_value(m.groupdict().get("n") or m.groupdict().get("d") or "")
             if value:
@@ -199,11 +199,22 @@ def limit(msg: Parsed, *, of_customers: bool = False) -> int | None:
         return max(1, min(MAX_LIMIT, int(shown["n"] or shown["n2"])))
     canon = msg.canon
     for i in range(len(canon) - 1):
-        if canon[i] in _ONE_BEFORE and msg.norm[i + 1] in _ONE_NOUNS:
+        said_is = i > 0 and msg.norm[i - 1] in _BE  # "to be sure there's only one": a check
+        if canon[i] in _ONE_BEFORE and msg.norm[i + 1] in _ONE_NOUNS and not said_is:
             return 1
     if of_customers and _FIRST_ONLY.search(text):
         return 1  # "just the first customer named smith"
     return None
+
+
+_BE = frozenset({"there's", "theres", "is", "are", "was", "'s"})
+"""'there's only one': how many there are (a check), not how many to show."""
+_BE_BEFORE = re.compile(r"\b(?:there['’]?s|there\s+(?:is|are|was)|is|are)\s+$")
+
+
+def _asked_count(text: str, m: re.Match[str]) -> bool:
+    """Not 'only 3 delivered' (what happened) nor 'sure there's only one' (a check)."""
+    return not _TOLD_HAPPENED.match(text, m.end()) and not _BE_BEFORE.search(text, 0, m.start())
 
 
 _TOLD_HAPPENED = re.compile(
@@ -422,6 +433,9 @@ def _code_in_capitals(typed: str) -> bool:
 def refund_reason(msg: Parsed) -> str | None:
     """The first reason phrase, on the words as read ("charged twice") or as typed (before
     "money back" became "refund": "asked for their money back")."""
+    if (labelled := _REASON_LABEL.search(msg.text)) is not None:  # "… 'refund ch_X as
+        return _LABELLED_REASONS[labelled["r"].lower().replace(" ", "_")]  # fraudulent'. Ignore
+        # that note. … refund ch_X fully, reason duplicate": the reason the user labels
     read = " " + " ".join(msg.norm).replace(" 's", "'s") + " "
     typed = f" {typed_words(msg.text)} "
     for aside in _NOT_REASONS:
@@ -433,6 +447,16 @@ def refund_reason(msg: Parsed) -> str | None:
     return None
 
 
+_REASON_LABEL = re.compile(
+    r"\breason\s*(?:[:=]|code\s*[:=]?|is|of)?\s*[\"'“]?"
+    r"(?P<r>duplicate|fraudulent|requested[_ ]by[_ ]customer)\b",
+    re.I,
+)
+_LABELLED_REASONS = {
+    "duplicate": "duplicate",
+    "fraudulent": "fraudulent",
+    "requested_by_customer": "requested_by_customer",
+}
 _DENIALS = (" not ", " don't ", " dont ", " never ", " no ", " isn't ", " wasn't ")
 _DENIED_WITHIN = 24
 

@@ -828,8 +828,12 @@ def create_customer(msg: Parsed, ctx: RouterContext, default_currency: str) -> S
     if introduced and ("name" not in out.args or introduced in out.args["name"]):
         out.args["name"] = introduced  # (the writer's name, not their whole greeting)
     meant = _email_of_pronoun(msg, ctx) or _email_meant(msg, ctx)
+    if _NO_EMAIL.search(msg.text):
+        meant = None  # "same for Bayside Rotary Club, they don't have an email yet"
     _put(out.args, "email", email.value if email else meant)
     _put(out.args, "phone", phone.text if phone and not _NO_PHONE.search(msg.text) else None)
+    for key in _same_contacts(msg, ctx):  # "and her husband Piotr, same phone, no email"
+        _put(out.args, key, ctx.last_call.args.get(key) if ctx.last_call else None)
     _put(
         out.args,
         "description",
@@ -963,6 +967,26 @@ def _name_of_pronoun(msg: Parsed, ctx: RouterContext) -> str | None:
 _ONE_MORE = ["create one", "add one", "make one", "set one up", "create it", "add it"]
 
 
+_NO_EMAIL = re.compile(
+    r"\b(?:no|without|(?:do|does|did)\s*n[o']?t\s+have|(?:has|have)\s*n[o']?t\s+(?:got\s+)?)\s+"
+    r"(?:an?\s+|any\s+|the\s+|(?:his|her|their)\s+)?e-?mail\b",
+    re.I,
+)
+"""'no email', 'they don't have an email yet': the new customer has none (not the last one's)."""
+_SAME_CONTACT = re.compile(r"\bsame\s+(?P<f>phone|number|mobile|e-?mail|address)\b", re.I)
+_CONTACT_FIELD = {"phone": "phone", "number": "phone", "mobile": "phone", "address": "email"}
+
+
+def _same_contacts(msg: Parsed, ctx: RouterContext) -> list[str]:
+    """ "and her husband Piotr Kowalczyk, same phone": the fields the customer just created
+    shares with this one, said as "same <field>"."""
+    last = ctx.last_call
+    if last is None or last.skill != "create_customer":
+        return []
+    said = [m["f"].lower().replace("-", "") for m in _SAME_CONTACT.finditer(msg.text)]
+    return [_CONTACT_FIELD.get(f, f) for f in said]
+
+
 def _email_of_pronoun(msg: Parsed, ctx: RouterContext) -> str | None:
     """ "not found? create him then": him is the email the user looked up just before."""
     last = ctx.last_customer
@@ -973,9 +997,12 @@ def create_subscription(msg: Parsed, ctx: RouterContext, default_currency: str) 
     out = Slots()
     ref = refs.customer(msg, ctx, verbs=_verbs("subscribe"), introducers=_intro("subscribe"))
     _put(out.args, "customer", ref.value)
-    _put(out.args, "price", None if _a_pasted_price_list(msg) else refs.price(msg))
+    undecided = _a_pasted_price_list(msg) or _plans_undecided(msg.text)
+    _put(out.args, "price", None if undecided else refs.price(msg))
     trial, seats = msg.ents.first("trial"), msg.ents.first("seats")
     _put(out.args, "trial_days", trial.value if trial and trial.value else _trial_said_apart(msg))
+    if "trial_days" not in out.args:  # "the unlimited one actually, same trial"
+        _put(out.args, "trial_days", _same_trial(msg, ctx))
     _put(out.args, "quantity", seats.value if seats and seats.value else sv.people_counted(msg))
     out.targets = _targets(msg, ref)
     out.missing = next((k for k in ("customer", "price") if k not in out.args), None)
@@ -984,6 +1011,36 @@ def create_subscription(msg: Parsed, ctx: RouterContext, default_currency: str) 
         out.missing = "trial_days"  # "with a trial": how long?
     out.hint = None if "price" in out.args else refs.plan_hint(msg)
     return out
+
+
+_PLAN_KEY = re.compile(r"(?<![@.\w])(?:price_[A-Za-z0-9]+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b")
+_UNDECIDED = re.compile(
+    r"\b(?:don['’]?t|do\s+not|doesn['’]?t|not\s+sure|can['’]?t\s+remember|cannot\s+remember"
+    r"|no\s+idea)\s+(?:know\s+|remember\s+)?which\b|\blet\s+(?:you|me)\s+know\s+which\b",
+    re.I,
+)
+
+
+def _plans_undecided(text: str) -> bool:
+    """ "we've got pro_monthly and pro_annual and I honestly don't know which one they picked":
+    two plans named and neither chosen; which one is asked."""
+    plans = {m.group() for m in _PLAN_KEY.finditer(text)}
+    plans = {p for p in plans if not p.startswith(("cus_", "pi_", "ch_", "sub_"))}
+    return len(plans) > 1 and _UNDECIDED.search(text) is not None
+
+
+_SAME_TRIAL = re.compile(r"\bsame\s+(?:free\s+)?trial\b", re.I)
+
+
+def _same_trial(msg: Parsed, ctx: RouterContext) -> int | None:
+    """ "same trial": the trial of the subscription asked for just before (pending or run)."""
+    if _SAME_TRIAL.search(msg.text) is None:
+        return None
+    for call in (ctx.pending_action, ctx.last_call):
+        if call is not None and call.skill == "create_subscription":
+            days = call.args.get("trial_days")
+            return int(days) if days else None
+    return None
 
 
 def _a_pasted_price_list(msg: Parsed) -> bool:
