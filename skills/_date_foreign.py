@@ -1,5 +1,5 @@
 """Month names and the commonest relative periods in French, Spanish, German, Portuguese,
-Dutch and Italian (and Turkish month names but "mart", an English word), as the English words
+Dutch, Italian and Polish (and Turkish month names but "mart", an English word), as the English words
 the date patterns read ("letzte Woche" -> "last week", "en janvier" -> "in january").
 
 They are rewritten in the scanner's copy of the text only (positions map back, as for month
@@ -24,8 +24,8 @@ _MONTHS = {
     "december": "décembre decembre diciembre dezember dezembro dicembre aralık",
 }
 _PERIODS = {
-    "yesterday": ["ayer", "hier", "gestern", "gisteren", "ieri", "ontem", "kahapon"],
-    "today": ["hoy", "aujourd'hui", "heute", "vandaag", "oggi", "hoje", "ngayong araw"],
+    "yesterday": ["ayer", "hier", "gestern", "gisteren", "ieri", "ontem", "kahapon", "wczoraj"],
+    "today": ["hoy", "aujourd'hui", "heute", "vandaag", "oggi", "hoje", "ngayong araw", "dzisiaj", "dziś"],
     "last week": [
         "la semana pasada",
         "semana pasada",
@@ -42,6 +42,14 @@ _PERIODS = {
         "settimana scorsa",
         "a semana passada",
         "semana passada",
+        # Polish ("nieudane płatności z zeszłego tygodnia")
+        "zeszłego tygodnia",
+        "zeszły tydzień",
+        "w zeszłym tygodniu",
+        "ubiegłego tygodnia",
+        "ubiegły tydzień",
+        "w ubiegłym tygodniu",
+        "poprzedniego tygodnia",
     ],
     "this week": [
         "esta semana",
@@ -50,6 +58,9 @@ _PERIODS = {
         "dieser woche",
         "deze week",
         "questa settimana",
+        "ten tydzień",
+        "tego tygodnia",
+        "w tym tygodniu",
     ],
     "last month": [
         "el mes pasado",
@@ -65,6 +76,13 @@ _PERIODS = {
         "o mês passado",
         "mês passado",
         "mes passado",
+        "zeszłego miesiąca",
+        "zeszły miesiąc",
+        "w zeszłym miesiącu",
+        "ubiegłego miesiąca",
+        "ubiegły miesiąc",
+        "w ubiegłym miesiącu",
+        "poprzedniego miesiąca",
     ],
     "this month": [
         "este mes",
@@ -86,6 +104,9 @@ _PERIODS = {
         "diesem monat",
         "aus diesem monat",
         "este mês",
+        "ten miesiąc",
+        "tego miesiąca",
+        "w tym miesiącu",
     ],
     # "tra il 1 e il 15 aprile": a range of days in one month
     "between the": ["tra il", "fra il", "entre el", "entre le"],

@@ -237,6 +237,8 @@ def _name(msg: Parsed, i: int, j: int) -> Name | None:
         return None  # "a new customer for the Skipton branch": where, not who
     if _capital_the(msg, i - 1, j) and j - i > 1:
         i -= 1  # "Add The Old Mill Tea Rooms": a capital "The" mid-sentence is the name's
+    if all(t.norm in _CONNECT or t.norm in _NAME_ARTICLES for t in msg.tokens[i:j]):
+        return None  # "da de alta a la clienta …": a lone article or particle is no name
     text = msg.span_text(i, j).strip(" ,.-':")
     dotted = msg.text.find(text + ".")
     next_field = dotted >= 0 and _NEXT_FIELD.match(msg.text, dotted + len(text) + 1) is not None

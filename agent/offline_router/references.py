@@ -168,6 +168,7 @@ def _name_given(msg: Parsed) -> Name | None:
 _AFTER_VERB_SKIP = frozenset(
     {"me", "us", "the", "a", "an", "just", "only", "company", "business", "firm", "organisation"}
     | {"-", "–", "—"}  # "Invoice—well, just charge—Bloom Yoga Collective $1800"
+    | frozenset(str(w) for w in _S["company_nouns_translated"])  # "Obciąż firmę Nowak …"
 )
 _SUBJECT_VERBS = frozenset(str(w) for w in _S["customer_subject_verbs"])
 

@@ -15,7 +15,7 @@ from functools import partial
 from typing import Any
 
 from agent.offline_router import decisions as make
-from agent.offline_router import followups, intent, safety, shorthand
+from agent.offline_router import followups, hangul, intent, safety, shorthand
 from agent.offline_router.alternatives import either_or
 from agent.offline_router.amounts import amount_bounds, amount_of_unclear_currency
 from agent.offline_router.backstory import (
@@ -217,6 +217,7 @@ def _man_yen(m: re.Match[str]) -> str:
 
 
 def parse(message: str, today: date) -> Parsed:
+    message = hangul.written_out(message)  # "잔액 좀 확인해 주세요": "balance check"
     message = _AT_MOST.sub("at most ", _AT_LEAST.sub("at least ", message))
     message = _CODE_ONLY.sub(r"\g<code> only", message)  # "the GBP-only figures"
     message = _MAN_YEN.sub(_man_yen, message)  # "3万円 or more": ¥30,000

@@ -188,7 +188,13 @@ def without_tucked_away(text: str) -> str:
     return _TUCKED_AWAY.sub(" ", text)
 
 
-_AGENTS = r"assistant|agent|bot|ai|llm|chatbot"
+_FOREIGN_LABELS = "|".join(
+    r"\s+".join(map(re.escape, str(label).split()))
+    for label in DATA.safety["agent_labels_translated"]
+)
+_AGENTS = rf"assistant|agent|bot|ai|llm|chatbot|{_FOREIGN_LABELS}"
+"""Who a pasted note addresses; `agent_labels_translated` holds other languages' "AI" and
+"system note" ("IA:", "[NOTA DEL SISTEMA: …]", "P.S. systeeminstructie: …")."""
 _LABEL_END = (
     r"(?:[\s_]+(?:instructions?|note|command|override|reading\s+this|who\s+reads\s+this))?\s*:"
 )

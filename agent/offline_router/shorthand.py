@@ -43,13 +43,15 @@ _DAY_DOT = re.compile(
 ordinal dot (German, Nordic) before its month."""
 _DOTTED_DAYS = re.compile(
     r"(?<![\d.,$€£¥])(?P<d1>[12]\d|3[01]|0?[1-9])\.(?P<m1>0[1-9]|1[0-2])\s*"
-    r"(?P<sep>until|till|bis|through|thru|(?:to|-|–)(?=\s*\d{1,2}\.\d\d\s+(?:of\s+)?(?:this\s+year|20\d\d)))"
+    r"(?P<sep>until|till|bis|through|thru|do|tot|hasta|al|até|ao|(?:to|-|–)(?=\s*\d{1,2}\.\d\d\s+(?:of\s+)?(?:this\s+year|20\d\d)))"
     r"\s*(?P<d2>[12]\d|3[01]|0?[1-9])\.(?P<m2>0[1-9]|1[0-2])(?![\d.,])",
     re.I,
 )
 """'from 1.06 until 15.06 of this year': days written day.month (two-digit month), as in
 much of Europe; only in a range said with "until" or closed by the year, where no amount is
-meant."""
+meant, or with the "until" of a language whose amounts take a decimal comma (Polish "od 1.03 do
+15.03", Dutch "tot", Spanish "hasta"/"al", Portuguese "até"/"ao"), read as "until"."""
+_FOREIGN_UNTIL = frozenset({"do", "tot", "hasta", "al", "até", "ao"})
 _MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
                         "Nov", "Dec")  # fmt: skip
 
@@ -57,7 +59,8 @@ _MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", 
 def _dotted_days(m: re.Match[str]) -> str:
     first = f"{int(m['d1'])} {_MONTH_ABBREVIATIONS[int(m['m1']) - 1]}"
     second = f"{int(m['d2'])} {_MONTH_ABBREVIATIONS[int(m['m2']) - 1]}"
-    return f"{first} {m['sep']} {second}"
+    sep = "until" if m["sep"].lower() in _FOREIGN_UNTIL else m["sep"]
+    return f"{first} {sep} {second}"
 
 
 _BTW_AMOUNTS = re.compile(
