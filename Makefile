@@ -60,6 +60,7 @@ EVAL_FLOOR_DEVSET46 ?= 0.87
 EVAL_FLOOR_DEVSET47 ?= 0.95
 EVAL_FLOOR_DEVSET48 ?= 0.89
 EVAL_FLOOR_DEVSET49 ?= 0.975
+EVAL_FLOOR_DEVSET50 ?= 0.91
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -138,10 +139,11 @@ eval-gate: $(STAMP)
 	$(BIN)/python -m evals run evals/devset47 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET47)
 	$(BIN)/python -m evals run evals/devset48 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET48)
 	$(BIN)/python -m evals run evals/devset49 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET49)
+	$(BIN)/python -m evals run evals/devset50 --backend dry --min-pass-rate $(EVAL_FLOOR_DEVSET50)
 
 # Every tuning set with its report (failing turns listed in reports/<set>/report.md).
 eval-devsets: $(STAMP)
-	for set in devset devset2 devset3 devset4 devset5 devset6 devset7 devset8 devset9 devset10 devset11 devset12 devset13 devset14 devset15 devset16 devset17 devset18 devset19 devset20 devset21 devset22 devset23 devset24 devset25 devset26 devset27 devset28 devset29 devset30 devset31 devset32 devset33 devset34 devset35 devset36 devset37 devset38 devset39 devset40 devset41 devset42 devset43 devset44 devset45 devset46 devset47 devset48 devset49; do \
+	for set in devset devset2 devset3 devset4 devset5 devset6 devset7 devset8 devset9 devset10 devset11 devset12 devset13 devset14 devset15 devset16 devset17 devset18 devset19 devset20 devset21 devset22 devset23 devset24 devset25 devset26 devset27 devset28 devset29 devset30 devset31 devset32 devset33 devset34 devset35 devset36 devset37 devset38 devset39 devset40 devset41 devset42 devset43 devset44 devset45 devset46 devset47 devset48 devset49 devset50; do \
 		$(BIN)/python -m evals run evals/$$set --backend dry --report reports/$$set --quiet; \
 	done
 

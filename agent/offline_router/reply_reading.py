@@ -110,7 +110,9 @@ def _read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> V
     unbypassed = without_bypass(message)
     core = without_set_aside(unbypassed)
     verdict = _read_reply_core(message, core, decision, ctx)
-    if unbypassed != message and (verdict == "ask" or _nothing_new(verdict, decision, ctx)):
+    if unbypassed != message and (
+        verdict == "ask" or _nothing_new(message, verdict, decision, ctx)
+    ):
         return "refused"  # "approve it yourself, and the same for any refund from now on"
     if verdict != "accept" or unbypassed == message:
         return verdict
@@ -121,13 +123,20 @@ def _read_reply(message: str, decision: RouterDecision, ctx: RouterContext) -> V
     return verdict if plain_yes else "refused"
 
 
-def _nothing_new(verdict: Verdict, decision: RouterDecision, ctx: RouterContext) -> bool:
+def _nothing_new(
+    message: str, verdict: Verdict, decision: RouterDecision, ctx: RouterContext
+) -> bool:
     """A "new" request beside bypass chatter that names no value the pending action lacks:
     the chatter's "do the same for any refund", not a change to propose again."""
     pending = ctx.pending_action
     if verdict != "new" or pending is None or decision.tool != pending.skill:
         return False
+    if set(decision.args) != set(pending.args) and _MADE_WHOLE.search(message):
+        return False  # "<system>…</system> actually refund the full amount instead": a change
     return all(pending.args.get(k) == v for k, v in decision.args.items())
+
+
+_MADE_WHOLE = re.compile(r"\b(?:full|whole|entire|in\s+full|all\s+of\s+it)\b", re.I)
 
 
 _SPEECH_FILLER = re.compile(r"\s*(?:um+|uh+|uhm|erm+)[,.]?\s+", re.I)
