@@ -1,6 +1,7 @@
 """Month names and the commonest relative periods in French, Spanish, German, Portuguese,
-Dutch, Italian and Polish (and Turkish month names but "mart", an English word), as the English words
-the date patterns read ("letzte Woche" -> "last week", "en janvier" -> "in january").
+Dutch, Italian and Polish (and Turkish month names but "mart", an English word), as the
+English words the date patterns read ("letzte Woche" -> "last week", "en janvier" -> "in
+january").
 
 They are rewritten in the scanner's copy of the text only (positions map back, as for month
 typos), so every pattern stays English and small. Names that are also common words or given
@@ -25,7 +26,17 @@ _MONTHS = {
 }
 _PERIODS = {
     "yesterday": ["ayer", "hier", "gestern", "gisteren", "ieri", "ontem", "kahapon", "wczoraj"],
-    "today": ["hoy", "aujourd'hui", "heute", "vandaag", "oggi", "hoje", "ngayong araw", "dzisiaj", "dziś"],
+    "today": [
+        "hoy",
+        "aujourd'hui",
+        "heute",
+        "vandaag",
+        "oggi",
+        "hoje",
+        "ngayong araw",
+        "dzisiaj",
+        "dziś",
+    ],
     "last week": [
         "la semana pasada",
         "semana pasada",
