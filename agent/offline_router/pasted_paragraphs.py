@@ -23,7 +23,8 @@ from agent.offline_router.pasted_quotes import Asked
 _D = DATA.slots["pasted_paragraphs"]
 _POINTS_BACK = re.compile(r"\b(?:" + "|".join(str(p) for p in _D["pointing_back"]) + r")\b", re.I)
 _PASTE_SHAPE = (
-    r"^\s*(?:[>|#\[]|[\"“]|-{3,}|(?:[\w@#.()'’\- ]{1,40}):\s+\S)"
+    r"^\s*(?:[>|#\[]|[\"“]|-{3,}|(?!(?:set|create|add|refund|charge|find|show|list|subscribe"
+    r"|look|put|make|please|can|could|pull|get|give|search)\s)(?:[\w@#.()'’\- ]{1,40}):\s+\S)"
     r"|^[^\n]{0,40}\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s*$"  # "Tom Becker  2:10 PM" (a chat log)
     r"|^[^\n|\t]*\S[ \t]*[|\t][^\n|\t]*[|\t]"  # a sheet's row: "03/06 | KJ-1182 | 640.00"
 )
@@ -66,6 +67,23 @@ def own_first_paragraph(message: str, read: Callable[[str], Asked]) -> OwnParagr
     return _read_alone(parts[0].strip(), "\n\n".join(parts[1:]), read)
 
 
+_CHARGE_THAT = re.compile(r"\bcharge\s+(?:that|this)\b", re.I)
+_AMOUNT_SAID = re.compile(
+    r"[$€£¥]\s?\d|\d\s?(?:dollars|euros|pounds|usd|eur|gbp)\b"
+    r"|\b(?:hundred|thousand)\s+(?:dollars|euros|pounds)\b",
+    re.I,
+)
+
+
+def _charge_that_said_here(words: str) -> str:
+    """ "Agreed fee was one thousand two hundred dollars. Charge that to billing@…": the "that"
+    is the amount the paragraph itself just said, no pointer into the paste."""
+    m = _CHARGE_THAT.search(words)
+    if m is None or _AMOUNT_SAID.search(words, 0, m.start()) is None:
+        return words
+    return words[: m.start()] + "charge " + words[m.end() :]
+
+
 def _read_alone(own: str, pasted: str, read: Callable[[str], Asked]) -> OwnParagraph | None:
     """`own`, a short paragraph of the user's beside a paste, when it asks (or tries the rules)
     on its own; None when it is long (a second paste, a letter), more of the paste ("Priya Nair:
@@ -80,11 +98,19 @@ def _read_alone(own: str, pasted: str, read: Callable[[str], Asked]) -> OwnParag
     # (".it" in "carla@studiolume.it" points at nothing, nor does a reason given: "… with a 30
     # day trial, like sales promised below", nor the "it" of "see if it's the big orders")
     words = _PURPOSE.sub(" ", _DUMMY_IT.sub(" ", _AS_AGREED.sub(" ", _EMAIL.sub(" ", own))))
+    words = _charge_that_said_here(words)
     named = _STRIPE_ID.search(own) is not None or (  # (an address names whom to look up or
         _EMAIL.search(own) is not None and "create_customer" not in asked.skills  # bill; a new
     )  # customer's name may still be the paste's)
     pronoun = _PRONOUN.search(words) is not None and not named
     points = _POINTS_BACK.search(words) is not None or pronoun
+    whole_charge = (  # "Agreed fee was one thousand two hundred dollars. Charge that to
+        "create_payment" in asked.skills  # billing@…": its amount and whom, said right here
+        and _AMOUNT_SAID.search(own) is not None
+        and (_EMAIL.search(own) is not None or _STRIPE_ID.search(own) is not None)
+    )
+    if whole_charge:
+        return OwnParagraph(own, False)
     return OwnParagraph(own, points or _names_a_writer(own, pasted))
 
 

@@ -15,7 +15,7 @@ from functools import partial
 from typing import Any
 
 from agent.offline_router import decisions as make
-from agent.offline_router import followups, hangul, intent, safety, shorthand
+from agent.offline_router import followups, hangul, intent, paste_picks, safety, shorthand
 from agent.offline_router.alternatives import either_or
 from agent.offline_router.amounts import amount_bounds, amount_of_unclear_currency
 from agent.offline_router.backstory import (
@@ -72,7 +72,14 @@ from agent.offline_router.self_corrections import (
     without_taken_back,
 )
 from agent.offline_router.signoff import LABELLED, strip_signoff
-from agent.offline_router.slots import FILLERS, LABELLED_DESCRIPTION, Slots, recurring_charge
+from agent.offline_router.slots import (
+    FILLERS,
+    LABELLED_DESCRIPTION,
+    SEAT_PER,
+    UNDECIDED,
+    Slots,
+    recurring_charge,
+)
 from agent.offline_router.spoken_ids import with_spoken_ids
 from agent.offline_router.structured import flat_tool_call, spaced_field_names
 from agent.offline_router.tokens import Parsed, Token, normalize, tokenize
@@ -264,6 +271,17 @@ def route(
     kept = _no_speaker_as_customer(decision, speakers)
     if kept is not decision and kept.kind == "tool" and "customer" not in kept.args:
         kept = _customer_the_speaker_named(kept, decision, message, today)
+    kept = paste_picks.stripe_id_asked(kept, message)  # "use the Stripe ID on the card"
+    kept = paste_picks.searched_by(kept, message)  # "search by her email"
+    kept = paste_picks.known_as(kept, message)  # "he's in Stripe as Arthur Jenkins"
+    kept = paste_picks.account_name(kept, message)  # "the account in the shop's name — X"
+    kept = _amount_pointed_back(kept, message, today, default_currency)  # "… $72. Charge that"
+    kept = _amount_undecided(kept, message, today)  # "$14 or $8, can't remember which"
+    marked = paste_picks.marked_payment(kept, message)  # "Refund the duplicate" under rows,
+    picked = marked[0] if marked else paste_picks.payment_by_its_digits(kept, message)
+    if picked is not None:  # one marked "<- duplicate"; "Refund the 551 one": that payment
+        again = route(picked, today=today, default_currency=default_currency)
+        kept = again if again.kind == "tool" and again.tool == "refund_payment" else kept
     return _address_of_display_name(kept)
 
 
@@ -365,6 +383,9 @@ def _route_message(
         settled = not own.points_back or resolved or alone.tool == "get_balance"
         if alone.kind == "refuse" or (alone.kind == "tool" and settled):
             return alone
+        on_paste = _own_skill_on_the_paste(alone, message, today, default_currency, context)
+        if on_paste is not None:
+            return on_paste
     asking = request_sentence(message) or _request_before_remark(message, today)
     if asking is not None and fresh:
         focused = _route(asking, today=today, default_currency=default_currency, context=context)
@@ -374,7 +395,8 @@ def _route_message(
                 return _currency_asked(whole, focused)  # branch so maybe euro? or sterling"
             if _points_back(asking, focused, whole):
                 return whole  # "… how the shop did last month. Could you pull that together?"
-            return _with_story_facts(focused, whole, _restated_after(message, asking))
+            facts = _with_story_facts(focused, whole, _restated_after(message, asking))
+            return _seats_counted_in_story(facts, whole, asking)
     opening = request_before_story(message) if fresh else None
     if opening is not None:  # "Can you pull up everything Marco paid us in March? He thinks he
         read = _route(opening, today=today, default_currency=default_currency, context=context)
@@ -398,6 +420,31 @@ def _route_message(
     return whole
 
 
+def _own_skill_on_the_paste(
+    alone: RouterDecision,
+    message: str,
+    today: date,
+    default_currency: str,
+    context: RouterContext | None,
+) -> RouterDecision | None:
+    """ "Create the customer first: name and billing email from the card, nothing else." under
+    a card that also names a plan: the user's own paragraph says which skill (the paste's
+    words may score another higher); its values come from the whole message. None when the
+    whole message reads as that skill anyway, or that skill's values are not all there."""
+    asked = alone.pending_clarify
+    skill = alone.tool if alone.kind == "tool" else (asked.skill if asked is not None else None)
+    if skill is None or skill not in FILLERS or skill in safety.MONEY_SKILLS:
+        return None  # (a money action pointing into a paste is read whole, as before)
+    whole = _route(message, today=today, default_currency=default_currency, context=context)
+    if whole.kind == "tool" and whole.tool == skill:
+        return None
+    ctx = followups.context_customer(context or RouterContext())
+    filled = FILLERS[skill](parse(message, today), ctx, default_currency)
+    if filled.missing or filled.error or filled.lookup or not filled.args:
+        return None
+    return make.tool(skill, filled.args, alone.confidence)
+
+
 def _own_paragraph(message: str, asks: Callable[[str], Asked]) -> OwnParagraph | None:
     return own_paragraph(message, asks) or own_first_paragraph(message, asks)
 
@@ -410,7 +457,8 @@ def _request_before_remark(message: str, today: date) -> str | None:
     return before if before is not None and _asks(before, today).skills else None
 
 
-_THAT = re.compile(r"\b(?:that|this|those|these|it|them)\b", re.I)
+_THAT = re.compile(r"\b(?:that|this|those|these|it|them)\b(?!['’]s|\s+is\b)", re.I)
+"""(not "that's fine", "it's ok": no pointer)"""
 
 
 def _points_back(asking: str, focused: RouterDecision, whole: RouterDecision) -> bool:
@@ -559,6 +607,57 @@ def _with_story_facts(
     if not added:
         return focused
     return focused.model_copy(update={"args": {**focused.args, **added}})
+
+
+_CHARGE_THAT = re.compile(
+    r"(?:^|[.!?]\s+)(?:please\s+|so\s+)?charge\s+(?:that|this)\b", re.I | re.M
+)
+
+
+def _amount_pointed_back(
+    decision: RouterDecision, message: str, today: date, default_currency: str
+) -> RouterDecision:
+    """ "So it's just the jars left — $72. Charge that to marguerite@…": the charge asked how
+    much, and "that" opens its sentence right after one that ends on the amount."""
+    asked = decision.pending_clarify
+    if asked is None or asked.skill != "create_payment" or asked.missing != "amount":
+        return decision
+    m = _CHARGE_THAT.search(message)
+    if m is None:
+        return decision
+    before = re.split(r"(?<=[.!?])\s+", message[: m.start()].rstrip())[-1]
+    spans = parse(before, today).ents.of("money")
+    if not spans or not before.rstrip(" .!").endswith(spans[-1].text.strip()):
+        return decision
+    money = spans[-1].value
+    args = {**asked.args, "amount": money.amount, "currency": money.currency or default_currency}
+    return make.tool("create_payment", args, decision.confidence)
+
+
+def _amount_undecided(decision: RouterDecision, message: str, today: date) -> RouterDecision:
+    """ "the big jar is $14 and the small one is $8, she took one of them but I honestly can't
+    remember which": two prices and no choice between them; how much is asked."""
+    if decision.kind != "tool" or decision.tool != "create_payment":
+        return decision
+    if UNDECIDED.search(message) is None:
+        return decision
+    amounts = {s.value.amount for s in parse(message, today).ents.of("money")}
+    if len(amounts) < 2:
+        return decision
+    args = {k: v for k, v in decision.args.items() if k != "amount"}
+    return make.clarify("create_payment", args, "amount", decision.confidence)
+
+
+def _seats_counted_in_story(
+    focused: RouterDecision, whole: RouterDecision, asking: str
+) -> RouterDecision:
+    """ "… 3 dentists. Subscribe them, one seat per dentist": the count is the story's."""
+    if focused.tool != "create_subscription" or whole.tool != focused.tool:
+        return focused
+    counted = whole.args.get("quantity")
+    if not counted or not SEAT_PER.search(asking) or counted == focused.args.get("quantity"):
+        return focused
+    return focused.model_copy(update={"args": {**focused.args, "quantity": counted}})
 
 
 def _route(
@@ -889,7 +988,7 @@ def decide(
         first, second, kind = choice  # "pi_A or pi_B", "fifty… or…", "euro? or sterling"
         return make.which_one(skill, (first, second), conf, slots.args, about=kind)
     bulk = safety.is_bulk_money(findings, skill, _named_targets(msg, slots))
-    if bulk and not _them_is_the_customer(msg):
+    if bulk and not (_them_is_the_customer(msg) or _them_with_nothing_listed(msg, ctx)):
         if "both" in msg.norm and not findings.bypass:
             return make.one_at_a_time(skill, conf)  # "charge both of them $20": which first?
         return make.refuse_bulk()
@@ -1015,6 +1114,28 @@ def _them_is_the_customer(msg: Parsed) -> bool:
     customer (which payment is then asked), not many."""
     words = set(msg.norm) | set(msg.canon)
     return "them" in words and "customer" in msg.canon and words.isdisjoint(_MANY)
+
+
+def _them_with_nothing_listed(msg: Parsed, ctx: RouterContext) -> bool:
+    """ "the job for those architects … They've been on the phone asking for some money back.
+    Can you refund them?": with no payments listed or named, "them" are the people (which
+    payment is then asked), not many payments."""
+    words = set(msg.norm) | set(msg.canon)
+    nothing_listed = not ctx.last_payments and (
+        ctx.last_call is None or ctx.last_call.skill not in ("list_payments", "find_customers")
+    )
+    no_ids = not (msg.ents.of("pi") or msg.ents.of("cus") or msg.ents.of("email"))
+    many = not words.isdisjoint(_MANY_PAYMENTS) or _THOSE_PAYMENTS.search(msg.text) is not None
+    return "them" in words and not many and nothing_listed and no_ids
+
+
+_MANY_PAYMENTS = frozenset(
+    {"all", "every", "everything", "everyone", "everybody", "each", "both", "payments", "charges"}
+    | {"refunds", "transactions", "orders", "lot"}
+)
+_THOSE_PAYMENTS = re.compile(
+    r"\b(?:these|those)\s+(?:\w+\s+)?(?:payments?|charges?|orders?)\b", re.I
+)
 
 
 def _named_targets(msg: Parsed, slots: Slots) -> int:

@@ -22,6 +22,7 @@ _BULK_ALWAYS = index_by_first(
 _SECRETS = index_by_first(p for line in DATA.safety["secrets"] for p in expand(str(line)))
 _SECRET_IDS = tuple(str(p) for p in DATA.safety["secret_ids"])
 _SECRET_PARTS = tuple(str(p) for p in DATA.safety["secret_id_parts"])
+_APPROVAL_TOKENS = tuple(str(p) for p in DATA.safety["approval_token_prefixes"])
 _BYPASS = index_by_first(p for line in DATA.safety["bypass"] for p in expand(str(line)))
 _EVASION = index_by_first(p for line in DATA.safety["evasion"] for p in expand(str(line)))
 MONEY_SKILLS = frozenset(DATA.replies["money_skills"])
@@ -153,6 +154,8 @@ def _asks_who(norm: list[str], end: int) -> bool:
 
 
 def _secret_id(word: str) -> bool:
+    if word.startswith(_APPROVAL_TOKENS):
+        return False  # "confirmation_token=APPROVED": a claimed approval, not a secret
     return "_" in word and (
         word.startswith(_SECRET_IDS) or any(part in word for part in _SECRET_PARTS)
     )

@@ -123,5 +123,8 @@ def _inside_quotes(text: str, at: int) -> bool:
     return (
         head.count('"') % 2 == 1
         or head.count("“") > head.count("”")
-        or (re.search(r"(?<!\w)'", head) is not None and text[at:].rstrip().endswith("'"))
+        or (
+            re.search(r"(?<!\w)'", head) is not None
+            and text[at:].rstrip().rstrip(".!?").endswith("'")  # ("… - Ava'.": closed, then a stop)
+        )
     )

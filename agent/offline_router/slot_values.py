@@ -480,8 +480,22 @@ def ordinal(msg: Parsed) -> int | None:
         for a, b in pairwise(starts):
             asked = [v for i, v in found if a <= i < b]
             if asked and any(t.canon == "refund" for t in msg.tokens[a:b]):
-                return asked[0]
+                return _after_the_refund(msg, found, a, b) or asked[0]
     return found[0][1] if found else None
+
+
+def _after_the_refund(msg: Parsed, found: list[tuple[int, int]], a: int, b: int) -> int | None:
+    """ "Keep the first one, refund the second one": in one sentence, the ordinal right after
+    the refund verb (within a few words)."""
+    verbs = [i for i in range(a, b) if msg.tokens[i].canon == "refund"]
+    for verb in verbs:
+        after = [v for i, v in found if verb < i <= verb + _NEAR_VERB]
+        if after:
+            return after[0]
+    return None
+
+
+_NEAR_VERB = 3
 
 
 _WHOLE = [str(p) for p in _S["full_refund_cues"]]
@@ -502,12 +516,14 @@ def in_full_after(msg: Parsed, offset: int) -> bool:
     """ "'… maybe give them $20 back?' … no, refund pi_X in full": a refund in full asked in a
     sentence after the one an amount sits in, which it overrides (not "refund $20 of ch_X.
     The full amount was $80": that sentence asks for nothing, and says its own amount)."""
-    later = [msg.tokens[j].start for j in msg.sentence_starts() if msg.tokens[j].start > offset]
+    line_end = msg.text.find("\n", offset)  # (a pasted row's cells are one line, not sentences)
+    edge = offset if line_end < 0 or "|" not in msg.text[offset:line_end] else line_end
+    later = [msg.tokens[j].start for j in msg.sentence_starts() if msg.tokens[j].start > edge]
     if not later or any(s.start >= later[0] for s in msg.ents.of("money")):
         return False
     tail = [t for t in msg.tokens if t.start >= later[0]]
-    verb = next((i for i, t in enumerate(tail) if t.canon == "refund"), None)
-    if verb is None:
+    verb = next((i for i, t in enumerate(tail) if t.canon in ("refund", "refunded")), None)
+    if verb is None:  # ("Luis wants this one refunded in full" under a pasted row)
         return False
     return _says_whole([t.norm for t in tail[max(0, verb - 1) :]])  # (from "a full refund")
 

@@ -81,7 +81,7 @@ def list_payments(msg: Parsed, ctx: RouterContext, default_currency: str) -> Slo
     aside = _pronoun_only_in_context(msg)  # "the caller insists she paid in euros. Show me…"
     if ref.unresolved and not filtered and not aside:  # "…yesterday? A couple of customers…"
         out.missing = "customer"
-    _put(out.args, "customer", ref.value or _named_after_the_noun(msg))
+    _put(out.args, "customer", ref.value or _named_after_the_noun(msg) or _email_meant(msg, ctx))
     capped = sv.capped_count(msg)  # "Please show pending payments. Maximum 5 only."
     count, misread = sv.counted_in_currency(msg) or (None, None)  # "the last 20 EUR payments"
     _put(out.args, "limit", count or sv.limit(msg) or capped or sv.trailing_count(msg))
@@ -848,10 +848,11 @@ def create_customer(msg: Parsed, ctx: RouterContext, default_currency: str) -> S
     return out
 
 
-_FIELD = r"(?:name|e-?mail|phone)"
+_FIELD = r"(?:name|(?:(?:billing|contact|work|main|orders?)\s+)?e-?mail|phone)"
 _ONLY_FIELDS = re.compile(
     rf"\b(?:only|just)\s+(?:(?:the|his|her|their)\s+)?(?P<f>{_FIELD}(?:\s*(?:and|&|\+|,)\s*{_FIELD})*)\b"
-    rf"|\b(?P<g>{_FIELD}(?:\s*(?:and|&|\+|,)\s*{_FIELD})*)\s+only\b(?!\s+(?:if|when|unless)\b)",
+    rf"|\b(?P<g>{_FIELD}(?:\s*(?:and|&|\+|,)\s*{_FIELD})*)\s+only\b(?!\s+(?:if|when|unless)\b)"
+    rf"|\b(?P<h>{_FIELD}(?:\s*(?:and|&|\+|,)\s*{_FIELD})*)\b[^.\n]{{0,30}}?,?\s+nothing\s+else\b",
     re.I,
 )
 
@@ -862,7 +863,7 @@ def _only_fields(text: str) -> set[str] | None:
     m = _ONLY_FIELDS.search(text)
     if m is None:
         return None
-    said = (m["f"] or m["g"]).lower().replace("e-mail", "email")
+    said = (m["f"] or m["g"] or m["h"]).lower().replace("e-mail", "email")
     return {f for f in ("name", "email", "phone") if f in said}
 
 
@@ -1004,6 +1005,7 @@ def create_subscription(msg: Parsed, ctx: RouterContext, default_currency: str) 
     if "trial_days" not in out.args:  # "the unlimited one actually, same trial"
         _put(out.args, "trial_days", _same_trial(msg, ctx))
     _put(out.args, "quantity", seats.value if seats and seats.value else sv.people_counted(msg))
+    _put(out.args, "quantity", _seats_per(msg.text))  # "one seat per chair", "Chairs: 4"
     out.targets = _targets(msg, ref)
     out.missing = next((k for k in ("customer", "price") if k not in out.args), None)
     trial_asked = _TRIAL_OF_NO_LENGTH.search(msg.text) is not None
@@ -1014,7 +1016,7 @@ def create_subscription(msg: Parsed, ctx: RouterContext, default_currency: str) 
 
 
 _PLAN_KEY = re.compile(r"(?<![@.\w])(?:price_[A-Za-z0-9]+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b")
-_UNDECIDED = re.compile(
+UNDECIDED = re.compile(
     r"\b(?:don['’]?t|do\s+not|doesn['’]?t|not\s+sure|can['’]?t\s+remember|cannot\s+remember"
     r"|no\s+idea)\s+(?:know\s+|remember\s+)?which\b|\blet\s+(?:you|me)\s+know\s+which\b",
     re.I,
@@ -1026,7 +1028,29 @@ def _plans_undecided(text: str) -> bool:
     two plans named and neither chosen; which one is asked."""
     plans = {m.group() for m in _PLAN_KEY.finditer(text)}
     plans = {p for p in plans if not p.startswith(("cus_", "pi_", "ch_", "sub_"))}
-    return len(plans) > 1 and _UNDECIDED.search(text) is not None
+    return len(plans) > 1 and UNDECIDED.search(text) is not None
+
+
+SEAT_PER = re.compile(
+    r"\b(?:one|a|1)\s+(?:seat|licen[cs]e|user)\s+(?:per|for\s+each|for\s+every|each)\s+"
+    r"(?P<noun>[a-z]{3,}?)s?\b",
+    re.I,
+)
+
+
+def _seats_per(text: str) -> int | None:
+    """ "one seat per chair", with "Chairs: 4" on the pasted card (or "4 chairs"): 4 seats."""
+    m = SEAT_PER.search(text)
+    if m is None:
+        return None
+    noun = re.escape(m["noun"])
+    labelled = re.compile(rf"^[ \t>]*{noun}s?[ \t]*:[ \t]*(?P<n>\d{{1,4}})\b", re.I | re.M)
+    counted = re.compile(rf"\b(?P<n>\d{{1,4}})[ \t]+{noun}s?\b", re.I)
+    for rx in (labelled, counted):  # a card's "Chairs: 4" over its "Old plan: 2 chairs"
+        found = {int(c["n"]) for c in rx.finditer(text)}
+        if found:
+            return found.pop() if len(found) == 1 and min(found) > 0 else None
+    return None
 
 
 _SAME_TRIAL = re.compile(r"\bsame\s+(?:free\s+)?trial\b", re.I)
@@ -1097,6 +1121,9 @@ def _with_typed_values(skill: str, fill: Filler) -> Filler:
             # "Amount: $640.00 USD" in a pasted review, then "refund it in full": the payment's
             typed = _without_value(typed, "amount")
         out.args = structured.apply(skill, out.args, typed, default_currency)
+        if skill == "create_customer" and (only := _only_fields(msg.text)) is not None:
+            out.args = {k: v for k, v in out.args.items() if k in only}  # "name and email
+            # only, leave everything else off" above a card with a Mobile: line
         if out.missing is not None and out.missing in out.args:
             out.missing = None
         required = SKILLS[skill].args_model.model_fields

@@ -44,7 +44,14 @@ _PAIR = re.compile(
     rf"(?<![\w-])(?P<k>{_KEY})\s*(?:=|:(?!//))[ \t]*(?!(?:{_KEY})\s*[=:]){_VALUE}", re.IGNORECASE
 )  # "a customer: name = 'Anaïs'": a key's value is never the next key
 _KEY_NOT_GIVEN = re.compile(r"\b(?:no|without(?:\s+an?)?)\s+$", re.I)
-_FLAG = re.compile(rf"(?<![\w-])--(?P<k>{_KEY})[ \t]+(?P<v>[^\s,;“”\"']+)", re.IGNORECASE)
+_FLAG = re.compile(
+    rf"(?<![\w-])--(?P<k>{_KEY})[ \t]+(?P<v>\"[^\"\n]*\"|[^\s,;“”\"']+)"
+    r"|(?<![\w-])-(?P<short>[nep])[ \t]+(?P<sv>\"[^\"\n]*\"|[^\s,;“”\"'-][^\s,;“”\"']*)",
+    re.IGNORECASE,
+)
+_SHORT_FLAGS = {"n": "name", "e": "email", "p": "phone"}
+_SHORT_FLAG_SEEN = re.compile(r"(?<![\w-])-[nep][ \t]")
+"""A command line's short flags: 'cust create -n "Ferro Bikes GmbH" -e fleet@… -p +49…'."""
 _JSON = re.compile(r"\{[^{}]*\}")
 _FREE_TEXT = frozenset({"name", "description", "customer", "query"})
 """Arguments whose unquoted value may run over several words ("desc=retry fee")."""
@@ -92,7 +99,8 @@ _REMARK = re.compile(r"\s*\((?![^)]*(?:@|\bcus_|\bpi_|\bch_|\d))")
 
 
 def read(text: str, today: date) -> Typed:
-    if "=" not in text and ":" not in text and "{" not in text and "--" not in text:
+    keyed = "=" in text or ":" in text or "{" in text or "--" in text
+    if not keyed and _SHORT_FLAG_SEEN.search(text) is None:
         return _NOTHING  # most messages: no key can be typed without one of these
     raw: dict[str, tuple[str, bool]] = {}  # argument -> (value as typed, typed as a JSON number)
     where: dict[str, str] = {}  # argument -> the text that gave it
@@ -115,11 +123,18 @@ def read(text: str, today: date) -> Typed:
     for m in [*_FLAG.finditer(outside), *_PAIR.finditer(outside)]:
         if _KEY_NOT_GIVEN.search(outside, 0, m.start()):
             continue  # "with just an email, no name: anon@…": the value is another field's
-        if (arg := _ALIASES[m["k"].lower()]) not in raw:
-            minor = m["k"].lower() in _MINOR_KEYS  # "amount_minor=4900": in cents, as named
-            raw[arg], where[arg] = (_sentence_end_cut(m["v"], outside[m.end() :]), minor), m.group()
-            if _at_line_start(outside, m.start()):
+        key = m["k"] or ""
+        if m.re is _FLAG and m["short"]:  # (a short flag's value wins, like a form line's)
+            arg = _SHORT_FLAGS[m["short"].lower()]
+            if arg not in raw:
+                raw[arg], where[arg] = (m["sv"], False), m.group()
                 lines.append(arg)
+            continue
+        if (arg := _ALIASES[key.lower()]) not in raw:
+            minor = key.lower() in _MINOR_KEYS  # "amount_minor=4900": in cents, as named
+            raw[arg], where[arg] = (_sentence_end_cut(m["v"], outside[m.end() :]), minor), m.group()
+            if _at_line_start(outside, m.start()) or (m.re is _FLAG and m["v"].startswith('"')):
+                lines.append(arg)  # (a flag's quoted value is whole: '--name "Ferro Bikes GmbH"')
     values = {}
     for arg, (typed, number) in raw.items():
         if (value := _value(arg, typed, number, raw, today)) is not None:
@@ -251,6 +266,8 @@ def _value(
     arg: str, typed: str, number: bool, raw: dict[str, tuple[str, bool]], today: date
 ) -> Any:
     text = typed.strip("'\"“”‘’«»").strip()
+    if arg == "phone" and (spaced := _SPACED_PHONE.match(text)) is not None:
+        return spaced.group().strip()  # "Mobile: +44 7700 900 233": the whole number, as typed
     if arg not in _FREE_TEXT and not typed.startswith(('"', "'")):
         text = text.split()[0] if text.split() else ""  # "status=failed please" is failed
     elif not typed.startswith(('"', "'")):
@@ -273,6 +290,7 @@ def _value(
     return text or None
 
 
+_SPACED_PHONE = re.compile(r"\+?\(?\d[\d().\-]*(?:[ \t]+\(?\d[\d().\-]*)*")
 _TRAILING_LIMIT = re.compile(
     r"\s+(?:max(?:imum)?|limit|top|first|up\s+to)\s+\d+(?:\s+(?:results?|rows?|records?|matches))?$",
     re.I,

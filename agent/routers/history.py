@@ -11,7 +11,9 @@ from typing import Any
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, ToolMessage
 
 from agent.offline_router import LOOKUP, PendingClarify, RouterContext, ToolCall, typed_customer
+from agent.offline_router.names import capitalised_run
 from agent.offline_router.pasted_tables import sheet_text
+from agent.offline_router.router import parse
 
 
 def today_of(messages: Sequence[BaseMessage], default: date) -> date:
@@ -74,14 +76,29 @@ _CUSTOMER_REF = re.compile(r"\bcus_[A-Za-z0-9]{3,}\b|[\w.+-]+@[\w-]+(?:\.[\w-]+)
 
 def _typed_customer(earlier: Sequence[BaseMessage]) -> str | None:
     """The one customer id or email the user's previous message typed alone: no skill ran
-    for it (a skill's own call and result say whom it meant)."""
+    for it (a skill's own call and result say whom it meant). Without one, the business or
+    person it named in capitals ("send Henderson Events an invoice for $3,400", answered out of
+    scope, then "fine, then charge them directly"): a name, which the confirmation shows."""
     for msg in reversed(earlier):
         if isinstance(msg, ToolMessage):
             return None
         if isinstance(msg, HumanMessage):
             found = set(_CUSTOMER_REF.findall(str(msg.content)))
-            return found.pop() if len(found) == 1 else None
+            if found:
+                return found.pop() if len(found) == 1 else None
+            return _named(str(msg.content))
     return None
+
+
+def _named(text: str) -> str | None:
+    """The one run of capitalised name words in a short message of one line, if any."""
+    if "\n" in text.strip() or len(text.split()) > _SHORT_MESSAGE_WORDS:
+        return None
+    run = capitalised_run(parse(text, date.today()))
+    return run.text if run is not None else None
+
+
+_SHORT_MESSAGE_WORDS = 25
 
 
 def _add_last_call(ctx: RouterContext, earlier: list[BaseMessage]) -> None:

@@ -52,3 +52,20 @@ def test_two_customers_typed_together_leave_her_open() -> None:
     asked = AIMessage("Which one?")
     history = [HumanMessage("rosa@fleur.fr or ana@x.io"), asked, HumanMessage("look her up")]
     assert router_context(history).last_customer is None
+
+
+def test_a_business_named_in_a_turn_no_skill_answered_is_the_one_them_means() -> None:
+    """ "send Henderson Events an invoice" (out of scope), then "charge them directly"."""
+    refused = AIMessage("Sorry, that's not something I can do here.")
+    history = [
+        HumanMessage("send Henderson Events an invoice for $3,400, due in 30 days"),
+        refused,
+        HumanMessage("fine, then charge them directly — $3,400"),
+    ]
+    assert router_context(history).last_customer == "Henderson Events"
+
+
+def test_a_message_naming_nobody_in_capitals_leaves_them_open() -> None:
+    refused = AIMessage("Sorry, that's not something I can do here.")
+    history = [HumanMessage("can you export my payments to excel?"), refused, HumanMessage("ok")]
+    assert router_context(history).last_customer is None

@@ -171,3 +171,18 @@ def test_ops_shorthand_labelled_reasons_and_undecided_plans(
     message: str, expected: dict[str, Any]
 ) -> None:
     check(message, expected)
+
+
+def test_that_same_email_is_the_customer_just_looked_up() -> None:
+    ctx = _after("find_customers", email="bea@allotment.test")
+    ctx.last_customer = "bea@allotment.test"
+    check(
+        "ok, now list the last 3 payments for that same email",
+        tool("list_payments", customer="bea@allotment.test", limit=3),
+        ctx,
+    )
+
+
+def test_emailing_the_list_just_shown_is_out_of_scope() -> None:
+    ctx = _after("list_payments", status="refunded", limit=20)
+    check("great, now email that refund list to colette@books.test", kind("out_of_scope"), ctx)
