@@ -441,8 +441,9 @@ def refund_reason(msg: Parsed) -> str | None:
     for aside in _NOT_REASONS:
         read, typed = read.replace(f" {aside} ", " . "), typed.replace(f" {aside} ", " . ")
     for phrase, value in _REASONS:
-        said = [(text, text.find(f" {phrase} ")) for text in (read, typed)]
-        if any(at >= 0 for _, at in said) and not all(_denied(t, at) for t, at in said if at >= 0):
+        key = f" {phrase} "
+        said = [(text, at) for text in (read, typed) if (at := text.find(key)) >= 0]
+        if said and not all(_denied(t, at) for t, at in said):  # (most phrases: not said)
             return value
     return None
 
