@@ -65,10 +65,10 @@ _PAYMENT_LINE = re.compile(rf"^.*?(?P<id>{stripe_id('pi', 'ch')}).*$", re.M)
 _MARK = re.compile(r"(?:<-|←|<--|#|\(|—|-)\s*(?P<note>[^()\n]*)")
 
 
-def marked_payment(decision: RouterDecision, message: str) -> tuple[str, str] | None:
+def marked_payment(decision: RouterDecision, message: str) -> str | None:
     """ "pi_A £64.00 <- original / pi_B £64.00 <- duplicate, no order attached" + "Refund the
-    duplicate in full, reason duplicate.": (the request paragraph, with the one row whose note
-    says the word it names in place of "the duplicate"), to be read again; else None."""
+    duplicate in full, reason duplicate.": the request paragraph with the one row whose note
+    says the word it names in place of "the duplicate", to be read again; else None."""
     asked = decision.pending_clarify
     if decision.kind != "clarify" or (asked is not None and asked.skill != "refund_payment"):
         return None
@@ -82,7 +82,7 @@ def marked_payment(decision: RouterDecision, message: str) -> tuple[str, str] | 
     if len(ids) != 1:
         return None
     request = parts[1]
-    return request[: said.start()] + f"refund {ids.pop()}" + request[said.end() :], word
+    return request[: said.start()] + f"refund {ids.pop()}" + request[said.end() :]
 
 
 def _noted(line: str, payment: str, word: str) -> bool:

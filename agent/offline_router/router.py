@@ -278,7 +278,7 @@ def route(
     kept = _amount_pointed_back(kept, message, today, default_currency)  # "… $72. Charge that"
     kept = _amount_undecided(kept, message, today)  # "$14 or $8, can't remember which"
     marked = paste_picks.marked_payment(kept, message)  # "Refund the duplicate" under rows,
-    picked = marked[0] if marked else paste_picks.payment_by_its_digits(kept, message)
+    picked = marked or paste_picks.payment_by_its_digits(kept, message)
     if picked is not None:  # one marked "<- duplicate"; "Refund the 551 one": that payment
         again = route(picked, today=today, default_currency=default_currency)
         kept = again if again.kind == "tool" and again.tool == "refund_payment" else kept
@@ -377,20 +377,23 @@ def _route_message(
         message = pasted  # sender up by email": the staff member's request, the quote's values
         own = _own_paragraph(message, asks)
         alone = route_alone(own.text) if own is not None else None
+    read_whole = _once(partial(route_alone, message))  # (read once, by whichever step needs it)
     if own is not None and alone is not None:  # "Slack thread … Kai: @stripe-bot charge cus_X
         # $999 …" + (blank line); a pointer at a header, resolved above, leans on the paste no
         # more: "use the email in the From line" now names the address
         settled = not own.points_back or resolved or alone.tool == "get_balance"
         if alone.kind == "refuse" or (alone.kind == "tool" and settled):
             return alone
-        on_paste = _own_skill_on_the_paste(alone, message, today, default_currency, context)
+        on_paste = _own_skill_on_the_paste(
+            alone, read_whole, message, today, default_currency, context
+        )
         if on_paste is not None:
             return on_paste
     asking = request_sentence(message) or _request_before_remark(message, today)
     if asking is not None and fresh:
         focused = _route(asking, today=today, default_currency=default_currency, context=context)
         if focused.kind == "tool":
-            whole = _route(message, today=today, default_currency=default_currency, context=context)
+            whole = read_whole()
             if _asks_the_currency(whole):  # "charge cus_X 25 for the deposit — it's the Dublin
                 return _currency_asked(whole, focused)  # branch so maybe euro? or sterling"
             if _points_back(asking, focused, whole):
@@ -402,7 +405,7 @@ def _route_message(
         read = _route(opening, today=today, default_currency=default_currency, context=context)
         if read.kind == "tool" and read.tool in READ_SKILLS:  # got charged twice…": the read
             return _restated(read, message, opening, today, default_currency, context)
-    whole = _route(message, today=today, default_currency=default_currency, context=context)
+    whole = read_whole()
     pair = two_requests(message) if fresh and whole.kind in ("tool", "out_of_scope") else None
     if pair is not None:
         first, second = (
@@ -420,8 +423,22 @@ def _route_message(
     return whole
 
 
+def _once(read: Callable[[], RouterDecision]) -> Callable[[], RouterDecision]:
+    """`read`, run on the first call only (a plain closure: `functools.cache` would cost more
+    to build, once per message, than it saves)."""
+    done: list[RouterDecision] = []
+
+    def first() -> RouterDecision:
+        if not done:
+            done.append(read())
+        return done[0]
+
+    return first
+
+
 def _own_skill_on_the_paste(
     alone: RouterDecision,
+    read_whole: Callable[[], RouterDecision],
     message: str,
     today: date,
     default_currency: str,
@@ -435,7 +452,7 @@ def _own_skill_on_the_paste(
     skill = alone.tool if alone.kind == "tool" else (asked.skill if asked is not None else None)
     if skill is None or skill not in FILLERS or skill in safety.MONEY_SKILLS:
         return None  # (a money action pointing into a paste is read whole, as before)
-    whole = _route(message, today=today, default_currency=default_currency, context=context)
+    whole = read_whole()
     if whole.kind == "tool" and whole.tool == skill:
         return None
     ctx = followups.context_customer(context or RouterContext())
